@@ -1,0 +1,86 @@
+"""``powmia-desktop``: build the QApplication and the main window on an archive.
+
+On the very first run (no archive at the default location yet) the archive is created with
+the demo case in it, so a new user sees what the program keeps; ``--demo`` loads the demo
+into any archive that lacks it.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from powmia_desktop import APP_NAME, __version__
+from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
+from powmia_desktop.logs import log_unexpected
+from powmia_desktop.services.demo import demo_is_loaded, load_demo
+
+#: Large enough for older eyes; Qt's default on many Linux desktops is 9 or 10 points.
+MIN_POINT_SIZE = 11
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=APP_NAME, description="The POW/MIA case archive.")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL",
+        help=f"the archive to open (default: ${ENV_VAR}, else the per-user archive)",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="load the demo case into the archive if it is not there yet")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def open_archive(location: ArchiveLocation, *, demo: bool) -> Archive:
+    """Open the archive; create it with the demo content on first run at the default place."""
+    first_run = location.is_default and location.path is not None and not location.path.exists()
+    archive = Archive.open(location, create=first_run or demo)
+    try:
+        if first_run or demo:
+            with archive.session() as session:
+                if not demo_is_loaded(session):
+                    load_demo(session)
+    except PowmiaError:
+        archive.close()
+        raise
+    return archive
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from powmia_desktop.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    font = app.font()
+    if font.pointSize() < MIN_POINT_SIZE:
+        font.setPointSize(MIN_POINT_SIZE)
+        app.setFont(font)
+
+    try:
+        archive = open_archive(resolve_location(args.db), demo=args.demo)
+    except PowmiaError as error:
+        QMessageBox.critical(None, "Cannot open the archive", str(error))
+        return 1
+    except Exception as error:
+        path = log_unexpected(error)
+        QMessageBox.critical(None, "Unexpected error",
+                             f"The archive could not be opened ({type(error).__name__}).\n"
+                             f"Details were written to {path}.")
+        return 1
+    window = MainWindow(archive)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.archive.close()
+
+

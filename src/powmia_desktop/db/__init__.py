@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, the archive file, migrations and the full-text index."""

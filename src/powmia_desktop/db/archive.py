@@ -1,0 +1,121 @@
+"""An open archive: the engine, short sessions and the folders beside the file.
+
+``Archive.open`` is the one way in. It refuses what is not an archive before writing
+anything, creates a new file only when asked to, backs up and upgrades an older schema,
+and turns every database failure into an ``ArchiveError`` a person can read.
+"""
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from powmia_desktop.core.errors import ArchiveError, ConflictError, PowmiaError
+from powmia_desktop.db import changelog
+from powmia_desktop.db.engine import make_engine, make_sessionmaker
+from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.db.migrate import UpgradeResult, check_revision, probe_sqlite_file, upgrade
+
+
+class Archive:
+    def __init__(self, location: ArchiveLocation, engine: Engine, upgrade: UpgradeResult) -> None:
+        self.location = location
+        self.engine = engine
+        self.upgrade_result = upgrade
+        self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
+        changelog.install(self._sessions)
+
+    @classmethod
+    def open(cls, location: ArchiveLocation, *, create: bool = False) -> "Archive":
+        """Open (and upgrade) the archive at ``location``; with ``create``, make it if missing."""
+        path = location.path
+        if path is not None:
+            _check_file(location, create=create)
+            check_revision(probe_sqlite_file(path) if path.exists() else None, str(path))
+        try:
+            engine = make_engine(location.url)
+        except (SQLAlchemyError, ImportError) as error:
+            raise ArchiveError(f"Cannot use the database {location.display}: {error}") from None
+        try:
+            result = upgrade(engine, path=path, backup_dir=location.backups_dir)
+        except PowmiaError:
+            engine.dispose()
+            raise
+        except SQLAlchemyError as error:
+            engine.dispose()
+            raise ArchiveError(f"Cannot open {location.display}: {_reason(error)}") from None
+        return cls(location, engine, result)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back if it raises."""
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except StaleDataError:
+            raise ConflictError("A record") from None
+        except SQLAlchemyError as error:
+            raise ArchiveError(f"The archive could not be changed: {_reason(error)}") from error
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _check_file(location: ArchiveLocation, *, create: bool) -> None:
+    path = location.path
+    assert path is not None
+    if path.exists():
+        if path.is_dir():
+            raise ArchiveError(f"{path} is a folder, not an archive file")
+        if not os.access(path, os.R_OK):
+            raise ArchiveError(f"No permission to read {path}")
+        return
+    if not create:
+        raise ArchiveError(f"There is no archive at {path} (create one with 'powmia init')")
+    folder = path.parent
+    if not folder.exists():
+        if not location.is_default:
+            raise ArchiveError(f"The folder {folder} does not exist")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ArchiveError(f"Cannot create the folder {folder}: {error.strerror}") from None
+    if not folder.is_dir():
+        raise ArchiveError(f"{folder} is not a folder")
+    if not os.access(folder, os.W_OK):
+        raise ArchiveError(f"No permission to create an archive in {folder}")
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    original = getattr(error, "orig", None)
+    return str(original) if original is not None else str(error).splitlines()[0]
+
+
+def default_location_exists(path: Path | None) -> bool:
+    return path is not None and path.exists() and path.stat().st_size > 0

@@ -1,0 +1,41 @@
+"""What the archive remembers about its own changes: a change log and import batches."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from powmia_desktop.db.models.base import Base, Record
+from powmia_desktop.db.types import utcnow
+
+
+class ChangeLogEntry(Base):
+    """One changed field (or a created/deleted record); written by db/changelog.py."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[int] = mapped_column(Integer)
+    record_uid: Mapped[str] = mapped_column(String(36), default="")
+    action: Mapped[str] = mapped_column(String(10))
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportBatch(Record, Base):
+    """One import of one file, so the next edition of a list can be compared with this one."""
+
+    __tablename__ = "import_batch"
+
+    file_name: Mapped[str] = mapped_column(String(1000))
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    kind: Mapped[str] = mapped_column(String(40))
+    column_mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    counts: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(20), default="running")

@@ -1,0 +1,1 @@
+"""The desktop window (PySide6). Only this package imports Qt; nothing imports it."""

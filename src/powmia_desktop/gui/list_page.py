@@ -1,0 +1,117 @@
+"""One section's list: a filter field over a sortable table of row tuples."""
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from powmia_desktop.gui.tables import Column, RowTableModel
+
+R = TypeVar("R")
+
+
+class ListPage(QWidget, Generic[R]):
+    """A list of one kind of record; emits ``record_activated(id)`` on double-click/Enter."""
+
+    record_activated = Signal(int)
+    record_selected = Signal(int)
+
+    def __init__(
+        self,
+        noun: str,
+        columns: Sequence[Column[R]],
+        load: Callable[[Session], Sequence[R]],
+        haystack: Callable[[R], str],
+        record_id: Callable[[R], int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.noun = noun
+        self._load = load
+        self._haystack = haystack
+        self._record_id = record_id
+        self.model: RowTableModel[R] = RowTableModel(columns, self)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setPlaceholderText(f"Filter {noun}…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10
+        )
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for i, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(i, column.width)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def reload(self, session: Session) -> None:
+        self.model.set_rows(self._load(session), self._haystack)
+        self._update_count()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self._record_id(self.model.row_at(index.row()))
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.find_row(lambda r: self._record_id(r) == record_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count
+        noun = self.noun if total != 1 else self.noun.rstrip("s")
+        text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {self.noun}"
+        self.count_label.setText(text)
+
+    def _activated(self, index: Any) -> None:
+        if index.isValid():
+            self.record_activated.emit(self._record_id(self.model.row_at(index.row())))
+
+    def _current_changed(self, current: Any, previous: Any) -> None:
+        if current.isValid():
+            self.record_selected.emit(self._record_id(self.model.row_at(current.row())))

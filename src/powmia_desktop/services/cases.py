@@ -1,0 +1,388 @@
+"""Cases: listing, reading, creating and changing servicemen and their status history."""
+
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
+
+from sqlalchemy import Select, String, delete, func, or_, select, type_coerce
+from sqlalchemy.orm import Session, selectinload
+
+from powmia_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from powmia_desktop.core.fuzzydate import FuzzyDate
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.core.validation import (
+    clean_service_number,
+    clean_state,
+    clean_text,
+    require_text,
+)
+from powmia_desktop.core.vocab import (
+    AccountingStatus,
+    Branch,
+    CasualtyStatus,
+    StatusAuthority,
+    StatusMethod,
+    Vocabulary,
+)
+from powmia_desktop.db.models import (
+    Captivity,
+    Citation,
+    Claim,
+    Serviceman,
+    StatusChange,
+    Tag,
+    serviceman_tag,
+)
+from powmia_desktop.services.values import date_json, vocab_json
+
+V = TypeVar("V", bound=Vocabulary)
+
+
+class CaseRow(NamedTuple):
+    """One line of the case list, straight from SQL (dates still as stored JSON)."""
+
+    id: int
+    surname: str
+    given_names: str
+    rank: str
+    unit: str
+    loss_date: str | None
+    loss_date_sort: int | None
+    accounting_status: str
+    current_status: str | None
+    last_seen_alive: bool
+    tags: str
+    service_number: str
+    home_state: str
+    branch: str | None
+
+    @property
+    def sort_name(self) -> str:
+        return f"{self.surname}, {self.given_names}" if self.given_names else self.surname
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the case list is narrowed to; empty means everything."""
+
+    text: str = ""
+    accounting_status: AccountingStatus | None = None
+    current_status: CasualtyStatus | None = None
+    tag: str | None = None
+    last_seen_alive: bool | None = None
+
+
+def case_list_query(case_filter: CaseFilter | None = None) -> Select[Any]:
+    sm = Serviceman.__table__.c
+    tags = (
+        select(func.aggregate_strings(Tag.name, ", "))
+        .select_from(serviceman_tag.join(Tag.__table__))
+        .where(serviceman_tag.c.serviceman_id == sm.id)
+        .scalar_subquery()
+    )
+    query = select(
+        sm.id,
+        sm.surname,
+        sm.given_names,
+        sm.rank,
+        sm.unit,
+        type_coerce(sm.loss_date, String),
+        sm.loss_date_sort,
+        type_coerce(sm.accounting_status, String),
+        type_coerce(sm.current_status, String),
+        sm.last_seen_alive,
+        func.coalesce(tags, ""),
+        sm.service_number,
+        sm.home_state,
+        type_coerce(sm.branch, String),
+    ).order_by(sm.surname, sm.given_names, sm.id)
+    f = case_filter or CaseFilter()
+    if f.text.strip():
+        like = f"%{_escape_like(f.text.strip())}%"
+        query = query.where(
+            or_(
+                sm.surname.ilike(like, escape="\\"),
+                sm.given_names.ilike(like, escape="\\"),
+                sm.unit.ilike(like, escape="\\"),
+                sm.service_number.ilike(like, escape="\\"),
+            )
+        )
+    if f.accounting_status is not None:
+        query = query.where(sm.accounting_status == f.accounting_status.value)
+    if f.current_status is not None:
+        query = query.where(sm.current_status == f.current_status.value)
+    if f.last_seen_alive is not None:
+        query = query.where(sm.last_seen_alive == f.last_seen_alive)
+    if f.tag:
+        query = query.where(
+            sm.id.in_(
+                select(serviceman_tag.c.serviceman_id)
+                .join(Tag.__table__)
+                .where(func.lower(Tag.name) == f.tag.strip().lower())
+            )
+        )
+    return query
+
+
+def list_cases(
+    session: Session, case_filter: CaseFilter | None = None, *, limit: int | None = None
+) -> list[CaseRow]:
+    query = case_list_query(case_filter)
+    if limit is not None:
+        query = query.limit(limit)
+    return [CaseRow(*row) for row in session.execute(query)]
+
+
+def count_cases(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Serviceman)) or 0
+
+
+def get_case(session: Session, case_id: int) -> Serviceman:
+    """A serviceman with everything the case editor and summary show, loaded in few queries."""
+    case = session.get(
+        Serviceman,
+        case_id,
+        options=[
+            selectinload(Serviceman.name_variants),
+            selectinload(Serviceman.external_ids),
+            selectinload(Serviceman.status_changes)
+            .selectinload(StatusChange.citations)
+            .selectinload(Citation.source),
+            selectinload(Serviceman.captivities).selectinload(Captivity.camp),
+            selectinload(Serviceman.claims)
+            .selectinload(Claim.citations)
+            .selectinload(Citation.source),
+            selectinload(Serviceman.reference_samples),
+            selectinload(Serviceman.live_sightings),
+            selectinload(Serviceman.relationships),
+            selectinload(Serviceman.citations).selectinload(Citation.source),
+            selectinload(Serviceman.tags),
+        ],
+    )
+    if case is None:
+        raise NotFoundError(f"There is no case with id {case_id}")
+    return case
+
+
+CASE_TEXT_FIELDS = (
+    "given_names",
+    "suffix",
+    "rank",
+    "unit",
+    "home_city",
+    "home_county",
+    "loss_place_text",
+)
+CASE_LONG_FIELDS = ("circumstances", "summary", "notes")
+
+
+def apply_case_fields(case: Serviceman, fields: dict[str, Any]) -> None:
+    """Validate and set serviceman fields given as plain values (text, or parsed types)."""
+    for name, value in fields.items():
+        if name == "surname":
+            case.surname = require_text(value, "surname")
+        elif name in CASE_TEXT_FIELDS:
+            setattr(case, name, clean_text(value, field=name))
+        elif name in CASE_LONG_FIELDS:
+            setattr(case, name, clean_text(value, multiline=True, field=name))
+        elif name == "service_number":
+            case.service_number = clean_service_number(value)
+        elif name == "home_state":
+            case.home_state = clean_state(value)
+        elif name in ("loss_date", "birth_date", "accounted_for_date"):
+            setattr(case, name, _as_date(value))
+        elif name == "branch":
+            case.branch = _as_vocab(Branch, value)
+        elif name == "accounting_status":
+            status = _as_vocab(AccountingStatus, value)
+            case.accounting_status = status or AccountingStatus.UNACCOUNTED_FOR
+        elif name in ("last_seen_alive", "rosette_placed"):
+            setattr(case, name, bool(value))
+        elif name == "sensitivity":
+            case.sensitivity = value if isinstance(value, Sensitivity) else Sensitivity.parse(value)
+        else:
+            raise ValidationError(f"A case has no field called '{name}'", name)
+
+
+def create_case(session: Session, **fields: Any) -> Serviceman:
+    if not clean_text(fields.get("surname")):
+        raise ValidationError("Surname is required", "surname")
+    case = Serviceman(surname="")
+    apply_case_fields(case, fields)
+    session.add(case)
+    session.flush()
+    return case
+
+
+def update_case(
+    session: Session, case_id: int, *, expected_version: int | None = None, **fields: Any
+) -> Serviceman:
+    """Change a case; with ``expected_version``, refuse if someone else saved it meanwhile."""
+    case = session.get(Serviceman, case_id)
+    if case is None:
+        raise NotFoundError(f"There is no case with id {case_id}")
+    if expected_version is not None and case.row_version != expected_version:
+        raise ConflictError(case.sort_name)
+    apply_case_fields(case, fields)
+    session.flush()
+    return case
+
+
+def delete_case(session: Session, case_id: int) -> None:
+    case = session.get(Serviceman, case_id)
+    if case is None:
+        raise NotFoundError(f"There is no case with id {case_id}")
+    session.delete(case)
+    session.flush()
+
+
+def add_status_change(
+    session: Session,
+    case_id: int,
+    *,
+    status: CasualtyStatus | str,
+    date: FuzzyDate | str | None = None,
+    authority: StatusAuthority | str | None = None,
+    method: StatusMethod | str | None = None,
+    notes: str = "",
+) -> StatusChange:
+    case = session.get(Serviceman, case_id)
+    if case is None:
+        raise NotFoundError(f"There is no case with id {case_id}")
+    parsed_status = _as_vocab(CasualtyStatus, status)
+    if parsed_status is None:
+        raise ValidationError("A status change needs a status", "status")
+    change = StatusChange(
+        serviceman=case,
+        status=parsed_status,
+        date=_as_date(date),
+        authority=_as_vocab(StatusAuthority, authority),
+        method=_as_vocab(StatusMethod, method),
+        notes=clean_text(notes, multiline=True, field="notes"),
+    )
+    session.add(change)
+    session.flush()
+    refresh_current_status(session, case)
+    return change
+
+
+def refresh_current_status(session: Session, case: Serviceman) -> None:
+    """Keep ``current_status`` equal to the latest dated entry of the status history."""
+    latest = session.scalars(
+        select(StatusChange)
+        .where(StatusChange.serviceman_id == case.id)
+        .order_by(StatusChange.date_sort.desc().nulls_last(), StatusChange.id.desc())
+        .limit(1)
+    ).first()
+    case.current_status = latest.status if latest else None
+
+
+def delete_status_change(session: Session, change_id: int) -> None:
+    change = session.get(StatusChange, change_id)
+    if change is None:
+        raise NotFoundError(f"There is no status change with id {change_id}")
+    case = change.serviceman
+    session.execute(delete(StatusChange).where(StatusChange.id == change_id))
+    session.expire(case, ["status_changes"])
+    refresh_current_status(session, case)
+
+
+def case_detail(case: Serviceman) -> dict[str, Any]:
+    """Everything about one case as plain JSON-able data (``powmia show case --json``)."""
+    return {
+        "id": case.id,
+        "uid": case.uid,
+        "name": case.full_name,
+        "sort_name": case.sort_name,
+        "surname": case.surname,
+        "given_names": case.given_names,
+        "suffix": case.suffix,
+        "service_number": case.service_number,
+        "branch": vocab_json(case.branch),
+        "rank": case.rank,
+        "unit": case.unit,
+        "home_of_record": {
+            "city": case.home_city,
+            "county": case.home_county,
+            "state": case.home_state,
+        },
+        "birth_date": date_json(case.birth_date),
+        "loss_date": date_json(case.loss_date),
+        "loss_place": case.loss_place_text,
+        "circumstances": case.circumstances,
+        "accounting_status": vocab_json(case.accounting_status),
+        "current_status": vocab_json(case.current_status),
+        "accounted_for_date": date_json(case.accounted_for_date),
+        "rosette_placed": case.rosette_placed,
+        "last_seen_alive": case.last_seen_alive,
+        "summary": case.summary,
+        "notes": case.notes,
+        "sensitivity": case.sensitivity.name.lower(),
+        "tags": [t.name for t in case.tags],
+        "name_variants": [
+            {"name": v.name, "kind": vocab_json(v.kind), "where_seen": v.where_seen}
+            for v in case.name_variants
+        ],
+        "external_ids": [
+            {"issuer": x.issuer, "value": x.value, "url": x.url} for x in case.external_ids
+        ],
+        "status_history": [
+            {
+                "id": c.id,
+                "date": date_json(c.date),
+                "status": vocab_json(c.status),
+                "status_text": c.status_text,
+                "authority": vocab_json(c.authority),
+                "method": vocab_json(c.method),
+                "notes": c.notes,
+                "citations": [_citation_json(x) for x in c.citations],
+            }
+            for c in case.status_changes
+        ],
+        "captivity": [
+            {
+                "camp": c.camp.name if c.camp else c.camp_text,
+                "camp_other_names": [n.name for n in c.camp.alternate_names] if c.camp else [],
+                "from": date_json(c.held_from),
+                "to": date_json(c.held_to),
+                "remarks": c.remarks,
+            }
+            for c in case.captivities
+        ],
+        "claims": [
+            {
+                "fact": vocab_json(c.fact),
+                "value": c.value,
+                "status": vocab_json(c.status),
+                "citations": [_citation_json(x) for x in c.citations],
+            }
+            for c in case.claims
+        ],
+        "citations": [_citation_json(x) for x in case.citations],
+    }
+
+
+def _citation_json(citation: Citation) -> dict[str, Any]:
+    return {
+        "source": citation.source.title,
+        "source_id": citation.source_id,
+        "locator": citation.locator,
+        "quote": citation.quote,
+        "confidence": vocab_json(citation.confidence),
+    }
+
+
+def _as_date(value: FuzzyDate | str | None) -> FuzzyDate | None:
+    if value is None or isinstance(value, FuzzyDate):
+        return value
+    return FuzzyDate.parse_optional(value)
+
+
+def _as_vocab(cls: type[V], value: V | str | None) -> V | None:
+    if value is None or isinstance(value, cls):
+        return value
+    text = str(value).strip()
+    return cls.parse(text) if text else None
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

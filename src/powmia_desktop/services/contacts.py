@@ -1,0 +1,52 @@
+"""Contacts: family, officials, offices and organizations."""
+
+from typing import NamedTuple
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session, selectinload
+
+from powmia_desktop.core.errors import NotFoundError
+from powmia_desktop.db.models import Contact
+
+
+class ContactRow(NamedTuple):
+    id: int
+    display_name: str
+    kind: str
+    organization: str
+    organization_type: str | None
+    title: str
+    living: bool
+
+
+def list_contacts(session: Session, *, limit: int | None = None) -> list[ContactRow]:
+    c = Contact.__table__.c
+    query = select(
+        c.id,
+        c.display_name,
+        type_coerce(c.kind, String),
+        c.organization,
+        type_coerce(c.organization_type, String),
+        c.title,
+        c.living,
+    ).order_by(c.surname, c.display_name, c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [ContactRow(*row) for row in session.execute(query)]
+
+
+def get_contact(session: Session, contact_id: int) -> Contact:
+    contact = session.get(
+        Contact,
+        contact_id,
+        options=[
+            selectinload(Contact.phones),
+            selectinload(Contact.emails),
+            selectinload(Contact.addresses),
+            selectinload(Contact.relationships),
+            selectinload(Contact.tags),
+        ],
+    )
+    if contact is None:
+        raise NotFoundError(f"There is no contact with id {contact_id}")
+    return contact

@@ -1,0 +1,51 @@
+"""Meetings: Family Member Updates, annual briefings, congressional visits."""
+
+from datetime import datetime
+from typing import NamedTuple
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session, selectinload
+
+from powmia_desktop.core.errors import NotFoundError
+from powmia_desktop.db.models import Attendance, Meeting
+
+
+class MeetingRow(NamedTuple):
+    id: int
+    title: str
+    meeting_type: str
+    starts_at: datetime | None
+    place: str
+    status: str
+
+
+def list_meetings(session: Session, *, limit: int | None = None) -> list[MeetingRow]:
+    m = Meeting.__table__.c
+    query = select(
+        m.id,
+        m.title,
+        type_coerce(m.meeting_type, String),
+        Meeting.starts_at,
+        m.place,
+        type_coerce(m.status, String),
+    ).order_by(Meeting.starts_at.desc().nulls_last(), m.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [MeetingRow(*row) for row in session.execute(query)]
+
+
+def get_meeting(session: Session, meeting_id: int) -> Meeting:
+    meeting = session.get(
+        Meeting,
+        meeting_id,
+        options=[
+            selectinload(Meeting.attendances).selectinload(Attendance.contact),
+            selectinload(Meeting.agenda_items),
+            selectinload(Meeting.questions),
+            selectinload(Meeting.tasks),
+            selectinload(Meeting.cases),
+        ],
+    )
+    if meeting is None:
+        raise NotFoundError(f"There is no meeting with id {meeting_id}")
+    return meeting

@@ -1,0 +1,84 @@
+"""An archive written by an earlier schema revision is backed up, then upgraded, on open."""
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import text
+
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.engine import make_engine
+from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.migrate import alembic_config, head_revision
+from powmia_desktop.services.search import search
+
+
+def _archive_at_revision(path: Path, revision: str) -> None:
+    """Build an archive file the way an earlier release of the program left it."""
+    engine = make_engine(location_for_path(path).url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+        connection.execute(
+            text(
+                "INSERT INTO serviceman (surname, given_names, service_number, rank, unit, "
+                "home_city, home_county, home_state, loss_place_text, circumstances, summary, "
+                "suffix, accounting_status, rosette_placed, last_seen_alive, uid, created_at, "
+                "updated_at, notes, row_version, sensitivity) VALUES ('Dumas', 'Roger A.', "
+                "'', 'Cpl.', '', '', '', 'CT', 'near the Yalu River', 'captured', '', '', "
+                "'unaccounted_for', 0, 1, 'u-1', '2020-01-01 00:00:00', "
+                "'2020-01-01 00:00:00', '', 1, 0)"
+            )
+        )
+    engine.dispose()
+
+
+def test_old_revision_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    _archive_at_revision(path, "0001")
+
+    archive = Archive.open(location_for_path(path))
+    try:
+        result = archive.upgrade_result
+        assert result.from_revision == "0001" and result.to_revision == head_revision()
+        assert result.backup is not None and result.backup.exists()
+        assert result.backup.parent == tmp_path / "old-backups"
+        with archive.reader() as session:
+            # the upgrade indexed the rows that were already there
+            hits = search(session, "yalu")
+            assert [h.title for h in hits.of_kind("case")] == ["Dumas, Roger A."]
+    finally:
+        archive.close()
+
+    with sqlite3.connect(result.backup) as backup:
+        assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert backup.execute("SELECT surname FROM serviceman").fetchall() == [("Dumas",)]
+        assert backup.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_up_to_date_archive_is_not_backed_up_again(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    Archive.open(location_for_path(path), create=True).close()
+    archive = Archive.open(location_for_path(path))
+    archive.close()
+    assert archive.upgrade_result.backup is None
+    assert not (tmp_path / "new-backups").exists()
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    """Autogenerate finds nothing to do: the migration scripts describe the models exactly."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from powmia_desktop.db.models import Base
+
+    archive = Archive.open(location_for_path(tmp_path / "m.sqlite"), create=True)
+    try:
+        with archive.engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            diff = [d for d in compare_metadata(context, Base.metadata)
+                    if "search_index" not in str(d)]
+        assert diff == []
+    finally:
+        archive.close()

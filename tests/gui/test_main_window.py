@@ -1,0 +1,105 @@
+"""The first window, driven as a person would: it opens on the demo and lists the cases."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from powmia_desktop.app import open_archive
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path, resolve_location
+from powmia_desktop.gui.main_window import MainWindow
+from powmia_desktop.gui.tables import Column, RowTableModel
+
+
+def test_first_run_creates_the_default_archive_with_the_demo() -> None:
+    location = resolve_location(None, {})
+    assert location.is_default and location.path is not None
+    assert not location.path.exists()
+    archive = open_archive(location, demo=False)
+    try:
+        with archive.reader() as session:
+            from powmia_desktop.services.cases import list_cases
+
+            assert [r.surname for r in list_cases(session)] == ["Dumas"]
+    finally:
+        archive.close()
+    again = open_archive(location, demo=False)  # second run: opened, not loaded twice
+    again.close()
+
+
+def test_window_lists_cases_filters_and_shows_the_case(qtbot: QtBot, demo_archive: Archive) -> None:
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.cases_page
+    assert window.sidebar.currentItem().text() == "Cases"
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data() == "Dumas, Roger A."
+    assert page.count_label.text() == "1 case"
+
+    qtbot.keyClicks(page.filter_edit, "nobody")
+    assert page.model.rowCount() == 0
+    assert page.count_label.text() == "0 of 1 cases"
+    page.filter_edit.clear()
+    qtbot.keyClicks(page.filter_edit, "dumas")
+    assert page.model.rowCount() == 1
+
+    page.table.selectRow(0)
+    card = window.case_card.toPlainText()
+    assert "Status history" in card and "26 Feb 1954" in card and "Anju" in card
+
+
+def test_sections_switch_and_list_their_records(qtbot: QtBot, demo_archive: Archive) -> None:
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == ["Cases", "Contacts", "Meetings", "Timeline"]
+    window.sidebar.setCurrentRow(3)
+    timeline = window.sections[3].page
+    assert window.stack.currentWidget() is timeline
+    assert timeline.model.rowCount() >= 19
+    assert window.case_card.isHidden()
+    window.sidebar.setCurrentRow(1)
+    names = [window.sections[1].page.model.index(r, 0).data()
+             for r in range(window.sections[1].page.model.rowCount())]
+    assert any("Dumas" in n for n in names)
+
+
+def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, archive: Archive) -> None:
+    from powmia_desktop.services.cases import create_case
+
+    with archive.session() as session:
+        create_case(session, surname="<b>Bold</b> & Co", circumstances="<i>x</i> <script>")
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.cases_page.table.selectRow(0)
+    assert "<b>Bold</b> & Co" in window.case_card.toPlainText()
+    assert "<i>x</i> <script>" in window.case_card.toPlainText()
+
+
+def test_row_model_sorts_by_raw_key_and_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    rows = [("b", 3), ("a", None), ("c", 1)]
+    model: RowTableModel[tuple[str, int | None]] = RowTableModel(
+        [Column("Name", lambda r: r[0]), Column("N", lambda r: str(r[1] or ""), lambda r: r[1])]
+    )
+    model.set_rows(rows, haystack=lambda r: r[0])
+    qtmodeltester.check(model)
+    model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert [model.index(i, 0).data() for i in range(3)] == ["c", "b", "a"]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert [model.index(i, 0).data() for i in range(3)] == ["c", "b", "a"]
+    model.set_filter("B")
+    assert model.rowCount() == 1
+
+
+def test_window_remembers_its_section(qtbot: QtBot, demo_archive: Archive, tmp_path: Path) -> None:
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    window.sidebar.setCurrentRow(2)
+    window.close()
+    reopened = MainWindow(Archive.open(location_for_path(demo_archive.location.path)))  # type: ignore[arg-type]
+    qtbot.addWidget(reopened)
+    assert reopened.sidebar.currentRow() == 2
+    reopened.archive.close()
