@@ -58,8 +58,9 @@ def test_nothing_imports_the_gui_except_the_gui_and_app() -> None:
         relative = path.relative_to(PACKAGE)
         if relative.parts[0] == "gui" or relative.name == "app.py":
             continue
-        problems += [f"{relative} imports {n}" for n in _imports(path)
-                     if n.startswith("powmia_desktop.gui")]
+        problems += [
+            f"{relative} imports {n}" for n in _imports(path) if n.startswith("powmia_desktop.gui")
+        ]
     assert problems == []
 
 

@@ -24,11 +24,15 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog=APP_NAME, description="The POW/MIA case archive.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH_OR_URL",
+        "--db",
+        metavar="PATH_OR_URL",
         help=f"the archive to open (default: ${ENV_VAR}, else the per-user archive)",
     )
-    parser.add_argument("--demo", action="store_true",
-                        help="load the demo case into the archive if it is not there yet")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="load the demo case into the archive if it is not there yet",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -72,9 +76,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as error:
         path = log_unexpected(error)
-        QMessageBox.critical(None, "Unexpected error",
-                             f"The archive could not be opened ({type(error).__name__}).\n"
-                             f"Details were written to {path}.")
+        QMessageBox.critical(
+            None,
+            "Unexpected error",
+            f"The archive could not be opened ({type(error).__name__}).\n"
+            f"Details were written to {path}.",
+        )
         return 1
     window = MainWindow(archive)
     window.show()
@@ -82,5 +89,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         window.archive.close()
-
-

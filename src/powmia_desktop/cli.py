@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from powmia_desktop import __version__
 from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
 from powmia_desktop.logs import log_unexpected
@@ -109,8 +110,8 @@ def _case_rows(session: Any) -> list[dict[str, Any]]:
             "unit": r.unit,
             "service_number": r.service_number,
             "loss_date": date_text(r.loss_date),
-            "accounting_status": label(cases.AccountingStatus(r.accounting_status)),
-            "status": label(cases.CasualtyStatus(r.current_status)) if r.current_status else "",
+            "accounting_status": label(AccountingStatus(r.accounting_status)),
+            "status": label(CasualtyStatus(r.current_status)) if r.current_status else "",
             "last_seen_alive": r.last_seen_alive,
             "tags": r.tags,
         }

@@ -19,7 +19,10 @@ def powmia(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
     exe = shutil.which("powmia", path=str(Path(sys.executable).parent))
     command = [exe] if exe else [sys.executable, "-m", "powmia_desktop.cli"]
     return subprocess.run(
-        [*command, *args], capture_output=True, text=True, timeout=60,
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={**os.environ, **(env or {})},
     )
 

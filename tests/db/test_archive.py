@@ -66,8 +66,12 @@ def test_change_log_records_create_update_delete(archive: Archive) -> None:
         session.delete(session.get(Serviceman, case.id))
     with archive.reader() as session:
         log = session.execute(
-            select(ChangeLogEntry.action, ChangeLogEntry.field, ChangeLogEntry.old_value,
-                   ChangeLogEntry.new_value).order_by(ChangeLogEntry.id)
+            select(
+                ChangeLogEntry.action,
+                ChangeLogEntry.field,
+                ChangeLogEntry.old_value,
+                ChangeLogEntry.new_value,
+            ).order_by(ChangeLogEntry.id)
         ).all()
     assert [tuple(r) for r in log] == [
         ("create", "", None, None),

@@ -77,8 +77,9 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
     try:
         with archive.engine.connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": False})
-            diff = [d for d in compare_metadata(context, Base.metadata)
-                    if "search_index" not in str(d)]
+            diff = [
+                d for d in compare_metadata(context, Base.metadata) if "search_index" not in str(d)
+            ]
         assert diff == []
     finally:
         archive.close()

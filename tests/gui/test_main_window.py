@@ -62,8 +62,10 @@ def test_sections_switch_and_list_their_records(qtbot: QtBot, demo_archive: Arch
     assert timeline.model.rowCount() >= 19
     assert window.case_card.isHidden()
     window.sidebar.setCurrentRow(1)
-    names = [window.sections[1].page.model.index(r, 0).data()
-             for r in range(window.sections[1].page.model.rowCount())]
+    names = [
+        window.sections[1].page.model.index(r, 0).data()
+        for r in range(window.sections[1].page.model.rowCount())
+    ]
     assert any("Dumas" in n for n in names)
 
 

@@ -47,13 +47,23 @@ def test_bad_fields_name_the_field(archive: Archive, fields: dict[str, str], fie
 def test_status_history_orders_by_date_and_sets_current_status(archive: Archive) -> None:
     with archive.session() as session:
         case_id = cases.create_case(session, surname="Dumas").id
-        cases.add_status_change(session, case_id, status="POW", date="about 1983",
-                                authority="court", method="court order")
-        cases.add_status_change(session, case_id, status="MIA", date="Nov 1950",
-                                authority="Army")
-        cases.add_status_change(session, case_id, status="missing, presumed dead",
-                                date="26 Feb 1954", authority="Army",
-                                method="presumptive finding")
+        cases.add_status_change(
+            session,
+            case_id,
+            status="POW",
+            date="about 1983",
+            authority="court",
+            method="court order",
+        )
+        cases.add_status_change(session, case_id, status="MIA", date="Nov 1950", authority="Army")
+        cases.add_status_change(
+            session,
+            case_id,
+            status="missing, presumed dead",
+            date="26 Feb 1954",
+            authority="Army",
+            method="presumptive finding",
+        )
     with archive.reader() as session:
         case = cases.get_case(session, case_id)
         history = [(str(c.date), c.status) for c in case.status_changes]
@@ -64,9 +74,11 @@ def test_status_history_orders_by_date_and_sets_current_status(archive: Archive)
         ]
         assert case.current_status is CasualtyStatus.POW
         detail = cases.case_detail(case)
-    assert [c["status"]["value"] for c in detail["status_history"]] == ["mia",
-                                                                        "missing_presumed_dead",
-                                                                        "pow"]
+    assert [c["status"]["value"] for c in detail["status_history"]] == [
+        "mia",
+        "missing_presumed_dead",
+        "pow",
+    ]
     assert detail["status_history"][2]["authority"]["label"] == "Court"
 
 
@@ -78,11 +90,13 @@ def test_list_filters_by_text_status_and_tag(archive: Archive) -> None:
         cases.add_status_change(session, a.id, status="POW")
     with archive.reader() as session:
         assert [r.surname for r in cases.list_cases(session)] == [
-            "100%_under\\score", "Dumas", "Smith"]
+            "100%_under\\score",
+            "Dumas",
+            "Smith",
+        ]
         f = cases.CaseFilter
         assert [r.surname for r in cases.list_cases(session, f(text="infantry"))] == ["Dumas"]
-        assert [r.surname for r in cases.list_cases(session, f(text="%"))] == [
-            "100%_under\\score"]
+        assert [r.surname for r in cases.list_cases(session, f(text="%"))] == ["100%_under\\score"]
         accounted = f(accounting_status=AccountingStatus.ACCOUNTED_FOR)
         assert [r.surname for r in cases.list_cases(session, accounted)] == ["Smith"]
         pows = f(current_status=CasualtyStatus.POW)

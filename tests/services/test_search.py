@@ -13,9 +13,13 @@ from powmia_desktop.services.search import fts_query, search
 @pytest.fixture
 def filled(archive: Archive) -> Archive:
     with archive.session() as session:
-        case = cases.create_case(session, surname="Dumas", given_names="Roger A.",
-                                 unit="19th Infantry Regiment",
-                                 circumstances="Captured near the Yalu River")
+        case = cases.create_case(
+            session,
+            surname="Dumas",
+            given_names="Roger A.",
+            unit="19th Infantry Regiment",
+            circumstances="Captured near the Yalu River",
+        )
         session.add(TimelineEvent(title="Operation Big Switch", description="Led away near Yalu"))
         session.add(Source(title="Hartford Courant, 12 Nov 1992", author="Courant staff"))
         session.add(TimelineEvent(title="Pak Gil Yon (박길연) calls Bob Dumas"))
@@ -48,8 +52,26 @@ def test_deleted_records_leave_the_index(filled: Archive) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ['"', '"yalu', "yalu*", "-yalu", "AND", "yalu AND", "NOT yalu", "(yalu", "yalu)",
-     "NEAR(yalu", "title:yalu", "^yalu", "*", "''", "yalu OR", "{yalu}", "y-a-l-u", ""],
+    [
+        '"',
+        '"yalu',
+        "yalu*",
+        "-yalu",
+        "AND",
+        "yalu AND",
+        "NOT yalu",
+        "(yalu",
+        "yalu)",
+        "NEAR(yalu",
+        "title:yalu",
+        "^yalu",
+        "*",
+        "''",
+        "yalu OR",
+        "{yalu}",
+        "y-a-l-u",
+        "",
+    ],
 )
 def test_query_syntax_in_what_people_type_is_just_text(filled: Archive, typed: str) -> None:
     with filled.reader() as session:
@@ -58,8 +80,9 @@ def test_query_syntax_in_what_people_type_is_just_text(filled: Archive, typed: s
         assert results.of_kind("case"), typed
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture],
-          deadline=None)
+@settings(
+    max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None
+)
 @given(st.text(max_size=40))
 def test_any_text_searches_without_error(filled: Archive, typed: str) -> None:
     with filled.reader() as session:

@@ -65,7 +65,9 @@ def case_html(d: dict[str, Any]) -> str:
         parts.append("<h3>Captivity</h3><ul>")
         for c in d["captivity"]:
             other = f" (also {', '.join(c['camp_other_names'])})" if c["camp_other_names"] else ""
-            span = " – ".join(x for x in (_get(c["from"], "display"), _get(c["to"], "display")) if x)
+            span = " – ".join(
+                x for x in (_get(c["from"], "display"), _get(c["to"], "display")) if x
+            )
             parts.append(f"<li>{e(c['camp'] + other)}{' — ' + e(span) if span else ''}</li>")
         parts.append("</ul>")
     if d["claims"]:

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         section = settings.value("main/section", 0)
-        row = int(section) if str(section).isdigit() else 0
+        row = int(str(section)) if str(section).isdigit() else 0
         self.sidebar.setCurrentRow(min(row, len(self.sections) - 1))
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -81,20 +81,54 @@ class Section:
 def make_sections() -> list[Section]:
     def case_hay(r: CaseRow) -> str:
         return " ".join(
-            (r.surname, r.given_names, r.rank, r.unit, r.service_number, r.home_state, r.tags,
-             date_text(r.loss_date), _label(CasualtyStatus, r.current_status))
+            (
+                r.surname,
+                r.given_names,
+                r.rank,
+                r.unit,
+                r.service_number,
+                r.home_state,
+                r.tags,
+                date_text(r.loss_date),
+                _label(CasualtyStatus, r.current_status),
+            )
         )
 
     return [
-        Section("cases", "Cases", ListPage(
-            "cases", CASE_COLUMNS, list_cases, case_hay, lambda r: r.id)),
-        Section("contacts", "Contacts", ListPage(
-            "contacts", CONTACT_COLUMNS, list_contacts,
-            lambda r: f"{r.display_name} {r.organization} {r.title}", lambda r: r.id)),
-        Section("meetings", "Meetings", ListPage(
-            "meetings", MEETING_COLUMNS, list_meetings,
-            lambda r: f"{r.title} {r.place} {_day(r.starts_at)}", lambda r: r.id)),
-        Section("timeline", "Timeline", ListPage(
-            "events", EVENT_COLUMNS, list_events,
-            lambda r: f"{date_text(r.date)} {r.title} {r.place_text}", lambda r: r.id)),
+        Section(
+            "cases", "Cases", ListPage("cases", CASE_COLUMNS, list_cases, case_hay, lambda r: r.id)
+        ),
+        Section(
+            "contacts",
+            "Contacts",
+            ListPage(
+                "contacts",
+                CONTACT_COLUMNS,
+                list_contacts,
+                lambda r: f"{r.display_name} {r.organization} {r.title}",
+                lambda r: r.id,
+            ),
+        ),
+        Section(
+            "meetings",
+            "Meetings",
+            ListPage(
+                "meetings",
+                MEETING_COLUMNS,
+                list_meetings,
+                lambda r: f"{r.title} {r.place} {_day(r.starts_at)}",
+                lambda r: r.id,
+            ),
+        ),
+        Section(
+            "timeline",
+            "Timeline",
+            ListPage(
+                "events",
+                EVENT_COLUMNS,
+                list_events,
+                lambda r: f"{date_text(r.date)} {r.title} {r.place_text}",
+                lambda r: r.id,
+            ),
+        ),
     ]

@@ -10,6 +10,7 @@ from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.core.fuzzydate import date_key
 from powmia_desktop.db.models import Citation, EventParticipant, TimelineEvent
 
+
 class EventRow(NamedTuple):
     id: int
     date: str | None
@@ -68,4 +69,3 @@ def get_event(session: Session, event_id: int) -> TimelineEvent:
     if event is None:
         raise NotFoundError(f"There is no timeline event with id {event_id}")
     return event
-
