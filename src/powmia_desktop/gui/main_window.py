@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -32,7 +33,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.addItems([s.title for s in self.sections])
-        self.sidebar.setFixedWidth(150)
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
         self.stack = QStackedWidget(self)
         for section in self.sections:
             self.stack.addWidget(section.page)
@@ -42,16 +44,20 @@ class MainWindow(QMainWindow):
         self.cases_page.record_selected.connect(self._show_case)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(self.stack)
         self.splitter.addWidget(self.case_card)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setCollapsible(1, False)
-        self.setCentralWidget(self.splitter)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setCollapsible(0, False)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._build_menus()
-        self.resize(1400, 820)
+        self._fit_to_screen()
         self.reload()
         self._restore_state()
 
@@ -64,8 +70,19 @@ class MainWindow(QMainWindow):
         with self.archive.reader() as session:
             for section in self.sections:
                 section.page.reload(session)
+        if self.cases_page.model.rowCount():
+            self.cases_page.table.selectRow(0)
+        else:
+            self.case_card.show_nothing()
         self.setWindowTitle(f"{APP_NAME} — {self.archive.location.display}")
         self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
+
+    def _fit_to_screen(self) -> None:
+        """Start at a comfortable size that never exceeds the screen's free area."""
+        screen = self.screen().availableGeometry()
+        width, height = min(1400, screen.width()), min(860, screen.height())
+        self.resize(width, height)
+        self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
 
     def _show_section(self, row: int) -> None:
         if row < 0:
@@ -121,7 +138,6 @@ class MainWindow(QMainWindow):
         self.archive.close()
         self.archive = archive
         self.reload()
-        self.case_card.show_nothing()
 
     def _about(self) -> None:
         QMessageBox.about(

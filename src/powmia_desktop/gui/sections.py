@@ -37,19 +37,19 @@ def _day(value: datetime | None) -> str:
 
 
 CASE_COLUMNS: list[Column[CaseRow]] = [
-    Column("Name", lambda r: r.sort_name, width=220),
-    Column("Rank", lambda r: r.rank, width=70),
-    Column("Unit", lambda r: r.unit, width=260),
-    Column("Loss date", lambda r: date_text(r.loss_date), lambda r: r.loss_date_sort, width=120),
-    Column("Status", lambda r: _label(CasualtyStatus, r.current_status), width=160),
+    Column("Name", lambda r: r.sort_name, width=190),
+    Column("Rank", lambda r: r.rank, width=60),
+    Column("Unit", lambda r: r.unit, width=200),
+    Column("Loss date", lambda r: date_text(r.loss_date), lambda r: r.loss_date_sort, width=110),
+    Column("Status", lambda r: _label(CasualtyStatus, r.current_status), width=120),
     Column("Accounting", lambda r: _label(AccountingStatus, r.accounting_status), width=130),
     Column("Last seen alive", lambda r: "Yes" if r.last_seen_alive else "", width=110),
     Column("Tags", lambda r: r.tags),
 ]
 
 CONTACT_COLUMNS: list[Column[ContactRow]] = [
-    Column("Name", lambda r: r.display_name, width=240),
-    Column("Kind", lambda r: _label(ContactKind, r.kind), width=100),
+    Column("Name", lambda r: r.display_name, lambda r: r.surname or r.display_name, width=240),
+    Column("Kind", lambda r: _label(ContactKind, r.kind), width=120),
     Column("Title", lambda r: r.title, width=260),
     Column("Organization", lambda r: r.organization, width=240),
     Column("Type", lambda r: _label(OrganizationType, r.organization_type)),
@@ -64,7 +64,7 @@ MEETING_COLUMNS: list[Column[MeetingRow]] = [
 ]
 
 EVENT_COLUMNS: list[Column[EventRow]] = [
-    Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=150),
+    Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=220),
     Column("Title", lambda r: r.title, width=520),
     Column("Category", lambda r: _label(EventCategory, r.category), width=130),
     Column("Place", lambda r: r.place_text),

@@ -12,6 +12,7 @@ from powmia_desktop.db.models import Contact
 class ContactRow(NamedTuple):
     id: int
     display_name: str
+    surname: str
     kind: str
     organization: str
     organization_type: str | None
@@ -24,6 +25,7 @@ def list_contacts(session: Session, *, limit: int | None = None) -> list[Contact
     query = select(
         c.id,
         c.display_name,
+        c.surname,
         type_coerce(c.kind, String),
         c.organization,
         type_coerce(c.organization_type, String),
