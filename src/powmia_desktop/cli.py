@@ -2,25 +2,19 @@
 
 Exit status: 0 success, 2 bad usage (argparse), 1 any other error with one line on stderr.
 No traceback reaches the person at the terminal; an unexpected one goes to the log file.
+The subcommands live in ``powmia_desktop/commands/``.
 """
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from powmia_desktop import __version__
+from powmia_desktop.commands import Handler, register_all
 from powmia_desktop.core.errors import PowmiaError
-from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus
-from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
+from powmia_desktop.db.location import ENV_VAR, resolve_location
 from powmia_desktop.logs import log_unexpected
-from powmia_desktop.services import cases, contacts, meetings, search, timeline
-from powmia_desktop.services.demo import load_demo
-from powmia_desktop.services.values import date_text, label
-
-LIST_KINDS = ("cases", "contacts", "meetings", "events")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,29 +29,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"the archive file or database URL (default: ${ENV_VAR}, else the per-user archive)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    commands.add_parser("init", help="create an empty archive")
-    commands.add_parser("demo", help="fill the archive with the demo case (Cpl. Roger A. Dumas)")
-
-    listing = commands.add_parser("list", help="list the records of one kind")
-    listing.add_argument("kind", choices=LIST_KINDS)
-    listing.add_argument("--json", action="store_true", help="print JSON")
-
-    show = commands.add_parser("show", help="show one record in full")
-    show.add_argument("kind", choices=("case",))
-    show.add_argument("id", type=int)
-    show.add_argument("--json", action="store_true", help="print JSON")
-
-    find = commands.add_parser("search", help="full-text search over the whole archive")
-    find.add_argument("text", nargs="+")
-    find.add_argument("--json", action="store_true", help="print JSON")
+    register_all(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
-    handler: Callable[[argparse.Namespace, ArchiveLocation, TextIO], None] = _HANDLERS[args.command]
+    handler: Handler = args.handler
     try:
         handler(args, resolve_location(args.db), out)
     except PowmiaError as error:
@@ -76,202 +55,6 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         return 1
     return 0
-
-
-def _init(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    existed = location.path is not None and location.path.exists()
-    with Archive.open(location, create=True):
-        pass
-    verb = "already holds an archive" if existed else "now holds a new, empty archive"
-    print(f"{location.display} {verb}", file=out)
-
-
-def _demo(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    with Archive.open(location, create=True) as archive, archive.session() as session:
-        summary = load_demo(session)
-    print(f"Loaded the demo case into {location.display}: {summary.describe()}", file=out)
-
-
-def _list(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    with Archive.open(location) as archive, archive.reader() as session:
-        rows = _LISTERS[args.kind](session)
-    if args.json:
-        _print_json(rows, out)
-    else:
-        _print_table(rows, out)
-
-
-def _case_rows(session: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.id,
-            "name": r.sort_name,
-            "rank": r.rank,
-            "unit": r.unit,
-            "service_number": r.service_number,
-            "loss_date": date_text(r.loss_date),
-            "accounting_status": label(AccountingStatus(r.accounting_status)),
-            "status": label(CasualtyStatus(r.current_status)) if r.current_status else "",
-            "last_seen_alive": r.last_seen_alive,
-            "tags": r.tags,
-        }
-        for r in cases.list_cases(session)
-    ]
-
-
-def _contact_rows(session: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.id,
-            "name": r.display_name,
-            "kind": r.kind,
-            "organization": r.organization,
-            "title": r.title,
-        }
-        for r in contacts.list_contacts(session)
-    ]
-
-
-def _meeting_rows(session: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.id,
-            "title": r.title,
-            "type": r.meeting_type,
-            "starts": r.starts_at.date().isoformat() if r.starts_at else "",
-            "place": r.place,
-            "status": r.status,
-        }
-        for r in meetings.list_meetings(session)
-    ]
-
-
-def _event_rows(session: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": r.id,
-            "date": date_text(r.date),
-            "title": r.title,
-            "category": r.category,
-            "place": r.place_text,
-        }
-        for r in timeline.list_events(session)
-    ]
-
-
-_LISTERS: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
-    "cases": _case_rows,
-    "contacts": _contact_rows,
-    "meetings": _meeting_rows,
-    "events": _event_rows,
-}
-
-
-def _show(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    with Archive.open(location) as archive, archive.reader() as session:
-        detail = cases.case_detail(cases.get_case(session, args.id))
-    if args.json:
-        _print_json(detail, out)
-        return
-    _print_case(detail, out)
-
-
-def _print_case(d: dict[str, Any], out: TextIO) -> None:
-    def line(name: str, value: Any) -> None:
-        if value:
-            print(f"{name + ':':<20}{value}", file=out)
-
-    print(f"{d['rank']} {d['name']}".strip(), file=out)
-    line("Service number", d["service_number"])
-    line("Branch", (d["branch"] or {}).get("label"))
-    line("Unit", d["unit"])
-    home = d["home_of_record"]
-    line("Home of record", ", ".join(v for v in (home["city"], home["county"], home["state"]) if v))
-    line("Date of loss", (d["loss_date"] or {}).get("display"))
-    line("Place of loss", d["loss_place"])
-    line("Accounting status", d["accounting_status"]["label"])
-    line("Last seen alive", "yes" if d["last_seen_alive"] else "")
-    line("Circumstances", d["circumstances"])
-    if d["status_history"]:
-        print("\nStatus history", file=out)
-        for c in d["status_history"]:
-            who = (c["authority"] or {}).get("label", "")
-            how = (c["method"] or {}).get("label", "")
-            date = (c["date"] or {}).get("display", "undated")
-            print(f"  {date:<24}{c['status']['label']:<28}{who} {how}".rstrip(), file=out)
-    if d["claims"]:
-        print("\nClaims", file=out)
-        for claim in d["claims"]:
-            sources = "; ".join(x["source"] for x in claim["citations"])
-            print(f"  {claim['fact']['label']}: {claim['value']}  [{sources}]", file=out)
-
-
-def _search(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    query = " ".join(args.text)
-    with Archive.open(location) as archive, archive.reader() as session:
-        results = search.search(session, query)
-    if args.json:
-        _print_json(
-            {
-                "query": query,
-                "total": results.total,
-                "results": {
-                    kind: [
-                        {"id": h.record_id, "title": h.title, "snippet": h.snippet} for h in hits
-                    ]
-                    for kind, hits in results.hits.items()
-                },
-            },
-            out,
-        )
-        return
-    if not results.total:
-        print(f"Nothing in the archive matches '{query}'", file=out)
-        return
-    for kind, hits in results.hits.items():
-        print(f"{search.KIND_LABELS[kind]} ({len(hits)})", file=out)
-        for h in hits:
-            print(f"  {h.record_id:>6}  {h.title}", file=out)
-            if h.snippet.strip():
-                print(f"          {h.snippet}", file=out)
-
-
-def _print_json(value: Any, out: TextIO) -> None:
-    json.dump(value, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def _print_table(rows: list[dict[str, Any]], out: TextIO, width: int = 40) -> None:
-    if not rows:
-        print("(none)", file=out)
-        return
-    columns = list(rows[0])
-    cells = [[_cell(row[c], width) for c in columns] for row in rows]
-    widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    print(
-        "  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-        file=out,
-    )
-    for row_cells in cells:
-        print(
-            "  ".join(v.ljust(w) for v, w in zip(row_cells, widths, strict=True)).rstrip(), file=out
-        )
-
-
-def _cell(value: Any, width: int) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else ""
-    text = " ".join(str(value).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-_HANDLERS: dict[str, Callable[[argparse.Namespace, ArchiveLocation, TextIO], None]] = {
-    "init": _init,
-    "demo": _demo,
-    "list": _list,
-    "show": _show,
-    "search": _search,
-}
 
 
 def run() -> None:
