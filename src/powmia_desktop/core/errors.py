@@ -32,3 +32,10 @@ class ConflictError(PowmiaError):
         super().__init__(
             f"{what} was changed elsewhere after you opened it; reload it to see those changes"
         )
+
+
+class Cancelled(PowmiaError):
+    """The person pressed Cancel; the job stopped and its transaction was rolled back."""
+
+    def __init__(self, message: str = "Cancelled; nothing was changed") -> None:
+        super().__init__(message)
