@@ -1,4 +1,4 @@
-"""The first window, driven as a person would: it opens on the demo and lists the cases."""
+"""The main window, driven as a person would: lists, selection, search and archive state."""
 
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path, resolve_location
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.tables import Column, RowTableModel
+from powmia_desktop.services.cases import create_case, list_cases
 
 
 def test_first_run_creates_the_default_archive_with_the_demo() -> None:
@@ -19,8 +20,6 @@ def test_first_run_creates_the_default_archive_with_the_demo() -> None:
     archive = open_archive(location, demo=False)
     try:
         with archive.reader() as session:
-            from powmia_desktop.services.cases import list_cases
-
             assert [r.surname for r in list_cases(session)] == ["Dumas"]
     finally:
         archive.close()
@@ -28,7 +27,7 @@ def test_first_run_creates_the_default_archive_with_the_demo() -> None:
     again.close()
 
 
-def test_window_lists_cases_filters_and_shows_the_case(qtbot: QtBot, demo_archive: Archive) -> None:
+def test_window_lists_cases_filters_and_opens_the_case(qtbot: QtBot, demo_archive: Archive) -> None:
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
     window.show()
@@ -47,38 +46,57 @@ def test_window_lists_cases_filters_and_shows_the_case(qtbot: QtBot, demo_archiv
     assert page.model.rowCount() == 1
 
     page.table.selectRow(0)
-    card = window.case_card.toPlainText()
-    assert "Status history" in card and "26 Feb 1954" in card and "Anju" in card
+    editor = window.editors["cases"]
+    assert editor.heading.text() == "Cpl. Roger A. Dumas"
+    assert editor.forms[0].values()["loss_date"] == "4 Nov 1950"
 
 
 def test_sections_switch_and_list_their_records(qtbot: QtBot, demo_archive: Archive) -> None:
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Cases", "Contacts", "Meetings", "Timeline"]
+    assert titles[:4] == ["Cases", "Contacts", "Meetings", "Timeline"]
     window.sidebar.setCurrentRow(3)
-    timeline = window.sections[3].page
-    assert window.stack.currentWidget() is timeline
+    timeline = window.section("timeline").page
+    assert window.lists.currentWidget() is timeline
     assert timeline.model.rowCount() >= 19
-    assert window.case_card.isHidden()
     window.sidebar.setCurrentRow(1)
-    names = [
-        window.sections[1].page.model.index(r, 0).data()
-        for r in range(window.sections[1].page.model.rowCount())
-    ]
+    contacts = window.section("contacts").page
+    names = [contacts.model.index(r, 0).data() for r in range(contacts.model.rowCount())]
     assert any("Dumas" in n for n in names)
 
 
-def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, archive: Archive) -> None:
-    from powmia_desktop.services.cases import create_case
+def test_global_search_opens_the_record(qtbot: QtBot, demo_archive: Archive) -> None:
+    from powmia_desktop.gui.search_dialog import SearchDialog
+    from powmia_desktop.services.search import search
 
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    window.sidebar.setCurrentRow(2)
+    with demo_archive.reader() as session:
+        results = search(session, "yalu")
+    dialog = SearchDialog(results, window)
+    qtbot.addWidget(dialog)
+    groups = [dialog.tree.topLevelItem(i).text(0) for i in range(dialog.tree.topLevelItemCount())]
+    assert groups[0].startswith("Cases (1)") and any(g.startswith("Timeline") for g in groups)
+    dialog.chosen.connect(window.open_record)
+    item = dialog.tree.currentItem()
+    assert item is not None and item.text(0) == "Dumas, Roger A."
+    dialog._activated(item)
+    assert window.current.key == "cases"
+    assert window.editors["cases"].heading.text() == "Cpl. Roger A. Dumas"
+
+
+def test_user_text_is_shown_as_text_not_markup(qtbot: QtBot, archive: Archive) -> None:
     with archive.session() as session:
         create_case(session, surname="<b>Bold</b> & Co", circumstances="<i>x</i> <script>")
     window = MainWindow(archive)
     qtbot.addWidget(window)
     window.cases_page.table.selectRow(0)
-    assert "<b>Bold</b> & Co" in window.case_card.toPlainText()
-    assert "<i>x</i> <script>" in window.case_card.toPlainText()
+    editor = window.editors["cases"]
+    assert editor.heading.text() == "<b>Bold</b> & Co"
+    assert editor.heading.textFormat() == Qt.TextFormat.PlainText
+    assert window.cases_page.model.index(0, 0).data() == "<b>Bold</b> & Co"
 
 
 def test_row_model_sorts_by_raw_key_and_passes_the_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -101,7 +119,9 @@ def test_window_remembers_its_section(qtbot: QtBot, demo_archive: Archive, tmp_p
     qtbot.addWidget(window)
     window.sidebar.setCurrentRow(2)
     window.close()
-    reopened = MainWindow(Archive.open(location_for_path(demo_archive.location.path)))  # type: ignore[arg-type]
+    path = demo_archive.location.path
+    assert path is not None
+    reopened = MainWindow(Archive.open(location_for_path(path)))
     qtbot.addWidget(reopened)
     assert reopened.sidebar.currentRow() == 2
     reopened.archive.close()

@@ -1,17 +1,21 @@
-"""The main window: a section sidebar, the section's list, and the selected record."""
+"""The main window: a section sidebar, the section's list, and the selected record's editor."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QWidget,
 )
 
@@ -19,35 +23,57 @@ from powmia_desktop import APP_NAME, __version__
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
-from powmia_desktop.gui.case_card import CaseCard
+from powmia_desktop.gui.editor import RecordEditor
+from powmia_desktop.gui.list_page import ListPage
+from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
-from powmia_desktop.services.cases import case_detail, get_case
+from powmia_desktop.gui.workers import run_job
+from powmia_desktop.services.search import SearchResults, search
+
+MAX_RECENT = 8
+#: Which section shows each kind of search result.
+_KIND_SECTION = {"case": "cases", "contact": "contacts", "meeting": "meetings", "event": "timeline"}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.archive = archive
+        self.ops = ArchiveOps(archive, self)
+        self.ops.changed.connect(self._record_changed)
+        self.ops.failed.connect(lambda message: QMessageBox.warning(self, "Undo", message))
         self.sections: list[Section] = make_sections()
+        self.editors: dict[str, RecordEditor] = {}
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.addItems([s.title for s in self.sections])
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
-        self.stack = QStackedWidget(self)
+        self.lists = QStackedWidget(self)
+        self.details = QStackedWidget(self)
         for section in self.sections:
-            self.stack.addWidget(section.page)
+            self.lists.addWidget(section.page)
+            if section.editor is not None:
+                editor = RecordEditor(section.editor, self.ops, self)
+                editor.saved.connect(lambda record_id, s=section: self._saved(s, record_id))
+                self.editors[section.key] = editor
+                self.details.addWidget(editor)
+                section.page.record_selected.connect(
+                    lambda record_id, s=section: self._select(s, record_id)
+                )
+            else:
+                hint = QLabel("Editing of this section comes in a later version.", self)
+                hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                hint.setStyleSheet("color: #666;")
+                self.details.addWidget(hint)
         self.sidebar.currentRowChanged.connect(self._show_section)
 
-        self.case_card = CaseCard(self)
-        self.cases_page.record_selected.connect(self._show_case)
-
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.case_card)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self.lists)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setCollapsible(0, False)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -56,88 +82,265 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
+        self._build_actions()
         self._fit_to_screen()
         self.reload()
         self._restore_state()
+        self._remember_recent(archive)
+
+    # -- the archive ------------------------------------------------------------------
+    @property
+    def archive(self) -> Archive:
+        return self.ops.archive
 
     @property
-    def cases_page(self):  # type: ignore[no-untyped-def]
-        return self.sections[0].page
+    def current(self) -> Section:
+        return self.sections[max(self.sidebar.currentRow(), 0)]
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    @property
+    def cases_page(self) -> ListPage:  # type: ignore[type-arg]
+        return self.section("cases").page
 
     def reload(self) -> None:
-        """Re-read every list from the archive (after the archive changed)."""
+        """Re-read every list from the archive, keeping each list's selection."""
         with self.archive.reader() as session:
             for section in self.sections:
+                selected = section.page.selected_id()
+                section.page.table.blockSignals(True)
+                section.page.table.selectionModel().blockSignals(True)
                 section.page.reload(session)
-        if self.cases_page.model.rowCount():
-            self.cases_page.table.selectRow(0)
-        else:
-            self.case_card.show_nothing()
+                if selected is not None:
+                    section.page.select_id(selected)
+                section.page.table.selectionModel().blockSignals(False)
+                section.page.table.blockSignals(False)
         self.setWindowTitle(f"{APP_NAME} — {self.archive.location.display}")
         self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
+        for key, editor in self.editors.items():
+            page = self.section(key).page
+            if editor.record_id is None and not editor.is_dirty():
+                if page.model.rowCount():
+                    page.table.selectRow(0)
+            elif editor.record_id is not None and not page.select_id(editor.record_id):
+                editor.clear()
 
-    def _fit_to_screen(self) -> None:
-        """Start at a comfortable size that never exceeds the screen's free area."""
-        screen = self.screen().availableGeometry()
-        width, height = min(1400, screen.width()), min(860, screen.height())
-        self.resize(width, height)
-        self.splitter.setSizes([width * 3 // 5, width * 2 // 5])
+    def _record_changed(self, table: str, record_id: int) -> None:
+        self.reload()
+        for section in self.sections:
+            editor = self.editors.get(section.key)
+            if editor is not None and section.table == table and editor.record_id == record_id:
+                editor.load(record_id)
 
-    def _show_section(self, row: int) -> None:
-        if row < 0:
+    def switch_archive(self, archive: Archive) -> None:
+        if not self._confirm_all():
+            archive.close()
             return
-        self.stack.setCurrentIndex(row)
-        self.case_card.setVisible(self.sections[row].key == "cases")
+        self.ops.archive.close()
+        self.ops.archive = archive
+        self.ops.undo_stack.clear()
+        for editor in self.editors.values():
+            editor.clear()
+        self.reload()
+        self._remember_recent(archive)
 
-    def _show_case(self, case_id: int) -> None:
+    # -- selection and editing ----------------------------------------------------------
+    def _select(self, section: Section, record_id: int) -> None:
+        editor = self.editors[section.key]
+        if editor.record_id == record_id and not editor.is_dirty():
+            return
+        if editor.record_id != record_id and not editor.confirm_leave():
+            if editor.record_id is not None:  # stay where the unsaved edits are
+                section.page.table.selectionModel().blockSignals(True)
+                section.page.select_id(editor.record_id)
+                section.page.table.selectionModel().blockSignals(False)
+            return
+        editor.load(record_id)
+
+    def _saved(self, section: Section, record_id: int) -> None:
+        section.page.select_id(record_id)
+
+    def new_record(self) -> None:
+        editor = self.editors.get(self.current.key)
+        if editor is None or not editor.confirm_leave():
+            return
+        self.current.page.table.clearSelection()
+        editor.new()
+
+    def save_current(self) -> None:
+        editor = self.editors.get(self.current.key)
+        if editor is not None:
+            editor.save()
+
+    def delete_current(self) -> None:
+        section = self.current
+        record_id = section.page.selected_id()
+        if record_id is None or not section.table:
+            return
+        editor = self.editors.get(section.key)
+        name = editor.heading.text().removesuffix(" (not saved)") if editor else ""
+        noun = section.page.noun.rstrip("s")
+        answer = QMessageBox.question(
+            self,
+            f"Delete {noun}",
+            f"Delete the {noun} {name} and everything recorded under it?\n\n"
+            "You can undo this with Edit > Undo (Ctrl+Z).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if editor is not None:
+            editor.clear()
         try:
-            with self.archive.reader() as session:
-                self.case_card.show_case(case_detail(get_case(session, case_id)))
+            self.ops.delete(f"Delete {noun} {name}".strip(), section.table, record_id)
         except PowmiaError as error:
-            self.case_card.setPlainText(str(error))
+            QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
 
-    def _build_menus(self) -> None:
+    # -- search -----------------------------------------------------------------------
+    def run_search(self) -> None:
+        text = self.search_edit.text().strip()
+        if not text:
+            return
+
+        def job(progress: object) -> SearchResults:
+            with self.archive.reader() as session:
+                return search(session, text)
+
+        try:
+            results = run_job(self, "Searching", job)
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Search", str(error))
+            return
+        dialog = SearchDialog(results, self)
+        dialog.chosen.connect(self.open_record)
+        dialog.exec()
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        key = _KIND_SECTION.get(kind)
+        if key is None:
+            return
+        self.sidebar.setCurrentRow(self.sections.index(self.section(key)))
+        page = self.section(key).page
+        page.filter_edit.clear()
+        page.select_id(record_id)
+
+    # -- menus and actions ----------------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        open_action = QAction("&Open archive…", self)
-        open_action.setShortcut(QKeySequence.StandardKey.Open)
-        open_action.triggered.connect(self._open_archive)
-        file_menu.addAction(open_action)
+        file_menu.addAction(self._action("&New archive…", self._new_archive))
+        file_menu.addAction(self._action("&Open archive…", self._open_archive, keys.Open))
+        self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
-        find = QAction("&Filter the list", self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(self._focus_filter)
-        self.addAction(find)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.ops.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.ops.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.new_action = self._action("&New record", self.new_record, keys.New)
+        self.save_action = self._action("&Save", self.save_current, keys.Save)
+        self.delete_action = self._action("&Delete…", self.delete_current, keys.Delete)
+        for action in (self.new_action, self.save_action, self.delete_action):
+            edit_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        help_menu.addAction(self._action("&About", self._about))
 
-    def _focus_filter(self) -> None:
-        page = self.sections[max(self.sidebar.currentRow(), 0)].page
-        page.filter_edit.setFocus()
-        page.filter_edit.selectAll()
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.new_action)
+        toolbar.addAction(self.save_action)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
+        )
+        toolbar.addWidget(spacer)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Search the whole archive (Ctrl+F)")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.returnPressed.connect(self.run_search)
+        toolbar.addWidget(self.search_edit)
+        self.addToolBar(toolbar)
+        find = self._action("Search", self._focus_search, keys.Find)
+        self.addAction(find)
+        self._fill_recent_menu()
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _new_archive(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New archive", str(Path.home() / "archive.sqlite"), "Archives (*.sqlite)"
+        )
+        if path:
+            target = Path(path)
+            if target.exists():
+                QMessageBox.warning(
+                    self, "New archive", f"{target} already exists; choose another name."
+                )
+                return
+            self._open_path(target, create=True)
 
     def _open_archive(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open archive", "", "Archives (*.sqlite *.db *.powmia);;All files (*)"
+            self, "Open archive", "", "Archives (*.sqlite *.db);;All files (*)"
         )
-        if not path:
-            return
+        if path:
+            self._open_path(Path(path))
+
+    def _open_path(self, path: Path, *, create: bool = False) -> None:
         try:
-            archive = Archive.open(location_for_path(Path(path)))
+            archive = Archive.open(location_for_path(path), create=create)
         except PowmiaError as error:
             QMessageBox.warning(self, "Cannot open the archive", str(error))
             return
-        self.archive.close()
-        self.archive = archive
-        self.reload()
+        self.switch_archive(archive)
+
+    def _remember_recent(self, archive: Archive) -> None:
+        if archive.location.path is None:
+            return
+        settings = QSettings()
+        recent = [str(archive.location.path)] + [
+            p
+            for p in _string_list(settings.value("archives/recent"))
+            if p != str(archive.location.path)
+        ]
+        settings.setValue("archives/recent", recent[:MAX_RECENT])
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in _string_list(QSettings().value("archives/recent")):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(self._opener(Path(path)))
+        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
+
+    def _opener(self, path: Path) -> Callable[[], None]:
+        return lambda: self._open_path(path)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -147,7 +350,23 @@ class MainWindow(QMainWindow):
             f"from the Korean War.\n\nArchive: {self.archive.location.display}",
         )
 
-    # -- remembered between sessions --------------------------------------------------
+    # -- window state -----------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """Start at a comfortable size that never exceeds the screen's free area."""
+        screen = self.screen().availableGeometry()
+        width, height = min(1400, screen.width()), min(860, screen.height())
+        self.resize(width, height)
+        self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+
+    def _show_section(self, row: int) -> None:
+        if row < 0:
+            return
+        self.lists.setCurrentIndex(row)
+        self.details.setCurrentIndex(row)
+        editor = self.editors.get(self.sections[row].key)
+        self.new_action.setEnabled(editor is not None)
+        self.save_action.setEnabled(editor is not None)
+
     def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("main/geometry")
@@ -160,9 +379,28 @@ class MainWindow(QMainWindow):
         row = int(str(section)) if str(section).isdigit() else 0
         self.sidebar.setCurrentRow(min(row, len(self.sections) - 1))
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def _confirm_all(self) -> bool:
+        for key, editor in self.editors.items():
+            if editor.is_dirty():
+                self.sidebar.setCurrentRow(self.sections.index(self.section(key)))
+                if not editor.confirm_leave():
+                    return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_all():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/section", self.sidebar.currentRow())
         super().closeEvent(event)
+
+
+def _string_list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return []

@@ -14,6 +14,8 @@ from powmia_desktop.core.vocab import (
     OrganizationType,
     Vocabulary,
 )
+from powmia_desktop.gui.cases.editor import CASE_EDITOR
+from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.tables import Column
 from powmia_desktop.services.cases import CaseRow, list_cases
@@ -76,27 +78,36 @@ class Section:
     key: str
     title: str
     page: ListPage[Any]
+    #: the editor shown beside the list; None while a section only lists
+    editor: EditorSpec | None = None
+    #: the table whose records the list shows (what a delete removes)
+    table: str = ""
+
+
+def _case_haystack(r: CaseRow) -> str:
+    return " ".join(
+        (
+            r.surname,
+            r.given_names,
+            r.rank,
+            r.unit,
+            r.service_number,
+            r.home_state,
+            r.tags,
+            date_text(r.loss_date),
+            _label(CasualtyStatus, r.current_status),
+        )
+    )
 
 
 def make_sections() -> list[Section]:
-    def case_hay(r: CaseRow) -> str:
-        return " ".join(
-            (
-                r.surname,
-                r.given_names,
-                r.rank,
-                r.unit,
-                r.service_number,
-                r.home_state,
-                r.tags,
-                date_text(r.loss_date),
-                _label(CasualtyStatus, r.current_status),
-            )
-        )
-
     return [
         Section(
-            "cases", "Cases", ListPage("cases", CASE_COLUMNS, list_cases, case_hay, lambda r: r.id)
+            "cases",
+            "Cases",
+            ListPage("cases", CASE_COLUMNS, list_cases, _case_haystack, lambda r: r.id),
+            CASE_EDITOR,
+            "serviceman",
         ),
         Section(
             "contacts",
@@ -108,6 +119,7 @@ def make_sections() -> list[Section]:
                 lambda r: f"{r.display_name} {r.organization} {r.title}",
                 lambda r: r.id,
             ),
+            table="contact",
         ),
         Section(
             "meetings",
@@ -119,6 +131,7 @@ def make_sections() -> list[Section]:
                 lambda r: f"{r.title} {r.place} {_day(r.starts_at)}",
                 lambda r: r.id,
             ),
+            table="meeting",
         ),
         Section(
             "timeline",
@@ -130,5 +143,6 @@ def make_sections() -> list[Section]:
                 lambda r: f"{date_text(r.date)} {r.title} {r.place_text}",
                 lambda r: r.id,
             ),
+            table="timeline_event",
         ),
     ]

@@ -6,7 +6,6 @@ of that in the caller's single transaction, so a save is one undoable step.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -37,7 +36,13 @@ from powmia_desktop.db.models import (
     StatusChange,
 )
 from powmia_desktop.services.cases import get_case, refresh_current_status
-from powmia_desktop.services.editing import Kinds, apply_values, record_values, sync_children
+from powmia_desktop.services.editing import (
+    Kinds,
+    RecordForm,
+    apply_values,
+    record_values,
+    sync_children,
+)
 
 CASE_KINDS: Kinds = {
     "surname": "required",
@@ -124,13 +129,8 @@ _WHAT = {
 _CITED = ("status_changes", "claims")
 
 
-@dataclass
-class CaseForm:
-    """What the case editor shows and hands back: field values and child rows."""
-
-    values: dict[str, Any]
-    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    row_version: int | None = None
+#: The case form is the generic record form; the name reads better in callers.
+CaseForm = RecordForm
 
 
 def read_case_form(session: Session, case_id: int) -> CaseForm:

@@ -8,6 +8,7 @@ equal to the rows the form shows: updates kept rows, adds new ones, removes the 
 """
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy.orm import Session
@@ -25,6 +26,15 @@ Simple = Literal[
 Kind = Simple | type[Vocabulary]
 Kinds = dict[str, Kind]
 M = TypeVar("M", bound=Record)
+
+
+@dataclass
+class RecordForm:
+    """What an editor shows and hands back: field values, child rows, the version read."""
+
+    values: dict[str, Any]
+    children: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    row_version: int | None = None
 
 
 def apply_values(obj: Record, values: dict[str, Any], kinds: Kinds) -> None:

@@ -1,0 +1,1 @@
+"""The Cases section: the case list and the case editor."""

@@ -1,0 +1,239 @@
+"""The editor on the right of a section: a record's fields in tabs, Save and Revert.
+
+One class for every kind of record; what differs (fields, how to read and save) is an
+``EditorSpec``. A save is one transaction and one undo step (gui/ops.py). Validation
+errors are shown next to their field or, for child rows, in a line above the form —
+never as a traceback.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import NotFoundError, PowmiaError, ValidationError
+from powmia_desktop.gui.forms.fields import FieldSpec
+from powmia_desktop.gui.forms.form import FormWidget, Lookups
+from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.services.editing import RecordForm
+
+
+@dataclass(frozen=True)
+class EditorSpec:
+    table: str
+    noun: str
+    tabs: tuple[tuple[str, tuple[FieldSpec, ...]], ...]
+    read: Callable[[Session, int], RecordForm]
+    save: Callable[[Session, int | None, RecordForm], int]
+    title: Callable[[dict[str, Any]], str]
+    lookups: Callable[[Session], Lookups]
+    #: values a new record starts with
+    defaults: Callable[[], dict[str, Any]] = dict
+
+
+class RecordEditor(QWidget):
+    saved = Signal(int)
+
+    def __init__(self, spec: EditorSpec, ops: ArchiveOps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.ops = ops
+        self.record_id: int | None = None
+        self.row_version: int | None = None
+        self._dirty = False
+
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        self.banner = QLabel(self)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #611a15; padding: 6px; border-radius: 3px;"
+        )
+        self.banner.hide()
+        self.save_button = QPushButton("Save", self)
+        self.revert_button = QPushButton("Revert", self)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.revert)
+
+        self.tabs = QTabWidget(self)
+        self.forms: list[FormWidget] = []
+        for title, fields in spec.tabs:
+            form = FormWidget(fields, self)
+            form.changed.connect(self._mark_dirty)
+            scroll = QScrollArea(self)
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(form)
+            self.tabs.addTab(scroll, title)
+            self.forms.append(form)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.revert_button)
+        top.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self._update_buttons()
+        self.setEnabled(False)
+
+    # -- state ------------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setEnabled(self._dirty)
+        self.revert_button.setEnabled(self._dirty)
+        title = self.heading.text().removesuffix(" (not saved)")
+        self.heading.setText(title + (" (not saved)" if self._dirty else ""))
+
+    # -- loading ----------------------------------------------------------------------
+    def load(self, record_id: int) -> None:
+        try:
+            with self.ops.archive.reader() as session:
+                form = self.spec.read(session, record_id)
+                lookups = self.spec.lookups(session)
+        except NotFoundError:
+            self.clear()
+            return
+        self.record_id = record_id
+        self.row_version = form.row_version
+        self._show(form, lookups)
+
+    def new(self) -> None:
+        with self.ops.archive.reader() as session:
+            lookups = self.spec.lookups(session)
+        self.record_id = None
+        self.row_version = None
+        self._show(RecordForm(self.spec.defaults()), lookups)
+        self._dirty = True
+        self.heading.setText(f"New {self.spec.noun}")
+        self._update_buttons()
+        self.tabs.setCurrentIndex(0)
+        self.forms[0].setFocus()
+        first = next(iter(self.forms[0].editors.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def clear(self) -> None:
+        self.record_id = None
+        self.heading.setText("")
+        self._dirty = False
+        self.banner.hide()
+        self.setEnabled(False)
+        self._update_buttons()
+
+    def _show(self, form: RecordForm, lookups: Lookups) -> None:
+        values = {**form.values, **form.children}
+        for widget in self.forms:
+            widget.set_lookups(lookups)
+            widget.set_values(values)
+        self.heading.setText(self.spec.title(form.values))
+        self.banner.hide()
+        self._dirty = False
+        self.setEnabled(True)
+        self._update_buttons()
+
+    def revert(self) -> None:
+        if self.record_id is None:
+            self.clear()
+        else:
+            self.load(self.record_id)
+
+    # -- saving -----------------------------------------------------------------------
+    def form_values(self) -> RecordForm:
+        values: dict[str, Any] = {}
+        children: dict[str, list[dict[str, Any]]] = {}
+        for form in self.forms:
+            for spec in form.fields:
+                if spec.name not in form.editors:
+                    continue
+                value = form.values()[spec.name]
+                if spec.kind == "children":
+                    children[spec.name] = value
+                else:
+                    values[spec.name] = value
+        return RecordForm(values, children, self.row_version)
+
+    def save(self) -> bool:
+        """Save the form as one undoable change; False (with the reason shown) if refused."""
+        if not self._dirty:
+            return True
+        for widget in self.forms:
+            widget.clear_errors()
+        self.banner.hide()
+        form = self.form_values()
+        verb = "Add" if self.record_id is None else "Edit"
+        name = self.spec.title(form.values) or self.spec.noun
+        try:
+            new_id = self.ops.perform(
+                f"{verb} {self.spec.noun} {name}",
+                self.spec.table,
+                self.record_id,
+                lambda session: self.spec.save(session, self.record_id, form),
+            )
+        except ValidationError as error:
+            self._show_error(error)
+            return False
+        except PowmiaError as error:
+            self.banner.setText(str(error))
+            self.banner.show()
+            return False
+        self._dirty = False
+        self.load(new_id)
+        self.saved.emit(new_id)
+        return True
+
+    def _show_error(self, error: ValidationError) -> None:
+        shown = False
+        if error.field:
+            for index, form in enumerate(self.forms):
+                if form.show_error(error.field, str(error)):
+                    self.tabs.setCurrentIndex(index)
+                    shown = True
+                    break
+        if not shown:
+            self.banner.setText(str(error))
+            self.banner.show()
+
+    def confirm_leave(self) -> bool:
+        """Ask what to do with unsaved edits; True when it is fine to move on."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"The {self.spec.noun} '{self.heading.text().removesuffix(' (not saved)')}' has "
+            "changes that are not saved. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            self.revert()
+            return True
+        return False

@@ -1,0 +1,1 @@
+"""Forms built from field lists: one way to edit every kind of record."""

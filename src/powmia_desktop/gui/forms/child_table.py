@@ -1,0 +1,206 @@
+"""A record's child rows (status history, name variants, citations) as a table with
+Add / Edit / Remove; a row is edited in a small dialog holding a form of its own fields.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.core.vocab import Vocabulary
+from powmia_desktop.gui.forms.fields import FieldSpec
+from powmia_desktop.gui.tables import Column, RowTableModel
+
+Row = dict[str, Any]
+
+
+class ChildTable(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        spec: FieldSpec,
+        lookup: Callable[[str], list[tuple[int, str]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self._lookup = lookup
+        self._rows: list[Row] = []
+        fields = {f.name: f for f in spec.children}
+        columns = [
+            Column(fields[name].label, _formatter(fields[name], lookup)) for name in spec.columns
+        ]
+        self.model: RowTableModel[Row] = RowTableModel(columns, self)
+        title = QLabel(spec.label, self)
+        title.setTextFormat(Qt.TextFormat.PlainText)
+        title.setStyleSheet("font-weight: bold;")
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)
+        self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        self.add_button = QPushButton(f"Add {spec.noun}…", self)
+        self.edit_button = QPushButton("Edit…", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.add_button.clicked.connect(self.add_row)
+        self.edit_button.clicked.connect(lambda: self.edit_row(self._current()))
+        self.remove_button.clicked.connect(lambda: self.remove_row(self._current()))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def rows(self) -> list[Row]:
+        return [dict(r) for r in self._rows]
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self._rows = [dict(r) for r in rows]
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.model.set_rows(self._rows, haystack=lambda r: "")
+        self.table.resizeColumnsToContents()
+
+    def _current(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def add_row(self) -> None:
+        row = RowDialog.ask(self, f"Add {self.spec.noun}", self.spec, {"id": None}, self._lookup)
+        if row is not None:
+            self._rows.append(row)
+            self._refresh()
+            self.changed.emit()
+
+    def edit_row(self, position: int) -> None:
+        if not 0 <= position < len(self._rows):
+            return
+        row = RowDialog.ask(
+            self, f"Edit {self.spec.noun}", self.spec, self._rows[position], self._lookup
+        )
+        if row is not None:
+            self._rows[position] = row
+            self._refresh()
+            self.changed.emit()
+
+    def remove_row(self, position: int) -> None:
+        if not 0 <= position < len(self._rows):
+            return
+        answer = QMessageBox.question(
+            self, f"Remove {self.spec.noun}", f"Remove this {self.spec.noun}?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            del self._rows[position]
+            self._refresh()
+            self.changed.emit()
+
+
+class RowDialog(QDialog):
+    """One child row in a form of its own; OK only when required fields are filled."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        spec: FieldSpec,
+        row: Row,
+        lookup: Callable[[str], list[tuple[int, str]]],
+    ) -> None:
+        super().__init__(parent)
+        # The row form may itself hold child tables (a claim's citations), hence the late
+        # import: form.py imports this module.
+        from powmia_desktop.gui.forms.form import FormWidget
+
+        self.setWindowTitle(title)
+        self._row = row
+        self.form = FormWidget(spec.children, self)
+        lookups = {f.lookup: lookup(f.lookup) for f in _all_fields(spec.children) if f.lookup}
+        self.form.set_lookups(lookups)
+        self.form.set_values(row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _accept(self) -> None:
+        self.form.clear_errors()
+        missing = self.form.missing_required()
+        for spec in missing:
+            self.form.show_error(spec.name, f"{spec.label} is required")
+        if not missing:
+            self.accept()
+
+    def row(self) -> Row:
+        return {**self._row, **self.form.values()}
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        spec: FieldSpec,
+        row: Row,
+        lookup: Callable[[str], list[tuple[int, str]]],
+    ) -> Row | None:
+        dialog = cls(parent, title, spec, row, lookup)
+        return dialog.row() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _all_fields(fields: tuple[FieldSpec, ...]) -> list[FieldSpec]:
+    found = []
+    for f in fields:
+        found.append(f)
+        found += _all_fields(f.children)
+    return found
+
+
+def _formatter(
+    spec: FieldSpec, lookup: Callable[[str], list[tuple[int, str]]]
+) -> Callable[[Row], str]:
+    """How one child field reads in a table cell."""
+
+    def text(row: Row) -> str:
+        value = row.get(spec.name)
+        if value is None or value == "":
+            return ""
+        if spec.kind == "children":
+            return f"{len(value)}" if value else ""
+        if spec.kind == "bool":
+            return "Yes" if value else ""
+        if spec.kind == "ref":
+            return dict(lookup(spec.lookup)).get(value, "")
+        if isinstance(value, Sensitivity):
+            return value.label
+        if isinstance(value, Vocabulary):
+            return value.label
+        return " ".join(str(value).split())
+
+    return text

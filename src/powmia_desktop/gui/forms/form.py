@@ -1,0 +1,224 @@
+"""A form built from FieldSpecs: it shows values, hands them back and shows errors by field."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.gui.forms.child_table import ChildTable
+from powmia_desktop.gui.forms.fields import FieldSpec
+from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
+
+Lookups = dict[str, list[tuple[int, str]]]
+
+
+class FormWidget(QWidget):
+    """Editors for a list of fields; ``changed`` fires on any edit a person makes."""
+
+    changed = Signal()
+
+    def __init__(self, fields: tuple[FieldSpec, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields = fields
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._lookups: Lookups = {}
+        self._loading = False
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for spec in fields:
+            if spec.kind == "section":
+                heading = QLabel(spec.label, self)
+                heading.setTextFormat(Qt.TextFormat.PlainText)
+                heading.setStyleSheet("font-weight: bold; margin-top: 10px;")
+                layout.addRow(heading)
+                continue
+            editor = self._make_editor(spec)
+            self.editors[spec.name] = editor
+            error = QLabel(self)
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.hide()
+            self.errors[spec.name] = error
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            label = spec.label + (" *" if spec.required else "")
+            if spec.kind == "children":
+                layout.addRow(box)
+            else:
+                layout.addRow(label, box)
+            if spec.help:
+                editor.setToolTip(spec.help)
+
+    # -- building ---------------------------------------------------------------------
+    def _make_editor(self, spec: FieldSpec) -> QWidget:
+        if spec.kind == "text":
+            line = QLineEdit(self)
+            line.setPlaceholderText(spec.placeholder)
+            line.setAccessibleName(spec.label)
+            line.textEdited.connect(self._edited)
+            return line
+        if spec.kind == "long":
+            text = QPlainTextEdit(self)
+            text.setTabChangesFocus(True)
+            text.setPlaceholderText(spec.placeholder)
+            text.setMinimumHeight(text.fontMetrics().lineSpacing() * 4 + 12)
+            text.setAccessibleName(spec.label)
+            text.textChanged.connect(self._edited)
+            return text
+        if spec.kind == "date":
+            date = FuzzyDateEdit(self)
+            date.line.setAccessibleName(spec.label)
+            date.line.textEdited.connect(self._edited)
+            return date
+        if spec.kind == "bool":
+            box = QCheckBox(self)
+            box.setAccessibleName(spec.label)
+            box.toggled.connect(self._edited)
+            return box
+        if spec.kind in ("choice", "sensitivity", "ref"):
+            combo = QComboBox(self)
+            combo.setAccessibleName(spec.label)
+            if spec.kind == "choice":
+                assert spec.choices is not None
+                if not spec.required:
+                    combo.addItem("", None)
+                for member in spec.choices:
+                    combo.addItem(member.label, member)
+            elif spec.kind == "sensitivity":
+                for level in Sensitivity:
+                    combo.addItem(_SENSITIVITY_TEXT[level], level)
+            combo.currentIndexChanged.connect(self._edited)
+            return combo
+        if spec.kind == "children":
+            table = ChildTable(spec, self._lookup_for, self)
+            table.changed.connect(self._edited)
+            return table
+        raise AssertionError(spec.kind)
+
+    def _lookup_for(self, name: str) -> list[tuple[int, str]]:
+        return self._lookups.get(name, [])
+
+    def set_lookups(self, lookups: Lookups) -> None:
+        """The choices of reference fields (contacts, sources…), refreshed on each load."""
+        self._lookups = lookups
+        for spec in self.fields:
+            if spec.kind == "ref":
+                combo = self.editors[spec.name]
+                assert isinstance(combo, QComboBox)
+                current = combo.currentData()
+                self._loading = True
+                combo.clear()
+                combo.addItem("", None)
+                for record_id, label in lookups.get(spec.lookup, []):
+                    combo.addItem(label, record_id)
+                combo.setCurrentIndex(max(combo.findData(current), 0))
+                self._loading = False
+
+    # -- values -----------------------------------------------------------------------
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._loading = True
+        try:
+            for spec in self.fields:
+                if spec.name in self.editors:
+                    _put(self.editors[spec.name], spec, values.get(spec.name))
+            self.clear_errors()
+        finally:
+            self._loading = False
+
+    def values(self) -> dict[str, Any]:
+        return {
+            spec.name: _get(self.editors[spec.name], spec)
+            for spec in self.fields
+            if spec.name in self.editors
+        }
+
+    def missing_required(self) -> list[FieldSpec]:
+        values = self.values()
+        return [
+            s
+            for s in self.fields
+            if s.required and s.name in self.editors and values[s.name] in (None, "")
+        ]
+
+    def show_error(self, field: str, message: str) -> bool:
+        label = self.errors.get(field)
+        if label is None:
+            return False
+        label.setText(message)
+        label.show()
+        return True
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def _edited(self, *args: Any) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+
+_SENSITIVITY_TEXT = {
+    Sensitivity.PUBLIC: "Public — anyone",
+    Sensitivity.OFFICIALS: "Officials — DPAA, Congress",
+    Sensitivity.FAMILY: "Family only",
+    Sensitivity.PRIVATE: "Private — never leaves this archive",
+}
+
+
+def _put(editor: QWidget, spec: FieldSpec, value: Any) -> None:
+    if isinstance(editor, QLineEdit):
+        editor.setText("" if value is None else str(value))
+    elif isinstance(editor, QPlainTextEdit):
+        editor.setPlainText("" if value is None else str(value))
+    elif isinstance(editor, FuzzyDateEdit):
+        editor.setText("" if value is None else str(value))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, QComboBox):
+        if value is None and spec.kind == "sensitivity":
+            value = Sensitivity.OFFICIALS
+        editor.setCurrentIndex(max(editor.findData(value), 0))
+    elif isinstance(editor, ChildTable):
+        editor.set_rows(list(value or []))
+
+
+def _get(editor: QWidget, spec: FieldSpec) -> Any:
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    if isinstance(editor, FuzzyDateEdit):
+        return editor.text()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QComboBox):
+        # Qt hands enum members back as their plain str/int value; make them members again.
+        data = editor.currentData()
+        if data is None:
+            return None
+        if spec.kind == "choice" and spec.choices is not None:
+            return spec.choices(data)
+        if spec.kind == "sensitivity":
+            return Sensitivity(data)
+        return data
+    if isinstance(editor, ChildTable):
+        return editor.rows()
+    raise AssertionError(spec.kind)

@@ -1,0 +1,27 @@
+"""GUI fixtures: a main window that never blocks a test run on an "unsaved changes" prompt."""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[Callable[[Archive], MainWindow]]:
+    """Build main windows; at teardown, unsaved edits are dropped so closing cannot prompt."""
+    windows: list[MainWindow] = []
+
+    def make(archive: Archive) -> MainWindow:
+        window = MainWindow(archive)
+        windows.append(window)  # closed here, not by qtbot, whose teardown runs first
+        return window
+
+    yield make
+    for window in windows:
+        for editor in window.editors.values():
+            editor._dirty = False
+        window.close()
+        window.deleteLater()
