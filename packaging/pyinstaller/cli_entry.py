@@ -1,0 +1,5 @@
+"""Entry point of the bundled ``powmia`` command (PyInstaller needs a script file)."""
+
+from powmia_desktop.cli import run
+
+run()
