@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from powmia_desktop import APP_NAME, __version__
+from powmia_desktop import APP_NAME, __version__, identity
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
@@ -57,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from powmia_desktop.gui.about import application_icon
     from powmia_desktop.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -64,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(identity.APP_ID)  # Wayland matches the window to its launcher
+    app.setWindowIcon(application_icon())
     font = app.font()
     if font.pointSize() < MIN_POINT_SIZE:
         font.setPointSize(MIN_POINT_SIZE)

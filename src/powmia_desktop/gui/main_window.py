@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from powmia_desktop import APP_NAME, __version__
+from powmia_desktop import APP_NAME
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
+from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
@@ -343,12 +344,7 @@ class MainWindow(QMainWindow):
         return lambda: self._open_path(path)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"{APP_NAME} {__version__}\n\nA case archive for families of servicemen missing "
-            f"from the Korean War.\n\nArchive: {self.archive.location.display}",
-        )
+        show_about(self, self.archive.location.display)
 
     # -- window state -----------------------------------------------------------------
     def _fit_to_screen(self) -> None:
