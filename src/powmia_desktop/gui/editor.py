@@ -27,6 +27,7 @@ from powmia_desktop.core.errors import NotFoundError, PowmiaError, ValidationErr
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import PanelFactory, RecordPanel
 from powmia_desktop.services.editing import RecordForm
 
 
@@ -41,6 +42,8 @@ class EditorSpec:
     lookups: Callable[[Session], Lookups]
     #: values a new record starts with
     defaults: Callable[[], dict[str, Any]] = dict
+    #: further tabs that act at once (attachments, linked events), built per editor
+    panels: tuple[tuple[str, PanelFactory], ...] = ()
 
 
 class RecordEditor(QWidget):
@@ -80,6 +83,11 @@ class RecordEditor(QWidget):
             scroll.setWidget(form)
             self.tabs.addTab(scroll, title)
             self.forms.append(form)
+        self.panels: list[RecordPanel] = []
+        for title, factory in spec.panels:
+            panel = factory(ops)
+            self.tabs.addTab(panel, title)
+            self.panels.append(panel)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -119,6 +127,11 @@ class RecordEditor(QWidget):
         self.record_id = record_id
         self.row_version = form.row_version
         self._show(form, lookups)
+        self._load_panels()
+
+    def _load_panels(self) -> None:
+        for panel in self.panels:
+            panel.load(self.record_id)
 
     def new(self) -> None:
         with self.ops.archive.reader() as session:
@@ -126,6 +139,7 @@ class RecordEditor(QWidget):
         self.record_id = None
         self.row_version = None
         self._show(RecordForm(self.spec.defaults()), lookups)
+        self._load_panels()
         self._dirty = True
         self.heading.setText(f"New {self.spec.noun}")
         self._update_buttons()
@@ -137,6 +151,7 @@ class RecordEditor(QWidget):
 
     def clear(self) -> None:
         self.record_id = None
+        self._load_panels()
         self.heading.setText("")
         self._dirty = False
         self.banner.hide()

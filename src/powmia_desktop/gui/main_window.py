@@ -27,6 +27,7 @@ from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import CaseEventsPanel
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.workers import run_job
@@ -58,6 +59,11 @@ class MainWindow(QMainWindow):
             if section.editor is not None:
                 editor = RecordEditor(section.editor, self.ops, self)
                 editor.saved.connect(lambda record_id, s=section: self._saved(s, record_id))
+                for panel in editor.panels:
+                    if isinstance(panel, CaseEventsPanel):
+                        panel.open_event.connect(
+                            lambda event_id: self.open_record("event", event_id)
+                        )
                 self.editors[section.key] = editor
                 self.details.addWidget(editor)
                 section.page.record_selected.connect(
@@ -217,6 +223,9 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(results, self)
         dialog.chosen.connect(self.open_record)
         dialog.exec()
+
+    def _open_event(self, event_id: int) -> None:
+        self.open_record("event", event_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
         key = _KIND_SECTION.get(kind)

@@ -20,6 +20,7 @@ from powmia_desktop.core.vocab import (
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.fields import SENSITIVITY, FieldSpec, section
 from powmia_desktop.gui.forms.form import Lookups
+from powmia_desktop.gui.panels import AttachmentsPanel, CaseEventsPanel
 from powmia_desktop.services import case_editing
 
 CITATIONS = FieldSpec(
@@ -176,4 +177,8 @@ CASE_EDITOR = EditorSpec(
     title=_title,
     lookups=_lookups,
     defaults=lambda: {"accounting_status": AccountingStatus.UNACCOUNTED_FOR},
+    panels=(
+        ("Timeline", CaseEventsPanel),
+        ("Attachments", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
+    ),
 )

@@ -1,0 +1,196 @@
+"""Editor tabs that act at once rather than on Save: a record's attachments, a case's events.
+
+Adding or removing an attachment is its own undoable step (gui/ops.py), so a file is never
+lost because the form around it was not saved.
+"""
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.tables import Column, RowTableModel
+from powmia_desktop.services import attachments
+from powmia_desktop.services.attachment_lists import (
+    AttachmentRow,
+    LinkedEventRow,
+    list_attachments,
+    list_case_events,
+)
+from powmia_desktop.services.values import date_text
+
+
+class RecordPanel(QWidget):
+    """A tab that shows something about the record loaded in the editor."""
+
+    def load(self, record_id: int | None) -> None:
+        raise NotImplementedError
+
+
+def _table(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
+    table = QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,.0f} {unit}" if unit == "bytes" else f"{n:,.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+ATTACHMENT_COLUMNS: list[Column[AttachmentRow]] = [
+    Column("File", lambda r: r.original_name, width=240),
+    Column("Caption", lambda r: r.caption, width=240),
+    Column("Size", lambda r: _size(r.size), lambda r: r.size, align_right=True, width=90),
+    Column("Who may see it", lambda r: r.sensitivity.label),
+]
+
+
+class AttachmentsPanel(RecordPanel):
+    def __init__(self, ops: ArchiveOps, target: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.target = target
+        self.record_id: int | None = None
+        self.model: RowTableModel[AttachmentRow] = RowTableModel(ATTACHMENT_COLUMNS, self)
+        self.table = _table(self.model, self)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        self.add_button = QPushButton("Add file…", self)
+        self.open_button = QPushButton("Open", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.add_button.clicked.connect(self.choose_and_add)
+        self.open_button.clicked.connect(lambda: self.open_row(self.table.currentIndex().row()))
+        self.remove_button.clicked.connect(lambda: self.remove_row(self.table.currentIndex().row()))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.open_button, self.remove_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def load(self, record_id: int | None) -> None:
+        self.record_id = record_id
+        self.setEnabled(record_id is not None)
+        rows: list[AttachmentRow] = []
+        if record_id is not None:
+            with self.ops.archive.reader() as session:
+                rows = list_attachments(session, self.target, record_id)
+        self.model.set_rows(rows, haystack=lambda r: r.original_name)
+
+    def choose_and_add(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Attach a file")
+        if path:
+            caption, ok = QInputDialog.getText(self, "Caption", "What is this file?")
+            if ok:
+                self.add(Path(path), caption)
+
+    def add(self, path: Path, caption: str = "") -> None:
+        record_id = self.record_id
+        if record_id is None:
+            return
+        folder = self.ops.archive.location.attachments_dir
+        owner: dict[str, Any] = {self.target: record_id}
+        try:
+            self.ops.perform(
+                f"Attach {path.name}",
+                "attachment",
+                None,
+                lambda session: (
+                    attachments.attach_file(session, folder, path, caption=caption, **owner).id
+                ),
+            )
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Cannot attach the file", str(error))
+        self.load(record_id)
+
+    def open_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        folder = self.ops.archive.location.attachments_dir
+        entry = self.model.row_at(row)
+        if folder is None:
+            return
+        stored = attachments.stored_path(folder, entry.sha256)
+        if not stored.exists():
+            QMessageBox.warning(
+                self,
+                "File missing",
+                f"The file of {entry.original_name} is "
+                "missing from the archive folder; run Check & repair.",
+            )
+            return
+        # Programs choose by name, so open a copy that carries the original file name.
+        copy = Path(tempfile.mkdtemp(prefix="powmia-open-")) / Path(entry.original_name).name
+        shutil.copyfile(stored, copy)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
+
+    def remove_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        entry = self.model.row_at(row)
+        answer = QMessageBox.question(
+            self, "Remove attachment", f"Remove {entry.original_name} from this record?"
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.ops.delete(f"Remove {entry.original_name}", "attachment", entry.id)
+            self.load(self.record_id)
+
+
+EVENT_COLUMNS: list[Column[LinkedEventRow]] = [
+    Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=180),
+    Column("Event", lambda r: r.title, width=420),
+    Column("Role", lambda r: r.role.capitalize()),
+]
+
+
+class CaseEventsPanel(RecordPanel):
+    """The timeline events a case takes part in; double-click opens one in the Timeline."""
+
+    open_event = Signal(int)
+
+    def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.model: RowTableModel[LinkedEventRow] = RowTableModel(EVENT_COLUMNS, self)
+        self.table = _table(self.model, self)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_event.emit(self.model.row_at(index.row()).id)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def load(self, record_id: int | None) -> None:
+        rows: list[LinkedEventRow] = []
+        if record_id is not None:
+            with self.ops.archive.reader() as session:
+                rows = list_case_events(session, record_id)
+        self.model.set_rows(rows, haystack=lambda r: r.title)
+
+
+PanelFactory = Callable[[ArchiveOps], RecordPanel]

@@ -1,0 +1,65 @@
+"""The case editor's Timeline and Attachments tabs: linked events, files added and undone."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from tests.helpers.dialogs import press, when_dialog_opens
+
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.main_window import MainWindow
+from powmia_desktop.gui.panels import AttachmentsPanel, CaseEventsPanel
+from powmia_desktop.services.attachments import stored_path
+
+MakeWindow = Callable[[Archive], MainWindow]
+
+
+def _panel(window: MainWindow, kind: type) -> object:
+    return next(p for p in window.editors["cases"].panels if isinstance(p, kind))
+
+
+def test_timeline_tab_lists_the_cases_events_and_opens_one(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    window = make_window(demo_archive)
+    window.cases_page.table.selectRow(0)
+    events = _panel(window, CaseEventsPanel)
+    assert isinstance(events, CaseEventsPanel)
+    titles = [events.model.row_at(i).title for i in range(events.model.rowCount())]
+    assert any("captured" in t for t in titles) and len(titles) >= 10
+    first = events.model.row_at(0)
+    events.open_event.emit(first.id)
+    assert window.current.key == "timeline"
+    assert window.section("timeline").page.selected_id() == first.id
+
+
+def test_attach_a_file_remove_it_and_undo(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive, tmp_path: Path
+) -> None:
+    letter = tmp_path / "Army letter 26 Feb 1954.pdf"
+    letter.write_bytes(b"%PDF-1.4 presumed dead")
+    window = make_window(demo_archive)
+    window.cases_page.table.selectRow(0)
+    panel = _panel(window, AttachmentsPanel)
+    assert isinstance(panel, AttachmentsPanel)
+    assert panel.model.rowCount() == 0
+
+    panel.add(letter, "Presumptive finding of death")
+    assert panel.model.rowCount() == 1
+    row = panel.model.row_at(0)
+    assert (row.original_name, row.caption) == (letter.name, "Presumptive finding of death")
+    folder = demo_archive.location.attachments_dir
+    assert (
+        folder is not None and stored_path(folder, row.sha256).read_bytes() == letter.read_bytes()
+    )
+
+    when_dialog_opens(press(QMessageBox.StandardButton.Yes))
+    panel.remove_row(0)
+    assert panel.model.rowCount() == 0
+    window.undo_action.trigger()  # the removal
+    panel.load(panel.record_id)
+    assert panel.model.rowCount() == 1
+    window.undo_action.trigger()  # the attaching
+    panel.load(panel.record_id)
+    assert panel.model.rowCount() == 0
