@@ -3,10 +3,17 @@
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(qapp: object) -> None:
+    """Each test starts with no remembered window state (QSettings live in a shared file)."""
+    QSettings().clear()
 
 
 @pytest.fixture
