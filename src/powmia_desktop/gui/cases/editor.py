@@ -167,8 +167,8 @@ CASE_EDITOR = EditorSpec(
     noun="case",
     tabs=(
         ("Case", CASE_FIELDS),
-        ("Status history", (STATUS_HISTORY,)),
-        ("Names && captivity", (NAME_VARIANTS, CAPTIVITY)),
+        ("Status", (STATUS_HISTORY,)),
+        ("Names && camps", (NAME_VARIANTS, CAPTIVITY)),
         ("Claims", (CLAIMS,)),
         ("People", (RELATED,)),
     ),
@@ -179,6 +179,6 @@ CASE_EDITOR = EditorSpec(
     defaults=lambda: {"accounting_status": AccountingStatus.UNACCOUNTED_FOR},
     panels=(
         ("Timeline", CaseEventsPanel),
-        ("Attachments", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
+        ("Files", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
     ),
 )

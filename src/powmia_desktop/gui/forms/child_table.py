@@ -25,6 +25,7 @@ from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.tables import Column, RowTableModel
 
 Row = dict[str, Any]
+MAX_COLUMN_WIDTH = 260
 
 
 class ChildTable(QWidget):
@@ -83,6 +84,10 @@ class ChildTable(QWidget):
     def _refresh(self) -> None:
         self.model.set_rows(self._rows, haystack=lambda r: "")
         self.table.resizeColumnsToContents()
+        # Long values (a claim's wording) must not push the other columns out of sight.
+        for column in range(self.model.columnCount()):
+            if self.table.columnWidth(column) > MAX_COLUMN_WIDTH:
+                self.table.setColumnWidth(column, MAX_COLUMN_WIDTH)
 
     def _current(self) -> int:
         index = self.table.currentIndex()
@@ -192,7 +197,12 @@ def _formatter(
         if value is None or value == "":
             return ""
         if spec.kind == "children":
-            return f"{len(value)}" if value else ""
+            # Rows that point at something (citations at sources) read as its names.
+            ref = next((f for f in spec.children if f.kind == "ref"), None)
+            if ref is None:
+                return f"{len(value)}" if value else ""
+            names = dict(lookup(ref.lookup))
+            return "; ".join(names.get(r.get(ref.name), "?") for r in value)
         if spec.kind == "bool":
             return "Yes" if value else ""
         if spec.kind == "ref":
@@ -200,7 +210,9 @@ def _formatter(
         if isinstance(value, Sensitivity):
             return value.label
         if isinstance(value, Vocabulary):
-            return value.label
+            # "Other" says little; the row's own words for it say more.
+            own_words = row.get(f"{spec.name}_text")
+            return str(own_words) if value.value == "other" and own_words else value.label
         return " ".join(str(value).split())
 
     return text
