@@ -63,3 +63,19 @@ def test_attach_a_file_remove_it_and_undo(
     window.undo_action.trigger()  # the attaching
     panel.load(panel.record_id)
     assert panel.model.rowCount() == 0
+
+
+def test_print_case_summary_opens_a_preview_of_the_pdf(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
+
+    window = make_window(demo_archive)
+    window.cases_page.table.selectRow(0)
+    window.summary_action.trigger()
+    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
+    assert len(previews) == 1 and previews[0].isVisible()
+    qtbot.waitUntil(lambda: previews[0].preview.document.pageCount() >= 1, timeout=5000)
+    previews[0].close()

@@ -27,6 +27,7 @@ from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.packets import PacketDialog, show_case_summary
 from powmia_desktop.gui.panels import CaseEventsPanel
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
@@ -205,6 +206,28 @@ class MainWindow(QMainWindow):
         except PowmiaError as error:
             QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
 
+    # -- printing -----------------------------------------------------------------------
+    def open_packet_dialog(self) -> None:
+        """The packet dialog, with the selected case or meeting chosen already."""
+        case_id = self.section("cases").page.selected_id() if self.current.key == "cases" else None
+        meeting_id = (
+            self.section("meetings").page.selected_id() if self.current.key == "meetings" else None
+        )
+        PacketDialog(self.archive, self, case_id=case_id, meeting_id=meeting_id).exec()
+
+    def print_case_summary(self) -> None:
+        case_id = self.section("cases").page.selected_id()
+        if case_id is None:
+            QMessageBox.information(self, "Print case summary", "Select a case first.")
+            return
+        editor = self.editors["cases"]
+        if editor.record_id == case_id and not editor.confirm_leave():
+            return
+        try:
+            show_case_summary(self, self.archive, case_id)
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Cannot print the case summary", str(error))
+
     # -- search -----------------------------------------------------------------------
     def run_search(self) -> None:
         text = self.search_edit.text().strip()
@@ -256,6 +279,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Open archive…", self._open_archive, keys.Open))
         self.recent_menu = file_menu.addMenu("Open &recent")
         file_menu.addSeparator()
+        self.packet_action = self._action("Briefing &packet…", self.open_packet_dialog)
+        self.summary_action = self._action(
+            "&Print case summary…", self.print_case_summary, keys.Print
+        )
+        file_menu.addAction(self.packet_action)
+        file_menu.addAction(self.summary_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -282,6 +312,9 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.save_action)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.summary_action)
+        toolbar.addAction(self.packet_action)
         spacer = QWidget(self)
         spacer.setSizePolicy(
             spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()

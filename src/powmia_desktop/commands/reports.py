@@ -1,0 +1,142 @@
+"""Printing from the terminal: a case summary and a briefing packet, each for an audience."""
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.reports.packet import render_packet
+from powmia_desktop.reports.summary import render_case_summary
+from powmia_desktop.services import packets
+from powmia_desktop.services.audience import Audience, RedactionLog, case_view
+
+#: The audience a summary is for when none is named: what officials may read.
+DEFAULT_SUMMARY_AUDIENCE = "officials"
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    summary = commands.add_parser(
+        "summary", help="print one case summary to a PDF file, for an audience"
+    )
+    summary.add_argument("case_id", metavar="CASE_ID", type=int)
+    summary.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    summary.add_argument(
+        "--audience",
+        default=DEFAULT_SUMMARY_AUDIENCE,
+        metavar="NAME",
+        help="an audience profile or a level: public, officials (default), family",
+    )
+    _common(summary)
+    summary.set_defaults(handler=_summary)
+
+    packet = commands.add_parser("packet", help="build a briefing packet PDF for an audience")
+    packet.add_argument(
+        "--template", metavar="NAME", help=f"default: {packets.DEFAULT_TEMPLATE_NAME}"
+    )
+    packet.add_argument("--audience", required=True, metavar="NAME")
+    packet.add_argument(
+        "--case",
+        dest="cases",
+        type=int,
+        action="append",
+        default=[],
+        metavar="ID",
+        help="a case to include (repeat; default: the meeting's cases, else every case)",
+    )
+    packet.add_argument("--meeting", type=int, metavar="ID")
+    packet.add_argument("--title", default="", help="the packet's title")
+    packet.add_argument("--prepared-by", default="", metavar="NAME")
+    packet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    _common(packet)
+    packet.set_defaults(handler=_packet)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    parser.add_argument(
+        "--include-private",
+        action="store_true",
+        help="also print records marked private (never done otherwise)",
+    )
+    parser.add_argument(
+        "--list-withheld", action="store_true", help="list every item left out, not only counts"
+    )
+
+
+def _summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    _refuse_existing(args.out, args.force)
+    with Archive.open(location) as archive, archive.reader() as session:
+        audience = packets.find_audience(
+            session, args.audience, include_private=args.include_private
+        )
+        log = RedactionLog()
+        case = case_view(
+            session, args.case_id, audience, log, attachments_dir=archive.location.attachments_dir
+        )
+    if case is None:
+        raise NotFoundError(
+            f"Case {args.case_id} is marked above what {audience.name} may see; nothing written"
+        )
+    rendered = render_case_summary(case, audience)
+    sha = packets.save_pdf(args.out, rendered.pdf, overwrite=args.force)
+    print(f"Wrote {args.out} ({_pages(rendered.pages)}): summary of {case.name}", file=out)
+    _report(out, audience, log, sha, args.list_withheld)
+
+
+def _packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    _refuse_existing(args.out, args.force)
+    with Archive.open(location) as archive, archive.session() as session:
+        request = packets.PacketRequest(
+            template=packets.find_template(session, args.template),
+            audience=packets.find_audience(
+                session, args.audience, include_private=args.include_private
+            ),
+            case_ids=tuple(args.cases),
+            meeting_id=args.meeting,
+            title=args.title,
+            prepared_by=args.prepared_by,
+        )
+        result = packets.build_packet(
+            session,
+            request,
+            args.out,
+            render=render_packet,
+            attachments_dir=archive.location.attachments_dir,
+            overwrite=args.force,
+        )
+    print(
+        f"Wrote {args.out} ({_pages(result.pages)}) with the template "
+        f"'{request.template.name}'; logged as packet run {result.run_id}",
+        file=out,
+    )
+    _report(out, request.audience, result.log, result.sha256, args.list_withheld)
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise ValidationError(f"{path} already exists; add --force to replace it", "out")
+
+
+def _pages(count: int) -> str:
+    return "1 page" if count == 1 else f"{count} pages"
+
+
+def _report(
+    out: TextIO, audience: Audience, log: RedactionLog, sha256: str, list_all: bool
+) -> None:
+    """The redaction log in a few lines: for whom, how much was left out and why."""
+    print(f"For: {audience.describe()}", file=out)
+    print(f"SHA-256: {sha256}", file=out)
+    if not len(log):
+        print("Nothing was withheld.", file=out)
+        return
+    print(f"Withheld {len(log)} item{'s' if len(log) != 1 else ''}:", file=out)
+    for kind, reason, count in log.counts():
+        print(f"  {count} × {kind}: {reason}", file=out)
+    if list_all:
+        for entry in log.entries:
+            print(f"    - {entry.kind}: {entry.label}", file=out)
+    else:
+        print("  (add --list-withheld to see each item)", file=out)

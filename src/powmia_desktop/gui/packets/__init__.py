@@ -1,0 +1,10 @@
+"""Briefing packets and case summaries in the window: the Packet dialog and the preview.
+
+``PacketDialog(archive, parent, case_id=…, meeting_id=…)`` builds a packet;
+``show_case_summary(parent, archive, case_id)`` prints one case from the case editor.
+"""
+
+from powmia_desktop.gui.packets.dialog import PacketDialog
+from powmia_desktop.gui.packets.summary import show_case_summary
+
+__all__ = ["PacketDialog", "show_case_summary"]

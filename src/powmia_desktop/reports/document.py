@@ -1,0 +1,229 @@
+"""The page furniture every report shares: running header, "Page N of M", headings that feed
+the table of contents and the PDF outline, and pages reserved for appended PDF attachments.
+
+A report is a list of flowables handed to :func:`render`; it returns where each heading and
+each reserved page landed, so the packet builder can fill the reserved pages and tests can
+check that the table of contents names the right pages.
+"""
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from powmia_desktop import APP_NAME
+from powmia_desktop.core.progress import Progress
+from powmia_desktop.reports.styles import MUTED, RULE, fonts, markup, plain, plain_frags, styles
+
+PAGE_SIZE = LETTER
+MARGIN_X = 0.85 * inch
+MARGIN_TOP = 0.95 * inch
+MARGIN_BOTTOM = 0.85 * inch
+FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+class Heading(Paragraph):  # type: ignore[misc]
+    """A heading that becomes a table-of-contents entry and a PDF bookmark."""
+
+    def __init__(self, text: str, level: int, *, toc: bool = True, key: str = "") -> None:
+        style = (styles().h1, styles().h2, styles().h3)[min(level, 2)]
+        shown = markup(text)
+        super().__init__(shown, style, frags=plain_frags(shown, style))
+        self.toc_text = text
+        self.toc_level = level
+        self.in_toc = toc
+        self.key = key
+
+
+class ReservedPage(Flowable):  # type: ignore[misc]
+    """Marks the page it lands on as one to be replaced by a page of an attached PDF."""
+
+    def __init__(self, attachment_key: str, page_index: int) -> None:
+        super().__init__()
+        self.attachment_key = attachment_key
+        self.page_index = page_index
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What is printed on every page but the first: the title, for whom, "Page N of M"."""
+
+    header_left: str
+    header_right: str = ""
+    footer_left: str = ""
+    skip_first_page: bool = False
+
+
+@dataclass
+class Rendered:
+    """A built PDF: its bytes, page count, headings and reserved pages (1-based pages)."""
+
+    pdf: bytes
+    pages: int
+    headings: list[tuple[int, str, int]] = field(default_factory=list)
+    reserved: list[tuple[int, str, int]] = field(default_factory=list)
+
+
+def _numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
+    """A canvas that holds its pages until the end so each can say "Page N of M"."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for state in self._held:
+                self.__dict__.update(state)
+                self._furnish(total)
+                super().showPage()
+            super().save()
+
+        def _furnish(self, total: int) -> None:
+            number = self._pageNumber
+            f = fonts()
+            width, height = PAGE_SIZE
+            self.saveState()
+            self.setFillColor(MUTED)
+            self.setStrokeColor(RULE)
+            if not (furniture.skip_first_page and number == 1):
+                self.setFont(f.body, 8.5)
+                top = height - MARGIN_TOP + 0.42 * inch
+                right = furniture.header_right
+                right_width = self.stringWidth(plain(right), f.body, 8.5) if right else 0
+                self.drawString(
+                    MARGIN_X, top, _fit(furniture.header_left, FRAME_WIDTH - right_width - 18)
+                )
+                if right:
+                    self.drawRightString(width - MARGIN_X, top, plain(right))
+                self.line(MARGIN_X, top - 5, width - MARGIN_X, top - 5)
+            self.setFont(f.body, 8.5)
+            bottom = MARGIN_BOTTOM - 0.45 * inch
+            self.drawCentredString(width / 2, bottom, f"Page {number} of {total}")
+            if furniture.footer_left:
+                self.drawString(MARGIN_X, bottom, plain(furniture.footer_left))
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(text: str, width: float) -> str:
+    """Shorten a header line with an ellipsis so it never runs into the right-hand text."""
+    f = fonts()
+    shown = plain(text)
+    while shown and stringWidth(shown, f.body, 8.5) > width:
+        shown = shown[:-2].rstrip() + "…"
+        if len(shown) <= 2:
+            break
+    return shown
+
+
+class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
+    """A letter-size document whose headings feed the TOC, the outline and ``Rendered``."""
+
+    def __init__(self, target: io.BytesIO, *, title: str, author: str, subject: str) -> None:
+        super().__init__(
+            target,
+            pagesize=PAGE_SIZE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            author=author,
+            subject=subject,
+            creator=APP_NAME,
+            keywords="",
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            FRAME_WIDTH,
+            FRAME_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        self.headings: list[tuple[int, str, int]] = []
+        self.reserved: list[tuple[int, str, int]] = []
+        self._keys = 0
+
+    def beforeDocument(self) -> None:
+        self.headings, self.reserved, self._keys = [], [], 0
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, ReservedPage):
+            self.reserved.append((self.page, flowable.attachment_key, flowable.page_index))
+        if not isinstance(flowable, Heading):
+            return
+        self._keys += 1
+        key = flowable.key or f"h{self._keys}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.toc_text, key, flowable.toc_level, closed=True)
+        self.headings.append((flowable.toc_level, flowable.toc_text, self.page))
+        if flowable.in_toc:
+            self.notify("TOCEntry", (flowable.toc_level, markup(flowable.toc_text), self.page, key))
+
+
+def render(
+    story: list[Flowable],
+    furniture: PageFurniture,
+    *,
+    title: str,
+    author: str,
+    subject: str = "",
+    multi_pass: bool = False,
+    progress: Progress | None = None,
+) -> Rendered:
+    """Lay out ``story`` and return the PDF; ``multi_pass`` when it holds a table of contents.
+
+    ``progress`` is called as flowables are laid out; a ``Cancelled`` it raises stops the
+    build and propagates.
+    """
+    buffer = io.BytesIO()
+    doc = ReportDocument(buffer, title=title, author=author, subject=subject)
+    if progress is not None:
+        doc.setProgressCallBack(_progress_adapter(progress, len(story)))
+    canvasmaker = _numbered_canvas(furniture)
+    if multi_pass:
+        doc.multiBuild(story, canvasmaker=canvasmaker)
+    else:
+        doc.build(story, canvasmaker=canvasmaker)
+    pdf = buffer.getvalue()
+    return Rendered(pdf, doc.page, list(doc.headings), list(doc.reserved))
+
+
+def _progress_adapter(progress: Progress, total: int) -> Callable[[str, int], None]:
+    state = {"pass": 1, "total": total}
+
+    def on_progress(kind: str, value: int) -> None:
+        if kind == "PASS":
+            state["pass"] = value
+        elif kind == "SIZE_EST":
+            state["total"] = value
+        elif kind == "PROGRESS" and value % 25 == 0:
+            done, total = value, max(state["total"], 1)
+            progress(done, total, f"Laying out pages (pass {state['pass']})")
+
+    return on_progress

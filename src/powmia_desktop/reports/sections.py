@@ -1,0 +1,318 @@
+"""The sections of a briefing packet, each a function from redacted data to flowables.
+
+Every function here takes the :class:`PacketData` that services/packets.py gathered for
+the audience and the template's :class:`Section` (for its options); none reads the archive.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from powmia_desktop.reports.chart import TimelineChart, chart_rows
+from powmia_desktop.reports.document import FRAME_HEIGHT, FRAME_WIDTH, Heading, ReservedPage
+from powmia_desktop.reports.flowables import (
+    data_table,
+    fields_table,
+    gap,
+    lines,
+    none_recorded,
+    para,
+    paragraphs,
+    section,
+)
+from powmia_desktop.reports.styles import centered, styles
+from powmia_desktop.reports.summary import SummaryOptions, case_story, fitted_image
+from powmia_desktop.services.audience import AttachmentView
+from powmia_desktop.services.packets import PacketData, Section
+
+SectionWriter = Callable[[PacketData, Section], list[Flowable]]
+
+
+def title_page(data: PacketData, options: Section) -> list[Flowable]:
+    s = styles()
+    story: list[Flowable] = [Spacer(1, 1.6 * 72), para(data.title, s.title)]
+    if data.subtitle:
+        story.append(para(data.subtitle, s.subtitle))
+    m = data.meeting
+    if m is not None:
+        story.append(
+            para(" · ".join(t for t in (m.meeting_type, m.when, m.place) if t), s.subtitle)
+        )
+    story.append(Spacer(1, 0.5 * 72))
+    day = data.prepared_on
+    rows: list[tuple[str, str | Flowable]] = [
+        ("Cases", "; ".join(c.name for c in data.cases)),
+        ("Prepared by", data.prepared_by),
+        ("Prepared on", f"{day.day} {day:%B %Y}"),
+        ("Prepared for", data.audience.name),
+    ]
+    story.append(fields_table(rows))
+    level = data.audience.effective_ceiling
+    story += [
+        Spacer(1, 0.6 * 72),
+        para(
+            f"This packet holds only records marked {level.label} or below"
+            + (" (public records only)." if level.value == 0 else ".")
+            + " Anything marked more sensitive was left out entirely.",
+            s.small,
+        ),
+        PageBreak(),
+    ]
+    return story
+
+
+def contents(data: PacketData, options: Section) -> list[Flowable]:
+    s = styles()
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [s.toc1, s.toc2]
+    return [para("Contents", s.toc_title), gap(10), toc, PageBreak()]
+
+
+def meeting(data: PacketData, options: Section) -> list[Flowable]:
+    m = data.meeting
+    if m is None:
+        return []
+    story = [Heading("Meeting", 0, key="meeting"), para(m.title, styles().h2)]
+    story.append(
+        fields_table(
+            [
+                ("Kind", m.meeting_type),
+                ("When", m.when),
+                ("Where", m.place),
+                ("Status", m.status),
+            ]
+        )
+    )
+    if m.description:
+        story += [gap(), *paragraphs(m.description)]
+    if m.attendees:
+        rows = [[a.name, a.role, "attended" if a.attended else "invited"] for a in m.attendees]
+        table = data_table(["Who", "Role", ""], rows, [5, 3, 2])
+        story += section(Heading("Who takes part", 1, toc=False), table)
+    if m.agenda:
+        minutes = bool(options.option("minutes"))
+        rows = [
+            [
+                str(i),
+                item.title + (f"\n{item.minutes}" if minutes and item.minutes else ""),
+                item.presenter,
+            ]
+            for i, item in enumerate(m.agenda, 1)
+        ]
+        table = data_table(["#", "Agenda item", "Presenter"], rows, [0.5, 7, 2.5])
+        story += section(Heading("Agenda", 1, toc=False), table)
+    if options.option("minutes") and m.minutes:
+        story += section(Heading("Minutes", 1, toc=False), *paragraphs(m.minutes))
+    return [*story, PageBreak()]
+
+
+def case_summaries(data: PacketData, options: Section) -> list[Flowable]:
+    summary = SummaryOptions(
+        status_history=bool(options.option("status_history")),
+        claims=bool(options.option("claims")),
+        timeline=bool(options.option("timeline")),
+        sources=bool(options.option("sources")),
+        photo=bool(options.option("photo")),
+    )
+    story: list[Flowable] = [Heading("Case summaries", 0, key="cases")]
+    if not data.cases:
+        return [*story, none_recorded("case is"), PageBreak()]
+    numbers = source_numbers(data) or None
+    for i, case in enumerate(data.cases):
+        if i:
+            story.append(PageBreak())
+        story += case_story(case, level=1, options=summary, source_numbers=numbers)
+    return [*story, PageBreak()]
+
+
+def questions(data: PacketData, options: Section) -> list[Flowable]:
+    title = "Questions for this meeting" if data.meeting else "Open questions"
+    story: list[Flowable] = [Heading(title, 0, key="questions")]
+    if not data.questions:
+        return [*story, none_recorded("open question is"), PageBreak()]
+    groups: dict[str, list[list[str | Flowable]]] = {}
+    for q in data.questions:
+        rows = groups.setdefault(q.case_name or "General", [])
+        answer = f"Answer so far: {q.answer}" if q.answer else ""
+        asked = f"First asked: {q.asked_at}" if q.asked_at else ""
+        status = "\n".join(t for t in (q.status, asked) if t)
+        text = lines((q.text, "body"), (answer, "small"))
+        rows.append([str(len(rows) + 1), text, q.addressed_to, status])
+    for name, rows in groups.items():
+        table = data_table(["#", "Question", "Addressed to", "Status"], rows, [0.45, 5.4, 2, 2.4])
+        story += section(Heading(name, 1, key=f"questions-{len(story)}"), table)
+    return [*story, PageBreak()]
+
+
+def timeline(data: PacketData, options: Section) -> list[Flowable]:
+    story: list[Flowable] = [Heading("Timeline", 0, key="timeline")]
+    if not data.events:
+        return [*story, none_recorded("dated event is"), PageBreak()]
+    numbers = source_numbers(data)
+    if options.option("chart"):
+        dated = chart_rows(data.events)
+        if dated:
+            story += section(Heading("Timeline chart", 1), TimelineChart(dated), gap(10))
+    if options.option("table"):
+        rows = []
+        for e in data.events:
+            refs = sorted({numbers[c.source_id] for c in e.citations if c.source_id in numbers})
+            what = e.title + (f"\n{e.description}" if e.description else "")
+            cited = ", ".join(str(n) for n in refs)
+            rows.append([e.date, _event_cell(what, e.people), e.place, cited])
+        headers = ["Date", "Event", "Place", "Sources" if numbers else ""]
+        table = data_table(headers, rows, [1.6, 5.4, 1.8, 1.2])
+        story += section(Heading("Events in date order", 1), table)
+    return [*story, PageBreak()]
+
+
+def _event_cell(what: str, people: tuple[str, ...]) -> Flowable:
+    title, _, description = what.partition("\n")
+    people_line = "People: " + "; ".join(people) if people else ""
+    return lines((title, "bold"), (description, "body"), (people_line, "small"))
+
+
+def source_numbers(data: PacketData) -> dict[int, int]:
+    """Source id → its number in the packet's Sources section (empty when there is none)."""
+    if not data.template.has("sources"):
+        return {}
+    return {source.id: i for i, source in enumerate(data.sources, 1)}
+
+
+def sources(data: PacketData, options: Section) -> list[Flowable]:
+    story: list[Flowable] = [Heading("Sources", 0, key="sources")]
+    if not data.sources:
+        return [*story, none_recorded("source is"), PageBreak()]
+    rows = []
+    for i, src in enumerate(data.sources, 1):
+        line = ". ".join(t for t in (src.author, src.date, src.source_type) if t)
+        where = ", ".join(t for t in (src.repository, src.locator) if t)
+        parts = [(src.title, "bold"), (line, "small"), (where, "small"), (src.url, "small")]
+        rows.append([str(i), lines(*parts, (src.notes, "small"))])
+    story.append(data_table(["#", "Source"], rows, [0.5, 9.5]))
+    return [*story, PageBreak()]
+
+
+def contacts(data: PacketData, options: Section) -> list[Flowable]:
+    story: list[Flowable] = [Heading("Contacts", 0, key="contacts")]
+    if not data.contacts:
+        return [*story, none_recorded("contact is"), PageBreak()]
+    rows = []
+    for c in data.contacts:
+        who = lines(
+            (c.name, "bold"),
+            (c.title, "small"),
+            (c.organization, "small"),
+            ("" if c.living else "deceased", "small"),
+        )
+        reach = [
+            (f"{label}: {value}" if label else value, "body")
+            for label, value in (*c.phones, *c.emails, *c.addresses)
+        ]
+        about = [(f"{link.words} {link.name}", "body") for link in c.links]
+        rows.append([who, lines(*reach) if reach else "", lines(*about, (c.notes, "small"))])
+    if any(row[1] for row in rows):
+        table = data_table(["Name", "How to reach", "Connection and notes"], rows, [3.2, 2.8, 4])
+    else:  # every way to reach them is withheld or unknown: no empty column
+        table = data_table(["Name", "Connection and notes"], [[r[0], r[2]] for r in rows], [4, 6])
+    story.append(table)
+    return [*story, PageBreak()]
+
+
+@dataclass(frozen=True)
+class PdfPages:
+    """An attached PDF to be placed on reserved pages after layout."""
+
+    key: str
+    path: Path
+    pages: int
+
+
+def pdf_page_count(path: Path) -> int | None:
+    """How many pages an attached PDF has; None when it cannot be read (damaged, locked)."""
+    try:
+        reader = PdfReader(str(path), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return None
+        return len(reader.pages)
+    except (PyPdfError, OSError, ValueError):
+        return None
+
+
+def attachments(
+    data: PacketData, options: Section, appended: list[PdfPages] | None = None
+) -> list[Flowable]:
+    """Images on pages; PDFs as reserved pages filled after layout (listed in ``appended``)."""
+    shown = [a for a in data.attachments if _printable(a, options)]
+    if not shown:
+        return []  # nothing to print: no empty section, no contents entry
+    story: list[Flowable] = [Heading("Attachments", 0, key="attachments")]
+    for i, a in enumerate(shown, 1):
+        if i > 1:
+            story.append(PageBreak())
+        story.append(Heading(f"Attachment {i}: {a.caption or a.name}", 1, key=f"attachment-{a.id}"))
+        facts = [("File", a.name), ("Belongs to", a.belongs_to), ("Size", _size(a.size))]
+        story.append(fields_table(facts))
+        story.append(gap(8))
+        story += _attachment_body(a, appended)
+    return story
+
+
+def _printable(a: AttachmentView, options: Section) -> bool:
+    if a.mime_type == "application/pdf":
+        return bool(options.option("pdfs"))
+    if a.mime_type.startswith("image/"):
+        return bool(options.option("images"))
+    return False
+
+
+def _attachment_body(a: AttachmentView, appended: list[PdfPages] | None) -> list[Flowable]:
+    s = styles()
+    if a.path is None:
+        return [para("The file is missing from the archive's attachments folder.", s.small)]
+    if a.mime_type.startswith("image/"):
+        image = fitted_image(a.path, FRAME_WIDTH, FRAME_HEIGHT - 1.6 * 72)
+        if image is None:
+            return [para("This image could not be read.", s.small)]
+        return [image]
+    count = pdf_page_count(a.path)
+    if count is None:
+        return [para("This PDF could not be read (damaged or password-protected).", s.small)]
+    key = f"attachment-{a.id}"
+    if appended is not None:
+        appended.append(PdfPages(key, a.path, count))
+    noun = "page follows" if count == 1 else f"{count} pages follow"
+    story: list[Flowable] = [para(f"Its {noun}.", centered(s.small))]
+    for page in range(count):
+        story += [PageBreak(), ReservedPage(key, page)]
+    return story
+
+
+def _size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(size, 1) / 1024:.0f} KB"
+
+
+def custom_text(data: PacketData, options: Section) -> list[Flowable]:
+    title = str(options.option("title") or "Notes")
+    text = str(options.option("text") or "")
+    return [Heading(title, 0), *paragraphs(text), PageBreak()]
+
+
+WRITERS: dict[str, SectionWriter] = {
+    "title_page": title_page,
+    "contents": contents,
+    "meeting": meeting,
+    "case_summaries": case_summaries,
+    "questions": questions,
+    "timeline": timeline,
+    "sources": sources,
+    "contacts": contacts,
+    "custom_text": custom_text,
+}

@@ -1,0 +1,355 @@
+"""The case summary: one serviceman on one or two pages, every fact with its source.
+
+Built from a :class:`CaseView` (already redacted for the audience by services/audience.py);
+this module never reads the archive. ``case_story`` gives the flowables (the packet uses
+them too); ``render_case_summary`` makes a stand-alone PDF.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+
+from powmia_desktop.core.progress import Progress
+from powmia_desktop.reports.document import FRAME_WIDTH, Heading, PageFurniture, Rendered, render
+from powmia_desktop.reports.flowables import (
+    data_table,
+    fields_table,
+    gap,
+    lines,
+    none_recorded,
+    para,
+    paragraphs,
+    section,
+)
+from powmia_desktop.reports.styles import RULE, SHADE, markup, styles
+from powmia_desktop.services.audience import Audience, CaseView, CitationView, ClaimView
+
+#: Versions of one fact shown side by side in a row before the next row starts.
+CLAIMS_PER_ROW = 3
+
+
+@dataclass(frozen=True)
+class SummaryOptions:
+    """What a case summary shows; the packet's "case summaries" section sets these."""
+
+    status_history: bool = True
+    claims: bool = True
+    timeline: bool = True
+    sources: bool = True
+    photo: bool = True
+    notes: bool = True
+
+
+class SourceNumbers:
+    """Numbers sources [1], [2] … in the order first cited, keeping each passage cited.
+
+    With ``fixed`` (a packet's own numbering of its Sources section) the numbers come from
+    there and no list is printed under the case.
+    """
+
+    def __init__(self, fixed: dict[int, int] | None = None) -> None:
+        self.fixed = fixed
+        self.numbers: dict[int, int] = {}
+        self.passages: dict[int, list[CitationView]] = {}
+
+    def refs(self, citations: Sequence[CitationView]) -> str:
+        numbers = set()
+        for c in citations:
+            if self.fixed is not None:
+                if c.source_id in self.fixed:
+                    numbers.add(self.fixed[c.source_id])
+                continue
+            if c.source_id not in self.numbers:
+                self.numbers[c.source_id] = len(self.numbers) + 1
+                self.passages[c.source_id] = []
+            passages = self.passages[c.source_id]
+            if all((p.locator, p.quote) != (c.locator, c.quote) for p in passages):
+                passages.append(c)
+            numbers.add(self.numbers[c.source_id])
+        return f"[{', '.join(str(n) for n in sorted(numbers))}]" if numbers else ""
+
+
+def _with_refs(text: str, refs: str) -> str:
+    return f"{text} {refs}".strip()
+
+
+def case_story(
+    case: CaseView,
+    *,
+    level: int = 0,
+    options: SummaryOptions | None = None,
+    source_numbers: dict[int, int] | None = None,
+) -> list[Flowable]:
+    """The flowables of one case summary; its heading is at ``level`` in the contents.
+
+    ``source_numbers`` makes the citations refer to a packet's Sources section instead of a
+    list of the case's own.
+    """
+    o = options or SummaryOptions()
+    s = styles()
+    numbers = SourceNumbers(source_numbers)
+    story: list[Flowable] = [Heading(case.name or case.sort_name, level, key=f"case-{case.id}")]
+    flags = [case.branch, case.accounting_status, case.current_status]
+    if case.last_seen_alive:
+        flags.append("Last Seen Alive")
+    story.append(para(" · ".join(f for f in flags if f), s.subtitle))
+    story.append(_identity(case, numbers, photo=o.photo))
+    sub = min(level + 1, 2)
+
+    loss = fields_table(
+        [
+            ("Date of loss", case.loss_date),
+            ("Place of loss", case.loss_place),
+            ("Circumstances", case.circumstances),
+        ]
+    )
+    story += section(Heading("Loss", sub, toc=False), loss)
+    story += section(Heading("Accounting", sub, toc=False), _accounting(case))
+    if case.summary:
+        story += section(Heading("Summary", sub, toc=False), *paragraphs(case.summary))
+    if o.status_history:
+        story += section(Heading("Status history", sub, toc=False), _status_history(case, numbers))
+    if case.captivities:
+        story += section(Heading("Captivity", sub, toc=False), _captivity(case, numbers))
+    story += section(Heading("DNA reference samples", sub, toc=False), _samples(case))
+    if o.claims and case.claims:
+        story += section(Heading("Claims: what each source says", sub, toc=False))
+        story += _claims(case.claims, numbers)
+    if case.live_sightings:
+        story += section(
+            Heading("Live sighting reports", sub, toc=False), _sightings(case, numbers)
+        )
+    if case.people:
+        rows = [[p.name, p.words, p.notes] for p in case.people]
+        table = data_table(["Person", "Connection", "Notes"], rows, [3, 2, 5])
+        story += section(Heading("Family and contacts", sub, toc=False), table)
+    if o.timeline and case.events:
+        rows = [
+            [e.date, _with_refs(e.title, numbers.refs(e.citations)), e.place] for e in case.events
+        ]
+        table = data_table(["Date", "Event", "Place"], rows, [2.2, 5.5, 2.3])
+        story += section(Heading("Timeline", sub, toc=False), table)
+    if o.notes and case.notes:
+        story += section(Heading("Notes", sub, toc=False), *paragraphs(case.notes))
+    if o.sources and source_numbers is None:
+        story += section(Heading("Sources", sub, toc=False), *_source_list(numbers))
+    return story
+
+
+def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowable:
+    variants = "; ".join(
+        f"{name} ({where})" if where else name for name, _kind, where in case.name_variants
+    )
+    ids = "; ".join(f"{issuer} {value}" for issuer, value, _url in case.external_ids)
+    rows: list[tuple[str, str | Flowable]] = [
+        ("Name", _with_refs(case.name, numbers.refs(case.citations))),
+        ("Also recorded as", variants),
+        ("Rank", case.rank),
+        ("Service number", case.service_number),
+        ("Branch", case.branch),
+        ("Unit", case.unit),
+        ("Home of record", case.home_of_record),
+        ("Born", case.birth_date),
+        ("Identifiers", ids),
+    ]
+    image = _photo(case) if photo else None
+    if image is None:
+        return fields_table(rows)
+    width = FRAME_WIDTH - 1.75 * 72
+    table = fields_table(rows, width=width)
+    outer = Table([[table, image]], colWidths=[width, FRAME_WIDTH - width], hAlign="LEFT")
+    outer.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    )
+    return outer
+
+
+def _photo(case: CaseView) -> Flowable | None:
+    if case.photo is None or case.photo.path is None:
+        return None
+    return fitted_image(case.photo.path, 1.6 * 72, 2.1 * 72)
+
+
+def fitted_image(path: Path, max_width: float, max_height: float) -> Image | None:
+    """An image scaled to fit the box, keeping its shape; None when it cannot be read."""
+    try:
+        image = Image(str(path))
+    except (OSError, ValueError):
+        return None
+    width, height = image.imageWidth, image.imageHeight
+    if not width or not height:
+        return None
+    scale = min(max_width / width, max_height / height, 1.0)
+    image.drawWidth, image.drawHeight = width * scale, height * scale
+    image.hAlign = "CENTER"
+    return image
+
+
+def _accounting(case: CaseView) -> Flowable:
+    lists = "; ".join(
+        f"{entry.list_title} ({entry.match_status.lower()} match"
+        + (f", printed as “{entry.name_as_printed}”)" if entry.name_as_printed else ")")
+        for entry in case.lists
+    )
+    return fields_table(
+        [
+            ("Accounting status", case.accounting_status),
+            ("Current status", case.current_status),
+            ("Accounted for", case.accounted_for_date),
+            ("Rosette placed", "Yes" if case.rosette_placed else ""),
+            (
+                "Last seen alive",
+                "Yes — on the Last Seen Alive list" if case.last_seen_alive else "No",
+            ),
+            ("On lists", lists),
+            ("Tags", ", ".join(case.tags)),
+        ]
+    )
+
+
+def _status_history(case: CaseView, numbers: SourceNumbers) -> Flowable:
+    if not case.status_history:
+        return none_recorded("status change is")
+    rows = []
+    for c in case.status_history:
+        status = c.status_text if c.status_text and c.status_text != c.status else c.status
+        detail = _with_refs(c.notes, numbers.refs(c.citations))
+        rows.append([c.date, status, c.authority, c.method, detail])
+    return data_table(
+        ["Date", "Status", "Authority", "Method", "Notes and sources"], rows, [1.9, 2, 1.6, 1.8, 4]
+    )
+
+
+def _captivity(case: CaseView, numbers: SourceNumbers) -> Flowable:
+    rows = []
+    for k in case.captivities:
+        camp = k.camp + (f" (also: {', '.join(k.camp_other_names)})" if k.camp_other_names else "")
+        held = " – ".join(d for d in (k.held_from, k.held_to) if d)
+        rows.append([camp, held, _with_refs(k.remarks, numbers.refs(k.citations))])
+    return data_table(["Camp", "Held", "Remarks and sources"], rows, [3, 1.6, 5.4])
+
+
+def _samples(case: CaseView) -> Flowable:
+    if not case.reference_samples:
+        return none_recorded("family reference sample is")
+    rows = []
+    for r in case.reference_samples:
+        dates = "; ".join(
+            f"{what} {day}"
+            for what, day in (
+                ("requested", r.requested_on),
+                ("submitted", r.submitted_on),
+                ("on file since", r.on_file_since),
+            )
+            if day
+        )
+        rows.append([r.line, r.status, r.donor, dates, r.casualty_office])
+    return data_table(
+        ["Line", "Status", "Donor", "Dates", "Casualty office"], rows, [1.5, 1.4, 2.2, 2.6, 2.3]
+    )
+
+
+def _claims(claims: Sequence[ClaimView], numbers: SourceNumbers) -> list[Flowable]:
+    """Each fact with its versions side by side, each version with its status and sources."""
+    s = styles()
+    groups: dict[str, list[ClaimView]] = {}
+    for claim in claims:
+        groups.setdefault(claim.fact, []).append(claim)
+    story: list[Flowable] = []
+    width = FRAME_WIDTH / CLAIMS_PER_ROW
+    for fact, versions in groups.items():
+        cells: list[Flowable] = []
+        for v in versions:
+            quotes = [(f"“{c.quote}”", "small") for c in v.citations if c.quote]
+            status = f"{v.status} {numbers.refs(v.citations)}".strip()
+            cells.append(lines((v.value, "body"), (status, "small"), *quotes, (v.notes, "small")))
+        rows: list[list[Flowable | str]] = [[para(fact, s.label)] + [""] * (CLAIMS_PER_ROW - 1)]
+        for start in range(0, len(cells), CLAIMS_PER_ROW):
+            row: list[Flowable | str] = list(cells[start : start + CLAIMS_PER_ROW])
+            rows.append(row + [""] * (CLAIMS_PER_ROW - len(row)))
+        table = Table(rows, colWidths=[width] * CLAIMS_PER_ROW, hAlign="LEFT")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("SPAN", (0, 0), (-1, 0)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
+                    ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+                    ("LINEBEFORE", (1, 1), (-1, -1), 0.4, RULE),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ]
+            )
+        )
+        story += [KeepTogether([table]), gap(4)]
+    return story
+
+
+def _sightings(case: CaseView, numbers: SourceNumbers) -> Flowable:
+    rows = []
+    for r in case.live_sightings:
+        when = "; ".join(
+            f"{what} {day}"
+            for what, day in (("reported", r.reported_on), ("seen", r.sighting_date))
+            if day
+        )
+        what = "\n".join(
+            t
+            for t in (
+                r.content,
+                f"Evaluation: {r.government_evaluation}" if r.government_evaluation else "",
+                f"Follow-up: {r.follow_up}" if r.follow_up else "",
+            )
+            if t
+        )
+        rows.append([when, r.place, r.reporter, _with_refs(what, numbers.refs(r.citations))])
+    return data_table(["When", "Where", "Reported by", "Report"], rows, [2, 1.8, 1.8, 4.4])
+
+
+def _source_list(numbers: SourceNumbers) -> list[Flowable]:
+    """Each source once, with the passages cited from it (locator and quotation)."""
+    s = styles()
+    if not numbers.numbers:
+        return [none_recorded("source is")]
+    story: list[Flowable] = []
+    for source_id, number in numbers.numbers.items():
+        passages = numbers.passages[source_id]
+        story.append(
+            Paragraph(markup(passages[0].source_title), s.numbered, bulletText=f"[{number}]")
+        )
+        for c in passages:
+            text = "; ".join(t for t in (c.locator, f"“{c.quote}”" if c.quote else "") if t)
+            if text:
+                story.append(para(f"{text} ({c.confidence.lower()})", s.passage))
+    return story
+
+
+def render_case_summary(
+    case: CaseView,
+    audience: Audience,
+    *,
+    options: SummaryOptions | None = None,
+    prepared_on: dt.date | None = None,
+    author: str = "",
+    progress: Progress | None = None,
+) -> Rendered:
+    """A stand-alone PDF of one case summary for ``audience`` (bytes; the caller saves it)."""
+    day = prepared_on or dt.date.today()
+    furniture = PageFurniture(
+        header_left=f"Case summary: {case.name}",
+        header_right=f"For: {audience.name}",
+        footer_left=f"Prepared {day.day} {day:%b %Y}",
+    )
+    story = case_story(case, options=options)
+    story.insert(2, gap(2))
+    return render(
+        story,
+        furniture,
+        title=f"Case summary: {case.name}",
+        author=author,
+        subject=f"Prepared for {audience.name}",
+        progress=progress,
+    )

@@ -1,0 +1,54 @@
+"""User text made safe for ReportLab, and the fonts that print any script."""
+
+import subprocess
+import sys
+import textwrap
+
+from reportlab.platypus import Paragraph
+
+from powmia_desktop.reports.styles import fonts, markup, plain_frags, styles
+
+
+def test_markup_escapes_first_then_switches_fonts() -> None:
+    assert markup("A & B <c>") == "A &amp; B &lt;c&gt;"
+    assert markup('say "hi"\nnext') == "say &quot;hi&quot;<br/>next"
+    cjk = fonts().cjk
+    assert markup("Amb. 박길연 <x>") == f'Amb. <font face="{cjk}">박길연</font> &lt;x&gt;'
+    assert markup("Ñúñez Łukasz") == "Ñúñez Łukasz"  # the body font has these letters
+    assert markup("") == ""
+    bold = markup("박", bold=True)
+    assert bold.startswith("<b>") and fonts().cjk_bold in bold
+
+
+def test_plain_text_skips_the_parser_and_keeps_whitespace_rules() -> None:
+    style = styles().cell
+    frags = plain_frags("  two   words ", style)
+    assert frags is not None and frags[0].text == "two words"
+    assert frags[0].fontName == style.fontName
+    assert plain_frags("A &amp; B", style) is None
+    parsed = Paragraph("plain words here", style)
+    fast = Paragraph("plain words here", style, frags=plain_frags("plain words here", style))
+    assert parsed.wrap(200, 100) == fast.wrap(200, 100)
+
+
+def test_the_builtin_korean_font_is_the_fallback() -> None:
+    """Without any Korean TrueType font, the CID font still carries Hangul into the PDF."""
+    script = textwrap.dedent(
+        """
+        import io
+        from pypdf import PdfReader
+        from reportlab.platypus import Paragraph, SimpleDocTemplate
+        from powmia_desktop.reports import styles as s
+        s._KOREAN_TTF = ()
+        s._fc_korean_ttf = lambda: None
+        f = s.fonts()
+        assert f.cjk == "HYGothic-Medium" and not f.cjk_embedded, f
+        out = io.BytesIO()
+        SimpleDocTemplate(out).build([Paragraph(s.markup("Pak 박길연 A & B <c>"), s.styles().body)])
+        print(PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text())
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "박길연" in done.stdout and "A & B <c>" in done.stdout
