@@ -25,6 +25,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
+from powmia_desktop.gui.imports import export_with_dialog, open_import_wizard
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.packets import PacketDialog, show_case_summary
@@ -32,10 +33,18 @@ from powmia_desktop.gui.panels import CaseEventsPanel
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.workers import run_job
+from powmia_desktop.services.cases import CaseFilter
 from powmia_desktop.services.search import SearchResults, search
 
 MAX_RECENT = 8
 #: Which section shows each kind of search result.
+#: What File > Export this list writes for each section.
+_EXPORT_KIND = {
+    "cases": "cases",
+    "contacts": "contacts",
+    "meetings": "meetings",
+    "timeline": "events",
+}
 _KIND_SECTION = {"case": "cases", "contact": "contacts", "meeting": "meetings", "event": "timeline"}
 
 
@@ -228,6 +237,33 @@ class MainWindow(QMainWindow):
         except PowmiaError as error:
             QMessageBox.warning(self, "Cannot print the case summary", str(error))
 
+    # -- getting data in and out ------------------------------------------------------
+    def import_file(self) -> None:
+        try:
+            if open_import_wizard(self, self.archive):
+                self.reload()
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Import", str(error))
+
+    def export_list(self) -> None:
+        kind = _EXPORT_KIND.get(self.current.key)
+        if kind is None:
+            QMessageBox.information(self, "Export", "This list cannot be exported yet.")
+            return
+        case_filter = None
+        if kind == "cases":
+            case_filter = CaseFilter(text=self.current.page.filter_edit.text())
+        self._export(kind, case_filter)
+
+    def export_archive(self) -> None:
+        self._export("archive", None)
+
+    def _export(self, kind: str, case_filter: CaseFilter | None) -> None:
+        try:
+            export_with_dialog(self, self.archive, kind, case_filter=case_filter)
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Export", str(error))
+
     # -- search -----------------------------------------------------------------------
     def run_search(self) -> None:
         text = self.search_edit.text().strip()
@@ -285,6 +321,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.packet_action)
         file_menu.addAction(self.summary_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import…", self.import_file))
+        self.export_action = self._action("&Export this list…", self.export_list)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self._action("Export the whole &archive…", self.export_archive))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 

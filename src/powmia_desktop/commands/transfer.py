@@ -1,0 +1,106 @@
+"""Getting data in and out from the terminal: ``powmia import`` and ``powmia export``.
+
+The same services as the window's File > Import... and Export...; each prints its counts
+and, for an import, every rejected row with its number.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from powmia_desktop.core.errors import ValidationError
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.services.cases import CaseFilter
+from powmia_desktop.services.exporting.dispatch import EXPORT_KINDS, export_file
+from powmia_desktop.services.exporting.privacy import Privacy
+from powmia_desktop.services.importing.dispatch import IMPORT_KINDS, import_file
+from powmia_desktop.services.importing.tabular import MappingFile, load_mapping_file
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    bring = commands.add_parser(
+        "import",
+        help="import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
+        "timeline events (CSV) or a whole archive (.zip)",
+    )
+    bring.add_argument("kind", choices=IMPORT_KINDS)
+    bring.add_argument("file", type=Path)
+    bring.add_argument("--mapping", type=Path, metavar="FILE", help="column mapping (JSON)")
+    bring.add_argument("--dry-run", action="store_true", help="show the counts, change nothing")
+    bring.add_argument(
+        "--list", metavar="TITLE", help="cases: the list's name (default: file name)"
+    )
+    bring.add_argument("--as-of", metavar="DATE", help="cases: the date of the list's statuses")
+    bring.add_argument("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices")
+    bring.add_argument("--offices-mapping", type=Path, metavar="FILE")
+    bring.add_argument("--source", metavar="TITLE", help="events: a source every row cites")
+    bring.set_defaults(handler=_import)
+
+    send = commands.add_parser(
+        "export",
+        help="export cases or events (CSV), contacts (CSV or .vcf), meetings (CSV or .ics) "
+        "or the whole archive (.zip)",
+    )
+    send.add_argument("kind", choices=EXPORT_KINDS)
+    send.add_argument("file", type=Path)
+    send.add_argument(
+        "--ceiling",
+        default="family",
+        metavar="LEVEL",
+        help="most sensitive level written: public, officials or family (default)",
+    )
+    send.add_argument("--include-private", action="store_true", help="write private records too")
+    send.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    send.add_argument("--filter", default="", metavar="TEXT", help="cases: only those matching")
+    send.set_defaults(handler=_export)
+
+
+def _mapping(path: Path | None) -> MappingFile:
+    return load_mapping_file(path) if path is not None else MappingFile({}, {})
+
+
+def _import(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    mapping = _mapping(args.mapping)
+    options: dict[str, Any] = dict(mapping.options)
+    for name in ("list", "as_of", "source", "offices"):
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)
+    if args.offices_mapping is not None:
+        options["offices_mapping"] = _mapping(args.offices_mapping).columns
+    with Archive.open(location) as archive, archive.session() as session:
+        result = import_file(
+            session,
+            args.kind,
+            args.file,
+            attachments_dir=archive.location.attachments_dir,
+            mapping=mapping.columns,
+            options=options,
+            dry_run=args.dry_run,
+        )
+    for line in result.lines():
+        print(line, file=out)
+
+
+def _export(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    path: Path = args.file
+    if path.exists() and not args.force:
+        raise ValidationError(f"{path} already exists; use --force to overwrite it")
+    ceiling = Sensitivity.parse(args.ceiling)
+    if ceiling is Sensitivity.PRIVATE and not args.include_private:
+        raise ValidationError("Private records are only written with --include-private")
+    privacy = Privacy(ceiling, include_private=args.include_private)
+    with Archive.open(location) as archive, archive.reader() as session:
+        result = export_file(
+            session,
+            args.kind,
+            path,
+            attachments_dir=archive.location.attachments_dir,
+            case_filter=CaseFilter(text=args.filter),
+            privacy=privacy,
+            overwrite=True,
+        )
+    print(result.summary(), file=out)

@@ -1,0 +1,75 @@
+"""File > Export...: choose where, then write in the background with progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.workers import run_job
+from powmia_desktop.services.cases import CaseFilter
+from powmia_desktop.services.exporting.dispatch import export_file
+from powmia_desktop.services.exporting.files import ExportResult
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy
+
+#: File-dialog filters per kind; the first is the default.
+FILTERS = {
+    "cases": "CSV spreadsheet (*.csv)",
+    "contacts": "vCard address book (*.vcf);;CSV spreadsheet (*.csv)",
+    "meetings": "iCalendar (*.ics);;CSV spreadsheet (*.csv)",
+    "events": "CSV spreadsheet (*.csv)",
+    "archive": "Archive for another organizer (*.zip)",
+}
+TITLES = {
+    "cases": "Export cases",
+    "contacts": "Export contacts",
+    "meetings": "Export meetings",
+    "events": "Export the timeline",
+    "archive": "Export the whole archive",
+}
+
+
+def write_export(
+    archive: Archive,
+    kind: str,
+    path: Path,
+    *,
+    case_filter: CaseFilter | None = None,
+    privacy: Privacy = DEFAULT_PRIVACY,
+    progress: Progress = no_progress,
+) -> ExportResult:
+    """The export itself (runs in the worker thread with its own session)."""
+    with archive.reader() as session:
+        return export_file(
+            session, kind, path, attachments_dir=archive.location.attachments_dir,
+            case_filter=case_filter, privacy=privacy, overwrite=True, progress=progress,
+        )  # fmt: skip
+
+
+def export_with_dialog(
+    parent: QWidget | None,
+    archive: Archive,
+    kind: str,
+    case_filter: CaseFilter | None = None,
+    privacy: Privacy = DEFAULT_PRIVACY,
+) -> ExportResult | None:
+    """Ask where to save ``kind`` (cases, contacts, meetings, events, archive) and save it.
+
+    Returns None when the person cancels the file dialog; PowmiaError propagates (the
+    caller shows it). The dialog itself asks before replacing a file.
+    """
+    name, _ = QFileDialog.getSaveFileName(parent, TITLES[kind], "", FILTERS[kind])
+    if not name:
+        return None
+    path = Path(name)
+    if not path.suffix:
+        path = path.with_suffix(FILTERS[kind].split("(*")[1].split(")")[0])
+    return run_job(
+        parent,
+        TITLES[kind],
+        lambda progress: write_export(
+            archive, kind, path, case_filter=case_filter, privacy=privacy, progress=progress
+        ),
+    )

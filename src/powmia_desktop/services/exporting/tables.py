@@ -1,0 +1,222 @@
+"""CSV of any list as the window shows it: the same columns, the same filter.
+
+Cases take a CaseFilter (what the case list is narrowed to). Each list carries a few more
+columns than the window shows where a spreadsheet needs them (a case's service number,
+a contact's phones and emails), so that a list exported here imports back unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.vocab import (
+    AccountingStatus,
+    Branch,
+    CasualtyStatus,
+    ContactKind,
+    EventCategory,
+    MeetingStatus,
+    MeetingType,
+    OrganizationType,
+    Vocabulary,
+)
+from powmia_desktop.db.models import (
+    Contact,
+    ContactAddress,
+    ContactEmail,
+    ContactPhone,
+    Meeting,
+    Serviceman,
+    Tag,
+    TimelineEvent,
+    serviceman_tag,
+)
+from powmia_desktop.services.cases import CaseFilter, case_list_query
+from powmia_desktop.services.exporting.archive_format import table_of
+from powmia_desktop.services.exporting.files import ExportResult, write_csv
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
+from powmia_desktop.services.values import date_text
+
+CASE_HEADERS = [
+    "Name", "Rank", "Unit", "Loss date", "Status", "Accounting", "Last seen alive", "Tags",
+    "Service number", "Branch", "Home state",
+]  # fmt: skip
+CONTACT_HEADERS = ["Name", "Kind", "Title", "Organization", "Type", "Phones", "Emails", "Addresses"]
+MEETING_HEADERS = ["Date", "Title", "Type", "Place", "Status"]
+EVENT_HEADERS = ["Date", "Title", "Category", "Place"]
+
+Rows = tuple[list[str], list[list[str]]]
+
+
+def _label(cls: type[Vocabulary], value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return cls(value).label
+    except ValueError:
+        return value
+
+
+def _day(value: datetime | None) -> str:
+    return value.strftime("%d %b %Y").lstrip("0") if value else ""
+
+
+def case_rows(
+    session: Session, case_filter: CaseFilter | None = None, privacy: Privacy = DEFAULT_PRIVACY
+) -> Rows:
+    sm = table_of(Serviceman)
+    query = case_list_query(case_filter).where(visible(sm, privacy))
+    tags: dict[int, list[str]] = {}
+    for case_id, name in session.execute(
+        select(serviceman_tag.c.serviceman_id, Tag.name)
+        .join(table_of(Tag))
+        .where(visible(table_of(Tag), privacy))
+    ):
+        tags.setdefault(case_id, []).append(name)
+    rows = []
+    for r in session.execute(query):
+        name = f"{r[1]}, {r[2]}" if r[2] else r[1]
+        rows.append(
+            [
+                name,
+                r[3],
+                r[4],
+                date_text(r[5]),
+                _label(CasualtyStatus, r[8]),
+                _label(AccountingStatus, r[7]),
+                "Yes" if r[9] else "",
+                ", ".join(sorted(tags.get(r[0], []), key=str.casefold)),
+                r[11],
+                _label(Branch, r[13]),
+                r[12],
+            ]
+        )
+    return CASE_HEADERS, rows
+
+
+def _children(
+    session: Session, table: Any, text: Callable[[Any], str], privacy: Privacy
+) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = {}
+    for row in session.execute(
+        select(table).where(visible(table, privacy)).order_by(table.c.contact_id, table.c.id)
+    ):
+        value = text(row)
+        if value:
+            out.setdefault(row.contact_id, []).append(value)
+    return out
+
+
+def _labelled(label: str, value: str) -> str:
+    return f"{label}: {value}" if label else value
+
+
+def contact_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+    c = table_of(Contact)
+    phones = _children(
+        session, table_of(ContactPhone), lambda r: _labelled(r.label, r.number), privacy
+    )
+    emails = _children(
+        session, table_of(ContactEmail), lambda r: _labelled(r.label, r.address), privacy
+    )
+
+    def address(r: Any) -> str:
+        parts = [r.street, r.city, " ".join(p for p in (r.region, r.postal_code) if p), r.country]
+        return _labelled(r.label, ", ".join(p for p in parts if p))
+
+    addresses = _children(session, table_of(ContactAddress), address, privacy)
+    query = (
+        select(
+            c.c.id,
+            c.c.display_name,
+            type_coerce(c.c.kind, String),
+            c.c.title,
+            c.c.organization,
+            type_coerce(c.c.organization_type, String),
+        )
+        .where(visible(c, privacy))
+        .order_by(c.c.surname, c.c.display_name, c.c.id)
+    )
+    rows = [
+        [
+            name,
+            _label(ContactKind, kind),
+            title,
+            organization,
+            _label(OrganizationType, org_type),
+            "; ".join(phones.get(cid, [])),
+            "; ".join(emails.get(cid, [])),
+            "; ".join(addresses.get(cid, [])),
+        ]
+        for cid, name, kind, title, organization, org_type in session.execute(query)
+    ]
+    return CONTACT_HEADERS, rows
+
+
+def meeting_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+    m = table_of(Meeting)
+    query = (
+        select(
+            Meeting.starts_at,
+            m.c.title,
+            type_coerce(m.c.meeting_type, String),
+            m.c.place,
+            type_coerce(m.c.status, String),
+        )
+        .where(visible(m, privacy))
+        .order_by(Meeting.starts_at.desc().nulls_last(), m.c.id)
+    )
+    rows = [
+        [_day(starts), title, _label(MeetingType, kind), place, _label(MeetingStatus, status)]
+        for starts, title, kind, place, status in session.execute(query)
+    ]
+    return MEETING_HEADERS, rows
+
+
+def event_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+    e = table_of(TimelineEvent)
+    query = (
+        select(
+            type_coerce(e.c.date, String),
+            e.c.title,
+            type_coerce(e.c.category, String),
+            e.c.place_text,
+        )
+        .where(visible(e, privacy))
+        .order_by(e.c.date_sort.asc().nulls_last(), e.c.id)
+    )
+    rows = [
+        [date_text(date), title, _label(EventCategory, category), place]
+        for date, title, category, place in session.execute(query)
+    ]
+    return EVENT_HEADERS, rows
+
+
+def export_list(
+    session: Session,
+    kind: str,
+    path: Path,
+    *,
+    case_filter: CaseFilter | None = None,
+    privacy: Privacy = DEFAULT_PRIVACY,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Write the list of ``kind`` (cases, contacts, meetings, events) as CSV to ``path``."""
+    if kind == "cases":
+        headers, rows = case_rows(session, case_filter, privacy)
+    elif kind == "contacts":
+        headers, rows = contact_rows(session, privacy)
+    elif kind == "meetings":
+        headers, rows = meeting_rows(session, privacy)
+    elif kind == "events":
+        headers, rows = event_rows(session, privacy)
+    else:
+        raise ValueError(f"unknown list {kind!r}")
+    write_csv(path, headers, rows, overwrite)
+    return ExportResult(kind, path, len(rows))

@@ -1,0 +1,85 @@
+"""The timeline as CSV: every event with its date as typed, its sources and locators.
+
+Columns match what services/importing/timeline.py reads, so an exported timeline imports
+back unchanged. Events, citations and sources above the privacy ceiling are left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.vocab import EventCategory
+from powmia_desktop.db.models import Citation, Source, TimelineEvent
+from powmia_desktop.services.exporting.archive_format import table_of
+from powmia_desktop.services.exporting.files import ExportResult, write_csv
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
+from powmia_desktop.services.importing.timeline import SOURCE_SEPARATOR
+from powmia_desktop.services.values import date_text
+
+TIMELINE_HEADERS = [
+    "Date",
+    "Title",
+    "Category",
+    "Place",
+    "Description",
+    "Source",
+    "Locator",
+    "Quote",
+]
+
+
+def timeline_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> list[list[str]]:
+    e, c, s = table_of(TimelineEvent), table_of(Citation), table_of(Source)
+    cited: dict[int, list[tuple[str, str, str]]] = {}
+    query = (
+        select(c.c.timeline_event_id, s.c.title, c.c.locator, c.c.quote)
+        .join(s, s.c.id == c.c.source_id)
+        .where(c.c.timeline_event_id.is_not(None), visible(c, privacy), visible(s, privacy))
+        .order_by(c.c.timeline_event_id, c.c.id)
+    )
+    for event_id, title, locator, quote in session.execute(query):
+        cited.setdefault(event_id, []).append((title, locator, quote))
+    rows = []
+    events = (
+        select(
+            e.c.id,
+            type_coerce(e.c.date, String),
+            e.c.title,
+            type_coerce(e.c.category, String),
+            e.c.place_text,
+            e.c.description,
+        )
+        .where(visible(e, privacy))
+        .order_by(e.c.date_sort.asc().nulls_last(), e.c.id)
+    )
+    for event_id, date, title, category, place, description in session.execute(events):
+        sources = cited.get(event_id, [])
+
+        def joined(part: int, sources: list[tuple[str, str, str]] = sources) -> str:
+            values = [source[part] for source in sources]
+            return SOURCE_SEPARATOR.join(values) if any(values) else ""
+
+        rows.append(
+            [
+                date_text(date),
+                title,
+                EventCategory(category).label if category else "",
+                place,
+                description,
+                joined(0),
+                joined(1),
+                joined(2),
+            ]
+        )
+    return rows
+
+
+def export_timeline(
+    session: Session, path: Path, *, privacy: Privacy = DEFAULT_PRIVACY, overwrite: bool = False
+) -> ExportResult:
+    rows = timeline_rows(session, privacy)
+    write_csv(path, TIMELINE_HEADERS, rows, overwrite)
+    return ExportResult("events", path, len(rows))

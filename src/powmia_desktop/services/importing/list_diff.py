@@ -1,0 +1,129 @@
+"""What changed between two editions of one list: who was added, who left, whose status.
+
+A row matched to a case is that case in both editions; a row held for review is known by
+its name. Rejected rows take no part. The previous edition's rows are read again with the
+mapping that edition was imported with, so a changed layout does not matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import ValidationError
+from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus, ListMatchStatus
+from powmia_desktop.db.models import ImportBatch, ListMembership
+from powmia_desktop.services.importing.list_rows import ListRow, read_row
+from powmia_desktop.services.importing.outcome import ListDiff, StatusDelta
+from powmia_desktop.services.importing.tabular import fold
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: tuple[str, Any]
+    name: str
+    accounting: str | None
+    casualty: str | None
+
+
+@dataclass(frozen=True)
+class Previous:
+    batch_id: int
+    mapping: dict[str, str]
+
+
+def _accounting(row: ListRow) -> str | None:
+    """The accounting status a row states or implies: a man listed MIA or POW is unaccounted
+    for, so a list that only gives casualty statuses still shows who became accounted for."""
+    if row.accounting_status:
+        return row.accounting_status
+    if row.casualty_status in ("accounted_for", "non_recoverable"):
+        return row.casualty_status
+    return "unaccounted_for" if row.casualty_status else None
+
+
+def entry(case_id: int, status: str, row: ListRow) -> Entry:
+    key: tuple[str, Any] = (
+        ("case", case_id) if status == "confirmed" else ("name", fold(row.sort_name))
+    )
+    return Entry(key, row.sort_name, _accounting(row), row.casualty_status)
+
+
+def previous_batch(session: Session, source_id: int, current_batch_id: int) -> Previous | None:
+    """The latest finished import of the same list before this one."""
+    batches = select(ListMembership.import_batch_id).where(ListMembership.source_id == source_id)
+    found = session.execute(
+        select(ImportBatch.id, ImportBatch.column_mapping)
+        .where(
+            ImportBatch.id.in_(batches),
+            ImportBatch.id != current_batch_id,
+            ImportBatch.status == "done",
+        )
+        .order_by(ImportBatch.id.desc())
+        .limit(1)
+    ).first()
+    if found is None:
+        return None
+    mapping = found[1].get("columns", {}) if isinstance(found[1], dict) else {}
+    return Previous(found[0], {str(k): str(v) for k, v in mapping.items() if v})
+
+
+def _previous_entries(session: Session, previous: Previous) -> list[Entry]:
+    m = ListMembership.__table__.c
+    rows = session.execute(
+        select(m.serviceman_id, m.match_status, m.row_as_printed).where(
+            m.import_batch_id == previous.batch_id,
+            m.match_status.in_([ListMatchStatus.CONFIRMED.value, ListMatchStatus.SUGGESTED.value]),
+        )
+    )
+    entries = []
+    for case_id, status, printed in rows:
+        cells: dict[str, str] = {}
+        for header, text in (printed or {}).items():
+            target = previous.mapping.get(header)
+            if target and str(text).strip():
+                joined = f"{cells[target]} {text}" if target in cells else str(text)
+                cells[target] = joined.strip()
+        try:
+            row = read_row(cells)
+        except ValidationError:
+            continue
+        status_value = status.value if hasattr(status, "value") else str(status)
+        entries.append(entry(case_id, status_value, row))
+    return entries
+
+
+def _status_words(accounting: str | None, casualty: str | None) -> str:
+    words = []
+    if accounting:
+        words.append(AccountingStatus(accounting).label)
+    if casualty and CasualtyStatus(casualty).label not in words:
+        words.append(CasualtyStatus(casualty).label)
+    return " / ".join(words) or "(none)"
+
+
+def compare(session: Session, previous: Previous, current: list[Entry]) -> ListDiff:
+    before = {e.key: e for e in _previous_entries(session, previous)}
+    now = {e.key: e for e in current}
+    diff = ListDiff(previous.batch_id)
+    diff.added = sorted(e.name for key, e in now.items() if key not in before)
+    diff.left = sorted(e.name for key, e in before.items() if key not in now)
+    for key, new in now.items():
+        old = before.get(key)
+        if old is None:
+            continue
+        accounting_changed = old.accounting and new.accounting and old.accounting != new.accounting
+        casualty_changed = old.casualty and new.casualty and old.casualty != new.casualty
+        if accounting_changed or casualty_changed:
+            diff.status_changed.append(
+                StatusDelta(
+                    new.name,
+                    _status_words(old.accounting, old.casualty),
+                    _status_words(new.accounting, new.casualty),
+                )
+            )
+    diff.status_changed.sort(key=lambda d: d.name)
+    return diff

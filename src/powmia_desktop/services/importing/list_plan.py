@@ -1,0 +1,188 @@
+"""What a list import will write, gathered row by row before anything is written.
+
+The rows are stored values (dates as their JSON, vocabulary words as their values) ready
+for bulk Core inserts and updates: new cases, the status changes a list brings, changed
+fields of matched cases (with a change-log entry for each), tags and list memberships.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from powmia_desktop.core.fuzzydate import FuzzyDate
+from powmia_desktop.core.vocab import ClaimProperty, ListMatchStatus
+from powmia_desktop.db.models import Serviceman, StatusChange
+from powmia_desktop.services.importing import list_diff
+from powmia_desktop.services.importing.list_matching import KnownCase
+from powmia_desktop.services.importing.list_rows import ListRow, date_columns
+from powmia_desktop.services.importing.records import record_defaults
+
+
+@dataclass
+class Plan:
+    """What the import will write, gathered row by row and written in bulk at the end."""
+
+    new_cases: list[dict[str, Any]] = field(default_factory=list)
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = field(default_factory=dict)
+    status_changes: list[dict[str, Any]] = field(default_factory=list)
+    memberships: list[dict[str, Any]] = field(default_factory=list)
+    variants: list[dict[str, Any]] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    tags: list[tuple[int, list[str]]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    current: list[list_diff.Entry] = field(default_factory=list)
+
+
+def membership(base: dict[str, Any], case_id: int | None, status: str, name: str) -> dict[str, Any]:
+    return {
+        **base,
+        "serviceman_id": case_id,
+        "match_status": ListMatchStatus(status).value,
+        "name_as_printed": name[:300],
+        "notes": "",
+    }
+
+
+def new_case(row: ListRow, case_id: int, now: dt.datetime) -> dict[str, Any]:
+    record = record_defaults(now, Serviceman.default_sensitivity, uid=False)
+    record.update(
+        id=case_id,
+        notes=row.notes,
+        surname=row.surname,
+        given_names=row.given_names,
+        suffix=row.suffix,
+        service_number=row.service_number,
+        branch=row.branch,
+        rank=row.rank,
+        unit=row.unit,
+        home_city=row.home_city,
+        home_county=row.home_county,
+        home_state=row.home_state,
+        birth_date=date_columns("birth_date", row.birth_date)["birth_date"],
+        loss_place_id=None,
+        loss_place_text=row.loss_place_text,
+        circumstances=row.circumstances,
+        incident_id=None,
+        accounting_status=row.accounting_status or "unaccounted_for",
+        current_status=row.casualty_status,
+        accounted_for_date=None,
+        rosette_placed=False,
+        last_seen_alive=bool(row.last_seen_alive),
+        summary="",
+        **date_columns("loss_date", row.loss_date),
+    )
+    return record
+
+
+def status_change(case_id: int, row: ListRow, when: FuzzyDate, now: dt.datetime) -> dict[str, Any]:
+    record = record_defaults(now, StatusChange.default_sensitivity, uid=False)
+    record.update(
+        serviceman_id=case_id,
+        status=row.casualty_status,
+        status_text=row.status_text[:200],
+        authority=None,
+        method="report",
+        notes="As printed on an imported list",
+        date=date_columns("date", when)["date"],
+        date_sort=date_columns("date", when)["date_sort"],
+    )
+    return record
+
+
+#: Fields a matched row sets even when the case has a value: the statuses.
+FOLLOW_THE_LIST: Final = frozenset({"accounting_status", "current_status", "last_seen_alive"})
+_CLAIM_FACTS: Final = {
+    "rank": ClaimProperty.RANK,
+    "unit": ClaimProperty.UNIT,
+    "loss_date": ClaimProperty.LOSS_DATE,
+    "loss_place_text": ClaimProperty.LOSS_PLACE,
+}
+
+
+def _claim(case_id: int, name: str, value: Any, number: int) -> dict[str, Any]:
+    """A fact as the list gives it, for the case's claims (cited to the list's row)."""
+    fact = _CLAIM_FACTS.get(name, ClaimProperty.OTHER)
+    if name in ("loss_date", "birth_date"):
+        value = FuzzyDate.from_json(str(value)).format()
+    return {
+        "serviceman_id": case_id,
+        "fact": fact.value,
+        "fact_text": "" if fact is not ClaimProperty.OTHER else name.replace("_", " "),
+        "value": str(value),
+        "row_number": number,
+    }
+
+
+def plan_update(
+    plan: Plan, case: KnownCase, row: ListRow, when: FuzzyDate, now: dt.datetime, number: int
+) -> bool:
+    """Plan the changes a matched row brings (see FOLLOW_THE_LIST); True if any."""
+    new: dict[str, Any] = {
+        "given_names": row.given_names,
+        "suffix": row.suffix,
+        "service_number": row.service_number,
+        "branch": row.branch,
+        "rank": row.rank,
+        "unit": row.unit,
+        "home_city": row.home_city,
+        "home_county": row.home_county,
+        "home_state": row.home_state,
+        "birth_date": row.birth_date.to_json() if row.birth_date else None,
+        "loss_place_text": row.loss_place_text,
+        "circumstances": row.circumstances,
+        "accounting_status": row.accounting_status,
+        "current_status": row.casualty_status,
+        "last_seen_alive": row.last_seen_alive if row.last_seen_alive else None,
+    }
+    if row.loss_date is not None:
+        new["loss_date"] = row.loss_date.to_json()
+    old = case.values
+    differing = {
+        k: v
+        for k, v in new.items()
+        if v not in (None, "") and old.get(k) != v and not same_date(k, old.get(k), v)
+    }
+    # What the archive lacks is filled in and the status the list gives is taken (that is
+    # what a new edition is for); any other fact the list gives differently is kept as a
+    # claim citing the list, never written over what the family recorded.
+    changes = {
+        k: v for k, v in differing.items() if k in FOLLOW_THE_LIST or old.get(k) in (None, "")
+    }
+    for name, value in differing.items():
+        if name not in changes:
+            plan.claims.append(_claim(case.id, name, value, number))
+    if row.notes and row.notes not in str(old.get("notes") or ""):
+        changes["notes"] = f"{old['notes']}\n{row.notes}".strip() if old.get("notes") else row.notes
+    if not changes:
+        return False
+    for name, value in changes.items():
+        plan.changes.append(
+            {
+                "changed_at": now,
+                "table_name": "serviceman",
+                "record_id": case.id,
+                "record_uid": case.uid,
+                "action": "update",
+                "field": name,
+                "old_value": None if old.get(name) is None else str(old.get(name))[:2000],
+                "new_value": str(value)[:2000],
+            }
+        )
+    if "current_status" in changes:
+        plan.status_changes.append(status_change(case.id, row, when, now))
+    if "loss_date" in changes:
+        changes.update(date_columns("loss_date", row.loss_date))
+        changes["loss_date"] = new["loss_date"]
+    old.update(changes)
+    key = tuple(sorted(changes))
+    plan.updates.setdefault(key, []).append({"_id": case.id, "_now": now, **changes})
+    return True
+
+
+def same_date(name: str, old: object, new: object) -> bool:
+    """Two stored dates that mean the same ("1950-11-28" and "28 Nov 1950") are no change."""
+    if name not in ("loss_date", "birth_date") or not old or not new:
+        return False
+    return FuzzyDate.from_json(str(old)).same_value(FuzzyDate.from_json(str(new)))

@@ -1,0 +1,101 @@
+"""The import wizard and the export helper, driven as a person would."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.models import Serviceman
+from powmia_desktop.gui.imports import ImportWizard, export_with_dialog
+from powmia_desktop.gui.imports.preview import PreviewModel
+
+LIST = "Family,Given,Rank,Date of Loss\nSmith,John,PFC,1950\nJones,Bob,SGT,1951\n,X,PVT,1950\n"
+
+
+def test_the_wizard_maps_checks_and_imports(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(LIST)
+    wizard = ImportWizard(archive, kind="cases", path=path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentId() == ImportWizard.FILE and wizard.file_page.isComplete()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.MAPPING
+    page = wizard.mapping_page
+    assert page.model.rowCount() == 3 and page.model.columnCount() == 4
+    assert "→ rank" in page.model.headerData(2, Qt.Orientation.Horizontal)
+    # "Family" is not a header the program knows: the person picks surname for it.
+    family = page.combos["Family"]
+    assert family.currentData() == ""
+    family.setCurrentIndex(family.findData("surname"))
+    page.combos["Given"].setCurrentIndex(page.combos["Given"].findData("given_names"))
+    assert page.mapping()["Family"] == "surname"
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.CHECK
+    report = wizard.check_page.report.toPlainText()
+    assert report.startswith("Would import list.csv: 3 rows, 2 new, 1 rejected")
+    assert "Row 4" in report
+    with archive.reader() as session:
+        assert session.scalars(select(Serviceman)).all() == []
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.RESULT
+    assert wizard.outcome is not None and wizard.outcome.counts["new"] == 2
+    assert "Rejected: Row 4" in wizard.result_page.report.toPlainText()
+    with archive.reader() as session:
+        assert sorted(session.scalars(select(Serviceman.surname))) == ["Jones", "Smith"]
+
+
+def test_a_file_that_is_not_a_table_is_said_on_the_page(
+    qtbot: QtBot, archive: Archive, tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("")
+    wizard = ImportWizard(archive, kind="cases", path=path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert "empty" in wizard.mapping_page.message.text()
+    assert not wizard.mapping_page.isComplete()
+
+
+def test_a_calendar_skips_the_mapping_page(qtbot: QtBot, archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "m.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\nDTSTART:20240101T100000Z\n"
+        "SUMMARY:Family Member Update\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    wizard = ImportWizard(archive, kind="meetings", path=path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.CHECK
+    assert "1 meetings" in wizard.check_page.report.toPlainText()
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Import"
+
+
+def test_the_preview_model_is_a_proper_model(qtbot: QtBot, qtmodeltester: Any) -> None:
+    model = PreviewModel()
+    model.set_table(["A", "B"], [["1", "2"], ["3"]])
+    model.set_targets({"A": "surname"})
+    qtmodeltester.check(model)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "A\n→ surname"
+    assert model.headerData(1, Qt.Orientation.Vertical) == "3"
+
+
+def test_export_with_dialog_writes_the_chosen_file(
+    qtbot: QtBot, demo_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "cases"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    result = export_with_dialog(None, demo_archive, "cases")
+    assert result is not None and result.count == 1
+    assert (tmp_path / "cases.csv").read_text(encoding="utf-8-sig").startswith("Name,")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    assert export_with_dialog(None, demo_archive, "archive") is None
