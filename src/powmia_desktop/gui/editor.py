@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.errors import NotFoundError, PowmiaError, ValidationError
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
-from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.ops import ArchiveOps, Related
 from powmia_desktop.gui.panels import PanelFactory, RecordPanel
 from powmia_desktop.services.editing import RecordForm
 
@@ -44,6 +44,11 @@ class EditorSpec:
     defaults: Callable[[], dict[str, Any]] = dict
     #: further tabs that act at once (attachments, linked events), built per editor
     panels: tuple[tuple[str, PanelFactory], ...] = ()
+    #: records outside this one's cascade that a save may create or change, so that undo
+    #: restores them too (a meeting's questions and tasks), and the child lists that edit
+    #: such records: children field name -> table
+    related: Related | None = None
+    related_children: tuple[tuple[str, str], ...] = ()
 
 
 class RecordEditor(QWidget):
@@ -200,12 +205,20 @@ class RecordEditor(QWidget):
         form = self.form_values()
         verb = "Add" if self.record_id is None else "Edit"
         name = self.spec.title(form.values) or self.spec.noun
+        touched = [
+            (table, row["id"])
+            for field_name, table in self.spec.related_children
+            for row in form.children.get(field_name, [])
+            if row.get("id") is not None
+        ]
         try:
             new_id = self.ops.perform(
                 f"{verb} {self.spec.noun} {name}",
                 self.spec.table,
                 self.record_id,
                 lambda session: self.spec.save(session, self.record_id, form),
+                related=self.spec.related,
+                touched=touched,
             )
         except ValidationError as error:
             self._show_error(error)

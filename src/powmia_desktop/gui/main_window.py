@@ -45,7 +45,13 @@ _EXPORT_KIND = {
     "meetings": "meetings",
     "timeline": "events",
 }
-_KIND_SECTION = {"case": "cases", "contact": "contacts", "meeting": "meetings", "event": "timeline"}
+_KIND_SECTION = {
+    "case": "cases",
+    "contact": "contacts",
+    "meeting": "meetings",
+    "event": "timeline",
+    "source": "sources",
+}
 
 
 class MainWindow(QMainWindow):

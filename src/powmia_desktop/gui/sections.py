@@ -1,7 +1,7 @@
 """The sections of the main window and the columns each list shows."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from powmia_desktop.core.vocab import (
@@ -12,17 +12,26 @@ from powmia_desktop.core.vocab import (
     MeetingStatus,
     MeetingType,
     OrganizationType,
+    QuestionStatus,
+    SourceType,
     Vocabulary,
 )
 from powmia_desktop.gui.cases.editor import CASE_EDITOR
+from powmia_desktop.gui.contacts.editor import CONTACT_EDITOR
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.list_page import ListPage
+from powmia_desktop.gui.meetings.editor import MEETING_EDITOR
+from powmia_desktop.gui.sources.editor import SOURCE_EDITOR
 from powmia_desktop.gui.tables import Column
+from powmia_desktop.gui.timeline.editor import EVENT_EDITOR
+from powmia_desktop.gui.work.editor import QUESTION_EDITOR, TASK_EDITOR
 from powmia_desktop.services.cases import CaseRow, list_cases
 from powmia_desktop.services.contacts import ContactRow, list_contacts
 from powmia_desktop.services.meetings import MeetingRow, list_meetings
+from powmia_desktop.services.sources import SourceRow, list_sources
 from powmia_desktop.services.timeline import EventRow, list_events
 from powmia_desktop.services.values import date_text
+from powmia_desktop.services.work import QuestionRow, TaskRow, list_questions, list_tasks
 
 
 def _label(cls: type[Vocabulary], value: str | None) -> str:
@@ -34,7 +43,7 @@ def _label(cls: type[Vocabulary], value: str | None) -> str:
         return value
 
 
-def _day(value: datetime | None) -> str:
+def _day(value: date | None) -> str:
     return value.strftime("%d %b %Y").lstrip("0") if value else ""
 
 
@@ -66,10 +75,64 @@ MEETING_COLUMNS: list[Column[MeetingRow]] = [
 ]
 
 EVENT_COLUMNS: list[Column[EventRow]] = [
-    Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=220),
+    Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=180),
     Column("Title", lambda r: r.title, width=520),
     Column("Category", lambda r: _label(EventCategory, r.category), width=130),
     Column("Place", lambda r: r.place_text),
+]
+
+
+SOURCE_COLUMNS: list[Column[SourceRow]] = [
+    Column("Title", lambda r: r.title, width=300),
+    Column("Author", lambda r: r.author, width=200),
+    Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=110),
+    Column("Kind", lambda r: _label(SourceType, r.source_type), width=170),
+    Column("Cited", lambda r: str(r.citations or ""), lambda r: r.citations, align_right=True),
+]
+
+
+def _task_state(r: TaskRow) -> str:
+    if r.done:
+        return "Done"
+    if r.due_on is not None and r.due_on < date.today():
+        return "Overdue"
+    return "To do"
+
+
+TASK_COLUMNS: list[Column[TaskRow]] = [
+    # Sorting by due date puts what is still to do first, soonest due at the top.
+    Column("Due", lambda r: _day(r.due_on), lambda r: (r.done, r.due_on or date.max), width=100),
+    Column("State", _task_state, lambda r: (r.done, _task_state(r)), width=80),
+    Column("Task", lambda r: r.title, width=380),
+    Column("Who", lambda r: r.assignee, width=160),
+    Column("Case", lambda r: r.case, width=150),
+    Column("Meeting", lambda r: r.meeting),
+]
+
+#: Questions still waiting for an answer first.
+_QUESTION_ORDER = {
+    s.value: i
+    for i, s in enumerate(
+        (
+            QuestionStatus.OPEN,
+            QuestionStatus.FOLLOW_UP_NEEDED,
+            QuestionStatus.ASKED,
+            QuestionStatus.ANSWERED,
+        )
+    )
+}
+
+QUESTION_COLUMNS: list[Column[QuestionRow]] = [
+    Column(
+        "Status",
+        lambda r: _label(QuestionStatus, r.status),
+        lambda r: (_QUESTION_ORDER.get(r.status, 9), r.id),
+        width=130,
+    ),
+    Column("Question", lambda r: " ".join(r.text.split()), width=420),
+    Column("Case", lambda r: r.case, width=150),
+    Column("Asked of", lambda r: r.addressed_to, width=180),
+    Column("Latest meeting", lambda r: r.meeting),
 ]
 
 
@@ -101,6 +164,7 @@ def _case_haystack(r: CaseRow) -> str:
 
 
 def make_sections() -> list[Section]:
+    """The sidebar's sections in order, each a list with its record editor beside it."""
     return [
         Section(
             "cases",
@@ -119,7 +183,8 @@ def make_sections() -> list[Section]:
                 lambda r: f"{r.display_name} {r.organization} {r.title}",
                 lambda r: r.id,
             ),
-            table="contact",
+            CONTACT_EDITOR,
+            "contact",
         ),
         Section(
             "meetings",
@@ -131,7 +196,8 @@ def make_sections() -> list[Section]:
                 lambda r: f"{r.title} {r.place} {_day(r.starts_at)}",
                 lambda r: r.id,
             ),
-            table="meeting",
+            MEETING_EDITOR,
+            "meeting",
         ),
         Section(
             "timeline",
@@ -143,6 +209,49 @@ def make_sections() -> list[Section]:
                 lambda r: f"{date_text(r.date)} {r.title} {r.place_text}",
                 lambda r: r.id,
             ),
-            table="timeline_event",
+            EVENT_EDITOR,
+            "timeline_event",
+        ),
+        Section(
+            "sources",
+            "Sources",
+            ListPage(
+                "sources",
+                SOURCE_COLUMNS,
+                list_sources,
+                lambda r: f"{r.title} {r.author} {r.repository} {date_text(r.date)}",
+                lambda r: r.id,
+            ),
+            SOURCE_EDITOR,
+            "source",
+        ),
+        Section(
+            "tasks",
+            "Tasks",
+            ListPage(
+                "tasks",
+                TASK_COLUMNS,
+                list_tasks,
+                lambda r: f"{r.title} {r.assignee} {r.case} {r.meeting} {_task_state(r)}",
+                lambda r: r.id,
+            ),
+            TASK_EDITOR,
+            "task",
+        ),
+        Section(
+            "questions",
+            "Questions",
+            ListPage(
+                "questions",
+                QUESTION_COLUMNS,
+                list_questions,
+                lambda r: (
+                    f"{r.text} {r.case} {r.addressed_to} {r.meeting} "
+                    f"{_label(QuestionStatus, r.status)}"
+                ),
+                lambda r: r.id,
+            ),
+            QUESTION_EDITOR,
+            "question",
         ),
     ]

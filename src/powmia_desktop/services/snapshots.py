@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select, update
+from sqlalchemy import Table, delete, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -96,6 +96,10 @@ def remove(session: Session, table: str, record_id: int) -> None:
 def put_back(session: Session, table: str, record_id: int, snapshot: Snapshot | None) -> None:
     """Make the record exactly as in ``snapshot`` (None: make it not exist)."""
     root = _table(table)
+    if session.get_bind().dialect.name == "sqlite":
+        # Several records put back in one transaction may link to each other (a meeting
+        # and its new questions): check the links when the transaction commits.
+        session.execute(text("PRAGMA defer_foreign_keys = ON"))
     current = session.execute(
         select(root.c.row_version).where(root.c.id == record_id)
     ).scalar_one_or_none()
@@ -116,6 +120,11 @@ def put_back(session: Session, table: str, record_id: int, snapshot: Snapshot | 
                     else r
                     for r in rows
                 ]
+            if "id" not in t.c:
+                # A link row may already be back through the other record it links.
+                for row in rows:
+                    keys = [t.c[c.name] == row[c.name] for c in t.primary_key]
+                    session.execute(delete(t).where(*keys))
             session.execute(insert(t), rows)
         for link_table, row_id, values in snapshot.links:
             target = _table(link_table)

@@ -1,7 +1,7 @@
 """What a form field is: its name, label and kind, declared once per record kind."""
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from powmia_desktop.core.vocab import Vocabulary
 
@@ -27,6 +27,8 @@ class FieldSpec:
     #: for "children": what one row is called ("status change")
     noun: str = ""
     help: str = ""
+    #: the value a new child row starts with (e.g. a phone number's "Family only")
+    default: Any = None
 
 
 def section(title: str) -> FieldSpec:

@@ -184,8 +184,11 @@ _SENSITIVITY_TEXT = {
 
 
 def _put(editor: QWidget, spec: FieldSpec, value: Any) -> None:
+    if value is None:
+        value = spec.default
     if isinstance(editor, QLineEdit):
         editor.setText("" if value is None else str(value))
+        editor.setCursorPosition(0)  # a long title shows its beginning
     elif isinstance(editor, QPlainTextEdit):
         editor.setPlainText("" if value is None else str(value))
     elif isinstance(editor, FuzzyDateEdit):

@@ -1,0 +1,1 @@
+"""The source editor and the list of what cites a source."""

@@ -1,0 +1,290 @@
+"""Reading a meeting into form values and saving the form back, with all that hangs on it.
+
+A meeting is edited with its attendees, its agenda in order, the cases discussed, the
+questions for officials raised there and its follow-up tasks. Questions and tasks are not
+owned by one meeting (a question is carried from meeting to meeting until answered, a task
+outlives the meeting that set it): taking one off a meeting's form unlinks it, and it
+stays in the Tasks or Questions list. ``save_meeting`` writes everything in the caller's
+single transaction.
+"""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.core.vocab import AttendanceRole, MeetingStatus, MeetingType, QuestionStatus
+from powmia_desktop.db.models import (
+    AgendaItem,
+    Attendance,
+    Meeting,
+    Question,
+    Serviceman,
+    Task,
+    question_meeting,
+)
+from powmia_desktop.services.editing import Kinds, RecordForm, record_values
+from powmia_desktop.services.editing_support import (
+    Row,
+    apply_form,
+    attach_to,
+    day_text,
+    linked,
+    parse_day,
+    record_for_save,
+    require_refs,
+    require_set,
+    sync_rows,
+)
+from powmia_desktop.services.meeting_times import (
+    clean_zone,
+    moment_text,
+    parse_moment,
+    same_moment,
+)
+from powmia_desktop.services.meetings import get_meeting
+from powmia_desktop.services.work_editing import QUESTION_KINDS, TASK_KINDS
+
+MEETING_KINDS: Kinds = {
+    "meeting_type": MeetingType,
+    "title": "required",
+    "all_day": "bool",
+    "place": "text",
+    "status": MeetingStatus,
+    "description": "long",
+    "minutes": "long",
+    "notes": "long",
+    "sensitivity": "sensitivity",
+}
+ATTENDANCE_KINDS: Kinds = {
+    "contact_id": "ref",
+    "role": AttendanceRole,
+    "invited": "bool",
+    "attended": "bool",
+    "notes": "long",
+    "sensitivity": "sensitivity",
+}
+AGENDA_KINDS: Kinds = {
+    "title": "required",
+    "presenter_id": "ref",
+    "minutes": "long",
+    "sensitivity": "sensitivity",
+}
+#: Fields of the form that are not columns: handled here before ``apply_values``.
+_TIMES = ("starts_at", "ends_at", "timezone", "carry_from")
+#: A question still waiting for an answer is carried to the next meeting.
+OPEN_STATUSES = (QuestionStatus.OPEN, QuestionStatus.ASKED, QuestionStatus.FOLLOW_UP_NEEDED)
+
+MeetingForm = RecordForm
+
+
+def read_meeting_form(session: Session, meeting_id: int) -> MeetingForm:
+    meeting = get_meeting(session, meeting_id)
+    values = {**record_values(meeting, MEETING_KINDS), **read_times(meeting), "carry_from": None}
+    children: dict[str, list[Row]] = {
+        "attendances": [record_values(a, ATTENDANCE_KINDS) for a in meeting.attendances],
+        "agenda_items": [
+            {**record_values(i, AGENDA_KINDS), "position": str(i.position)}
+            for i in meeting.agenda_items
+        ],
+        "cases": [{"id": s.id, "serviceman_id": s.id} for s in meeting.cases],
+        "questions": [record_values(q, QUESTION_KINDS) for q in meeting.questions],
+        "tasks": [
+            {**record_values(t, TASK_KINDS), "due_on": day_text(t.due_on)}
+            for t in sorted(meeting.tasks, key=lambda t: t.id)
+        ],
+    }
+    return MeetingForm(values, children, meeting.row_version)
+
+
+def read_times(meeting: Meeting) -> dict[str, str]:
+    """Start and end as the form shows them, in the meeting's own zone."""
+    return {
+        "starts_at": moment_text(meeting.starts_at, meeting.timezone, meeting.all_day),
+        "ends_at": moment_text(meeting.ends_at, meeting.timezone, meeting.all_day),
+        "timezone": meeting.timezone,
+    }
+
+
+def save_meeting(session: Session, meeting_id: int | None, form: MeetingForm) -> Meeting:
+    """Create (``meeting_id`` None) or change a meeting from its form, in the caller's
+    transaction; a meeting saved elsewhere since it was read is refused."""
+    meeting = record_for_save(
+        session,
+        Meeting,
+        meeting_id,
+        form,
+        what="meeting",
+        name=lambda m: m.title,
+        make=lambda: Meeting(
+            title="", meeting_type=MeetingType.OTHER, status=MeetingStatus.PLANNED
+        ),
+    )
+    values = dict(form.values)
+    carry_from = values.pop("carry_from", None)
+    for name in _TIMES:
+        values.pop(name, None)
+    with session.no_autoflush:
+        apply_form(meeting, values, MEETING_KINDS)
+        require_set(meeting, "meeting_type", "status")
+        if any(name in form.values for name in _TIMES[:3]):
+            _apply_times(meeting, form.values)
+        savers = {
+            "attendances": _save_attendances,
+            "agenda_items": _save_agenda,
+            "cases": _save_cases,
+            "questions": _save_questions,
+            "tasks": _save_tasks,
+        }
+        for name, rows in form.children.items():
+            if name not in savers:
+                raise ValidationError(f"'{name}' is not a part of a meeting", name)
+            savers[name](session, meeting, rows)
+        if carry_from is not None:
+            source = session.get(Meeting, int(carry_from))
+            if source is None:
+                raise ValidationError("That meeting no longer exists", "carry_from")
+            _carry(source, meeting)
+    session.flush()
+    return meeting
+
+
+def _apply_times(meeting: Meeting, values: dict[str, Any]) -> None:
+    """Start, end and zone from the form; one left out of it stays as it was."""
+    shown = read_times(meeting)
+    typed = {name: values.get(name, shown[name]) for name in shown}
+    zone = clean_zone(typed["timezone"])
+    starts = parse_moment(typed["starts_at"], zone, meeting.all_day, "starts_at")
+    ends = parse_moment(typed["ends_at"], zone, meeting.all_day, "ends_at", same_day_as=starts)
+    if ends is not None and starts is None:
+        raise ValidationError("Give the start as well as the end", "starts_at")
+    if starts is not None and ends is not None and ends < starts:
+        raise ValidationError("The meeting ends before it starts", "ends_at")
+    meeting.timezone = zone
+    if not same_moment(meeting.starts_at, starts, meeting.all_day):
+        meeting.starts_at = starts
+    if not same_moment(meeting.ends_at, ends, meeting.all_day):
+        meeting.ends_at = ends
+
+
+def _save_attendances(session: Session, meeting: Meeting, rows: list[Row]) -> None:
+    require_refs(rows, "contact_id", what="Attendee", label="Contact")
+    require_refs(rows, "role", what="Attendee", label="Role")
+    sync_rows(
+        session,
+        meeting.attendances,
+        rows,
+        attach_to(Attendance, "meeting", meeting),
+        ATTENDANCE_KINDS,
+        what="Attendee",
+    )
+
+
+def _save_agenda(session: Session, meeting: Meeting, rows: list[Row]) -> None:
+    """Items in the order of their numbers (blank: at the end), renumbered 1, 2, 3…"""
+    order = []
+    for number, row in enumerate(rows, start=1):
+        text = str(row.get("position") or "").strip().rstrip(".")
+        if text and not text.isdigit():
+            raise ValidationError(
+                f"Agenda item {number}: '{text}' is not a number in the order", "position"
+            )
+        order.append((int(text) if text else len(rows) + 1, number, row))
+    ordered = [{**row, "position": place} for place, (_, _, row) in enumerate(sorted(order), 1)]
+
+    def place(item: AgendaItem, row: Row) -> None:
+        item.position = row["position"]
+
+    sync_rows(
+        session,
+        meeting.agenda_items,
+        ordered,
+        attach_to(AgendaItem, "meeting", meeting),
+        AGENDA_KINDS,
+        what="Agenda item",
+        after_apply=place,
+        nested=("position",),
+    )
+
+
+def _save_cases(session: Session, meeting: Meeting, rows: list[Row]) -> None:
+    meeting.cases = linked(
+        session, Serviceman, rows, "serviceman_id", what="Case", parent="meeting"
+    )
+
+
+def _save_questions(session: Session, meeting: Meeting, rows: list[Row]) -> None:
+    require_refs(rows, "text", what="Question", label="The question")
+    require_refs(rows, "status", what="Question", label="Status")
+
+    def asked_here(question: Question, row: Row) -> None:
+        if question.status is not QuestionStatus.OPEN and question.asked_at is None:
+            question.asked_at = meeting
+
+    meeting.questions = sync_rows(
+        session,
+        meeting.questions,
+        rows,
+        lambda: Question(text=""),
+        QUESTION_KINDS,
+        what="Question",
+        after_apply=asked_here,
+        shared=True,
+    )
+
+
+def _save_tasks(session: Session, meeting: Meeting, rows: list[Row]) -> None:
+    dated = [
+        {**row, "due_on": parse_day(row.get("due_on"), "due_on", what=f"Task {number}")}
+        for number, row in enumerate(rows, start=1)
+    ]
+
+    def due(task: Task, row: Row) -> None:
+        task.due_on = row["due_on"]
+
+    meeting.tasks = sync_rows(
+        session,
+        meeting.tasks,
+        dated,
+        lambda: Task(title=""),
+        TASK_KINDS,
+        what="Task",
+        after_apply=due,
+        nested=("due_on",),
+        shared=True,
+    )
+
+
+def carry_open_questions(session: Session, from_meeting_id: int, to_meeting_id: int) -> int:
+    """Put every question still waiting for an answer at one meeting on another's list.
+
+    Returns how many questions were added (those already on it are not counted).
+    """
+    meetings = {}
+    for meeting_id in (from_meeting_id, to_meeting_id):
+        found = session.get(Meeting, meeting_id)
+        if found is None:
+            raise NotFoundError(f"There is no meeting with id {meeting_id}")
+        meetings[meeting_id] = found
+    added = _carry(meetings[from_meeting_id], meetings[to_meeting_id])
+    session.flush()
+    return added
+
+
+def _carry(source: Meeting, target: Meeting) -> int:
+    carried = [
+        q for q in source.questions if q.status in OPEN_STATUSES and q not in target.questions
+    ]
+    target.questions.extend(carried)
+    return len(carried)
+
+
+def related_records(session: Session, meeting_id: int) -> list[tuple[str, int]]:
+    """The questions on a meeting and its tasks: records a meeting save may create or edit,
+    which live outside the meeting's own cascade (so undo must be told about them)."""
+    questions = session.scalars(
+        select(question_meeting.c.question_id).where(question_meeting.c.meeting_id == meeting_id)
+    )
+    tasks = session.scalars(select(Task.id).where(Task.meeting_id == meeting_id))
+    return [("question", q) for q in questions] + [("task", t) for t in tasks]
