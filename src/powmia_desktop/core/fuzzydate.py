@@ -530,6 +530,14 @@ class FuzzyDate:
 
     def format(self) -> str:
         """The canonical display; every qualifier shown, and ``parse`` reads it back."""
+        # Kept on the (immutable) value: a list of 100,000 cases shows few distinct dates.
+        shown: str | None = self.__dict__.get("_shown")
+        if shown is None:
+            shown = self._format()
+            object.__setattr__(self, "_shown", shown)
+        return shown
+
+    def _format(self) -> str:
         if self.modifier is DateModifier.TEXT_ONLY:
             return self.text
         start = self._start()
@@ -675,6 +683,19 @@ class FuzzyDate:
     @classmethod
     def from_json(cls, stored: str) -> FuzzyDate:
         """Read ``to_json`` output; anything else raises FuzzyDateError, never another error."""
+        # Values are immutable, so one read of each stored text serves every row holding it.
+        known = _READ.get(stored) if isinstance(stored, str) and cls is FuzzyDate else None
+        if known is not None:
+            return known
+        value = cls._read_json(stored)
+        if isinstance(stored, str) and cls is FuzzyDate:
+            if len(_READ) >= _READ_MAX:
+                _READ.clear()
+            _READ[stored] = value
+        return value
+
+    @classmethod
+    def _read_json(cls, stored: str) -> FuzzyDate:
         try:
             data = json.loads(stored) if isinstance(stored, str | bytes) else None
         except (ValueError, RecursionError):  # JSONDecodeError, too many digits, bad UTF-8
@@ -706,6 +727,11 @@ class FuzzyDate:
         if self.end is None:
             raise FuzzyDateError(f"a '{self.modifier.value}' date has no end")
         return self.end
+
+
+#: Stored texts already read by ``from_json`` (bounded: cleared when full).
+_READ: dict[str, FuzzyDate] = {}
+_READ_MAX: Final = 20_000
 
 
 def _preview(stored: object) -> str:

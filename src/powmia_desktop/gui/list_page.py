@@ -1,9 +1,14 @@
-"""One section's list: a filter field over a sortable table of row tuples."""
+"""One section's list: a filter field over a sortable table of row tuples.
+
+A page that is not on screen (another section is shown) does not read its rows when asked to
+reload: it remembers the archive and reads them when it is next shown, so opening an archive
+of 500,000 timeline events does not wait for the Timeline list nobody is looking at.
+"""
 
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.gui.tables import Column, RowTableModel
@@ -41,6 +47,8 @@ class ListPage(QWidget, Generic[R]):
         self._load = load
         self._haystack = haystack
         self._record_id = record_id
+        #: The archive to read when next shown (a reload that came while hidden).
+        self._pending: Engine | Connection | None = None
         self.model: RowTableModel[R] = RowTableModel(columns, self)
 
         self.filter_edit = QLineEdit(self)
@@ -79,8 +87,26 @@ class ListPage(QWidget, Generic[R]):
         layout.addWidget(self.table, 1)
 
     def reload(self, session: Session) -> None:
+        """Read the rows again now, or, while another section is shown, when next shown."""
+        if self.parentWidget() is not None and self.isHidden():
+            self._pending = session.get_bind()
+            return
+        self._pending = None
         self.model.set_rows(self._load(session), self._haystack)
         self._update_count()
+
+    def ensure_loaded(self) -> None:
+        """Read the rows a reload left for later (when the page is shown, or needed)."""
+        bind, self._pending = self._pending, None
+        if bind is not None:
+            with Session(bind) as session:
+                self.model.set_rows(self._load(session), self._haystack)
+            self._update_count()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShowToParent and self._pending is not None:
+            self.ensure_loaded()
+        return super().event(event)
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -89,6 +115,7 @@ class ListPage(QWidget, Generic[R]):
         return self._record_id(self.model.row_at(index.row()))
 
     def select_id(self, record_id: int) -> bool:
+        self.ensure_loaded()
         row = self.model.find_row(lambda r: self._record_id(r) == record_id)
         if row is None:
             return False
