@@ -31,7 +31,7 @@ CITATIONS = FieldSpec(
     columns=("source_id", "locator", "confidence"),
     children=(
         FieldSpec("source_id", "Source", "ref", lookup="sources", required=True),
-        FieldSpec("locator", "Where in it", placeholder="page, box, folder"),
+        FieldSpec("locator", "Where in it", placeholder="e.g. page, box, folder"),
         FieldSpec("quote", "What it says", "long"),
         FieldSpec("confidence", "Confidence", "choice", choices=Confidence, required=True),
         SENSITIVITY,
@@ -42,18 +42,20 @@ CASE_FIELDS = (
     section("Identity"),
     FieldSpec("surname", "Surname", required=True),
     FieldSpec("given_names", "Given names"),
-    FieldSpec("suffix", "Suffix", placeholder="Jr., III"),
-    FieldSpec("rank", "Rank at loss", placeholder="Cpl."),
-    FieldSpec("service_number", "Service number", placeholder="RA11178451"),
+    FieldSpec("suffix", "Suffix", placeholder="e.g. Jr., III"),
+    FieldSpec("rank", "Rank at loss", placeholder="e.g. Cpl."),
+    FieldSpec("service_number", "Service number", placeholder="e.g. RA11178451"),
     FieldSpec("branch", "Branch", "choice", choices=Branch),
-    FieldSpec("unit", "Unit", placeholder="Co. F, 19th Infantry Regiment, 24th Infantry Division"),
+    FieldSpec(
+        "unit", "Unit", placeholder="e.g. Co. F, 19th Infantry Regiment, 24th Infantry Division"
+    ),
     FieldSpec("home_city", "Home of record: city"),
     FieldSpec("home_county", "County"),
-    FieldSpec("home_state", "State", placeholder="CT"),
+    FieldSpec("home_state", "State", placeholder="e.g. CT"),
     FieldSpec("birth_date", "Born", "date"),
     section("Loss"),
     FieldSpec("loss_date", "Date of loss", "date"),
-    FieldSpec("loss_place_text", "Place of loss", placeholder="near the Yalu River"),
+    FieldSpec("loss_place_text", "Place of loss", placeholder="e.g. near the Yalu River"),
     FieldSpec("circumstances", "Circumstances", "long"),
     section("Accounting"),
     FieldSpec(
@@ -77,7 +79,7 @@ STATUS_HISTORY = FieldSpec(
     children=(
         FieldSpec("date", "Date", "date"),
         FieldSpec("status", "Status", "choice", choices=CasualtyStatus, required=True),
-        FieldSpec("status_text", "As worded", placeholder="Missing, Presumed Dead"),
+        FieldSpec("status_text", "As worded", placeholder="e.g. Missing, Presumed Dead"),
         FieldSpec("authority", "By", "choice", choices=StatusAuthority),
         FieldSpec("method", "How", "choice", choices=StatusMethod),
         FieldSpec("notes", "Notes", "long"),
@@ -95,7 +97,7 @@ NAME_VARIANTS = FieldSpec(
     children=(
         FieldSpec("name", "Name", required=True),
         FieldSpec("kind", "Kind", "choice", choices=NameVariantKind, required=True),
-        FieldSpec("where_seen", "Where seen", placeholder="1951 Communist list"),
+        FieldSpec("where_seen", "Where seen", placeholder="e.g. 1951 Communist list"),
         SENSITIVITY,
     ),
 )
@@ -107,7 +109,7 @@ CAPTIVITY = FieldSpec(
     noun="camp",
     columns=("camp_text", "held_from", "held_to"),
     children=(
-        FieldSpec("camp_text", "Camp", required=True, placeholder="POW Camp #5, Pyoktong"),
+        FieldSpec("camp_text", "Camp", required=True, placeholder="e.g. POW Camp #5, Pyoktong"),
         FieldSpec("held_from", "From", "date"),
         FieldSpec("held_to", "To", "date"),
         FieldSpec("remarks", "Remarks", "long"),
@@ -123,7 +125,7 @@ CLAIMS = FieldSpec(
     columns=("fact", "value", "status", "citations"),
     children=(
         FieldSpec("fact", "Fact", "choice", choices=ClaimProperty, required=True),
-        FieldSpec("fact_text", "Fact (own words)", placeholder="only for 'Other'"),
+        FieldSpec("fact_text", "Fact (own words)", placeholder="only needed for 'Other'"),
         FieldSpec("value", "What this source says", required=True),
         FieldSpec("status", "Standing", "choice", choices=ClaimStatus, required=True),
         CITATIONS,
@@ -140,7 +142,7 @@ RELATED = FieldSpec(
     children=(
         FieldSpec("from_contact_id", "Contact", "ref", lookup="contacts", required=True),
         FieldSpec("kind", "Who they are to him", "choice", choices=RelationshipKind, required=True),
-        FieldSpec("label", "In their own words", placeholder="nephew, keeps the case"),
+        FieldSpec("label", "In their own words", placeholder="e.g. nephew, keeps the case"),
         SENSITIVITY,
     ),
 )
