@@ -25,10 +25,8 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
-from powmia_desktop.gui.imports import export_with_dialog, open_import_wizard
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.packets import PacketDialog, show_case_summary
 from powmia_desktop.gui.panels import CaseEventsPanel
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
@@ -228,6 +226,8 @@ class MainWindow(QMainWindow):
         meeting_id = (
             self.section("meetings").page.selected_id() if self.current.key == "meetings" else None
         )
+        from powmia_desktop.gui.packets import PacketDialog  # ReportLab loads on first use
+
         PacketDialog(self.archive, self, case_id=case_id, meeting_id=meeting_id).exec()
 
     def print_case_summary(self) -> None:
@@ -238,6 +238,8 @@ class MainWindow(QMainWindow):
         editor = self.editors["cases"]
         if editor.record_id == case_id and not editor.confirm_leave():
             return
+        from powmia_desktop.gui.packets import show_case_summary  # ReportLab on first use
+
         try:
             show_case_summary(self, self.archive, case_id)
         except PowmiaError as error:
@@ -245,6 +247,8 @@ class MainWindow(QMainWindow):
 
     # -- getting data in and out ------------------------------------------------------
     def import_file(self) -> None:
+        from powmia_desktop.gui.imports import open_import_wizard  # importers on first use
+
         try:
             if open_import_wizard(self, self.archive):
                 self.reload()
@@ -265,6 +269,8 @@ class MainWindow(QMainWindow):
         self._export("archive", None)
 
     def _export(self, kind: str, case_filter: CaseFilter | None) -> None:
+        from powmia_desktop.gui.imports import export_with_dialog  # exporters on first use
+
         try:
             export_with_dialog(self, self.archive, kind, case_filter=case_filter)
         except PowmiaError as error:
