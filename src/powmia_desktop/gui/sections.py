@@ -14,7 +14,6 @@ from powmia_desktop.core.vocab import (
     OrganizationType,
     QuestionStatus,
     SourceType,
-    Vocabulary,
 )
 from powmia_desktop.gui.cases.editor import CASE_EDITOR
 from powmia_desktop.gui.contacts.editor import CONTACT_EDITOR
@@ -30,54 +29,40 @@ from powmia_desktop.services.contacts import ContactRow, list_contacts
 from powmia_desktop.services.meetings import MeetingRow, list_meetings
 from powmia_desktop.services.sources import SourceRow, list_sources
 from powmia_desktop.services.timeline import EventRow, list_events
-from powmia_desktop.services.values import date_text
+from powmia_desktop.services.values import date_text, day_text, stored_label
 from powmia_desktop.services.work import QuestionRow, TaskRow, list_questions, list_tasks
-
-
-def _label(cls: type[Vocabulary], value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return cls(value).label
-    except ValueError:
-        return value
-
-
-def _day(value: date | None) -> str:
-    return value.strftime("%d %b %Y").lstrip("0") if value else ""
-
 
 CASE_COLUMNS: list[Column[CaseRow]] = [
     Column("Name", lambda r: r.sort_name, width=190),
     Column("Rank", lambda r: r.rank, width=60),
     Column("Unit", lambda r: r.unit, width=200),
     Column("Loss date", lambda r: date_text(r.loss_date), lambda r: r.loss_date_sort, width=110),
-    Column("Status", lambda r: _label(CasualtyStatus, r.current_status), width=120),
-    Column("Accounting", lambda r: _label(AccountingStatus, r.accounting_status), width=130),
+    Column("Status", lambda r: stored_label(CasualtyStatus, r.current_status), width=120),
+    Column("Accounting", lambda r: stored_label(AccountingStatus, r.accounting_status), width=130),
     Column("Last seen alive", lambda r: "Yes" if r.last_seen_alive else "", width=110),
     Column("Tags", lambda r: r.tags),
 ]
 
 CONTACT_COLUMNS: list[Column[ContactRow]] = [
     Column("Name", lambda r: r.display_name, lambda r: r.surname or r.display_name, width=240),
-    Column("Kind", lambda r: _label(ContactKind, r.kind), width=120),
+    Column("Kind", lambda r: stored_label(ContactKind, r.kind), width=120),
     Column("Title", lambda r: r.title, width=260),
     Column("Organization", lambda r: r.organization, width=240),
-    Column("Type", lambda r: _label(OrganizationType, r.organization_type)),
+    Column("Type", lambda r: stored_label(OrganizationType, r.organization_type)),
 ]
 
 MEETING_COLUMNS: list[Column[MeetingRow]] = [
-    Column("Date", lambda r: _day(r.starts_at), lambda r: r.starts_at, width=110),
+    Column("Date", lambda r: day_text(r.starts_at), lambda r: r.starts_at, width=110),
     Column("Title", lambda r: r.title, width=380),
-    Column("Type", lambda r: _label(MeetingType, r.meeting_type), width=220),
+    Column("Type", lambda r: stored_label(MeetingType, r.meeting_type), width=220),
     Column("Place", lambda r: r.place, width=200),
-    Column("Status", lambda r: _label(MeetingStatus, r.status)),
+    Column("Status", lambda r: stored_label(MeetingStatus, r.status)),
 ]
 
 EVENT_COLUMNS: list[Column[EventRow]] = [
     Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=180),
     Column("Title", lambda r: r.title, width=520),
-    Column("Category", lambda r: _label(EventCategory, r.category), width=130),
+    Column("Category", lambda r: stored_label(EventCategory, r.category), width=130),
     Column("Place", lambda r: r.place_text),
 ]
 
@@ -86,7 +71,7 @@ SOURCE_COLUMNS: list[Column[SourceRow]] = [
     Column("Title", lambda r: r.title, width=300),
     Column("Author", lambda r: r.author, width=200),
     Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=110),
-    Column("Kind", lambda r: _label(SourceType, r.source_type), width=170),
+    Column("Kind", lambda r: stored_label(SourceType, r.source_type), width=170),
     Column("Cited", lambda r: str(r.citations or ""), lambda r: r.citations, align_right=True),
 ]
 
@@ -101,7 +86,9 @@ def _task_state(r: TaskRow) -> str:
 
 TASK_COLUMNS: list[Column[TaskRow]] = [
     # Sorting by due date puts what is still to do first, soonest due at the top.
-    Column("Due", lambda r: _day(r.due_on), lambda r: (r.done, r.due_on or date.max), width=100),
+    Column(
+        "Due", lambda r: day_text(r.due_on), lambda r: (r.done, r.due_on or date.max), width=100
+    ),
     Column("State", _task_state, lambda r: (r.done, _task_state(r)), width=80),
     Column("Task", lambda r: r.title, width=380),
     Column("Who", lambda r: r.assignee, width=160),
@@ -125,7 +112,7 @@ _QUESTION_ORDER = {
 QUESTION_COLUMNS: list[Column[QuestionRow]] = [
     Column(
         "Status",
-        lambda r: _label(QuestionStatus, r.status),
+        lambda r: stored_label(QuestionStatus, r.status),
         lambda r: (_QUESTION_ORDER.get(r.status, 9), r.id),
         width=130,
     ),
@@ -158,7 +145,7 @@ def _case_haystack(r: CaseRow) -> str:
             r.home_state,
             r.tags,
             date_text(r.loss_date),
-            _label(CasualtyStatus, r.current_status),
+            stored_label(CasualtyStatus, r.current_status),
         )
     )
 
@@ -193,7 +180,7 @@ def make_sections() -> list[Section]:
                 "meetings",
                 MEETING_COLUMNS,
                 list_meetings,
-                lambda r: f"{r.title} {r.place} {_day(r.starts_at)}",
+                lambda r: f"{r.title} {r.place} {day_text(r.starts_at)}",
                 lambda r: r.id,
             ),
             MEETING_EDITOR,
@@ -247,7 +234,7 @@ def make_sections() -> list[Section]:
                 list_questions,
                 lambda r: (
                     f"{r.text} {r.case} {r.addressed_to} {r.meeting} "
-                    f"{_label(QuestionStatus, r.status)}"
+                    f"{stored_label(QuestionStatus, r.status)}"
                 ),
                 lambda r: r.id,
             ),

@@ -1,5 +1,6 @@
 """Turning stored values into what a person reads, in lists, JSON and reports alike."""
 
+from datetime import date
 from typing import Any
 
 from powmia_desktop.core.fuzzydate import FuzzyDate, FuzzyDateError
@@ -38,3 +39,19 @@ def label(value: Vocabulary | None) -> str:
 
 def vocab_json(value: Vocabulary | None) -> dict[str, str] | None:
     return None if value is None else {"value": value.value, "label": value.label}
+
+
+def stored_label(cls: type[Vocabulary], value: str | None) -> str:
+    """The label of a vocabulary value as list queries return it (plain text); unknown
+    values, such as a word a newer version added, are shown as stored."""
+    if not value:
+        return ""
+    try:
+        return cls(value).label
+    except ValueError:
+        return value
+
+
+def day_text(value: date | None) -> str:
+    """A calendar day as lists show it: "15 Oct 2006"."""
+    return value.strftime("%d %b %Y").lstrip("0") if value else ""

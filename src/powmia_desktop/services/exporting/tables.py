@@ -8,7 +8,6 @@ a contact's phones and emails), so that a list exported here imports back unchan
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from powmia_desktop.core.vocab import (
     MeetingStatus,
     MeetingType,
     OrganizationType,
-    Vocabulary,
 )
 from powmia_desktop.db.models import (
     Contact,
@@ -41,7 +39,7 @@ from powmia_desktop.services.cases import CaseFilter, case_list_query
 from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
-from powmia_desktop.services.values import date_text
+from powmia_desktop.services.values import date_text, day_text, stored_label
 
 CASE_HEADERS = [
     "Name", "Rank", "Unit", "Loss date", "Status", "Accounting", "Last seen alive", "Tags",
@@ -52,19 +50,6 @@ MEETING_HEADERS = ["Date", "Title", "Type", "Place", "Status"]
 EVENT_HEADERS = ["Date", "Title", "Category", "Place"]
 
 Rows = tuple[list[str], list[list[str]]]
-
-
-def _label(cls: type[Vocabulary], value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return cls(value).label
-    except ValueError:
-        return value
-
-
-def _day(value: datetime | None) -> str:
-    return value.strftime("%d %b %Y").lstrip("0") if value else ""
 
 
 def case_rows(
@@ -88,12 +73,12 @@ def case_rows(
                 r[3],
                 r[4],
                 date_text(r[5]),
-                _label(CasualtyStatus, r[8]),
-                _label(AccountingStatus, r[7]),
+                stored_label(CasualtyStatus, r[8]),
+                stored_label(AccountingStatus, r[7]),
                 "Yes" if r[9] else "",
                 ", ".join(sorted(tags.get(r[0], []), key=str.casefold)),
                 r[11],
-                _label(Branch, r[13]),
+                stored_label(Branch, r[13]),
                 r[12],
             ]
         )
@@ -146,10 +131,10 @@ def contact_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
     rows = [
         [
             name,
-            _label(ContactKind, kind),
+            stored_label(ContactKind, kind),
             title,
             organization,
-            _label(OrganizationType, org_type),
+            stored_label(OrganizationType, org_type),
             "; ".join(phones.get(cid, [])),
             "; ".join(emails.get(cid, [])),
             "; ".join(addresses.get(cid, [])),
@@ -173,7 +158,13 @@ def meeting_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
         .order_by(Meeting.starts_at.desc().nulls_last(), m.c.id)
     )
     rows = [
-        [_day(starts), title, _label(MeetingType, kind), place, _label(MeetingStatus, status)]
+        [
+            day_text(starts),
+            title,
+            stored_label(MeetingType, kind),
+            place,
+            stored_label(MeetingStatus, status),
+        ]
         for starts, title, kind, place, status in session.execute(query)
     ]
     return MEETING_HEADERS, rows
@@ -192,7 +183,7 @@ def event_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
         .order_by(e.c.date_sort.asc().nulls_last(), e.c.id)
     )
     rows = [
-        [date_text(date), title, _label(EventCategory, category), place]
+        [date_text(date), title, stored_label(EventCategory, category), place]
         for date, title, category, place in session.execute(query)
     ]
     return EVENT_HEADERS, rows
