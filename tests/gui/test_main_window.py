@@ -125,3 +125,32 @@ def test_window_remembers_its_section(qtbot: QtBot, demo_archive: Archive, tmp_p
     qtbot.addWidget(reopened)
     assert reopened.sidebar.currentRow() == 2
     reopened.archive.close()
+
+
+def test_case_list_filters_by_status_and_tag(qtbot: QtBot, demo_archive: Archive) -> None:
+    from powmia_desktop.services.cases import add_status_change
+
+    with demo_archive.session() as session:
+        accounted = create_case(session, surname="Baker", accounting_status="accounted for")
+        create_case(session, surname="Carter")
+        add_status_change(session, accounted.id, status="KIA")
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    page = window.cases_page
+    status, tag = page._choice_filters[0][0], page._choice_filters[1][0]
+    assert page.model.rowCount() == 3
+
+    status.setCurrentIndex(status.findText("Accounted for"))
+    assert [page.model.row_at(i).surname for i in range(page.model.rowCount())] == ["Baker"]
+    assert page.count_label.text() == "1 of 3 cases"
+    status.setCurrentIndex(status.findText("Status: POW"))
+    assert [page.model.row_at(i).surname for i in range(page.model.rowCount())] == ["Dumas"]
+    status.setCurrentIndex(0)
+
+    assert tag.findText("Last Seen Alive") > 0
+    tag.setCurrentIndex(tag.findText("Last Seen Alive"))
+    assert [page.model.row_at(i).surname for i in range(page.model.rowCount())] == ["Dumas"]
+    qtbot.keyClicks(page.filter_edit, "baker")  # text and choice filters together
+    assert page.model.rowCount() == 0
+    tag.setCurrentIndex(0)
+    assert [page.model.row_at(i).surname for i in range(page.model.rowCount())] == ["Baker"]

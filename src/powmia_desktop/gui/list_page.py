@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +26,12 @@ from sqlalchemy.orm import Session
 from powmia_desktop.gui.tables import Column, RowTableModel
 
 R = TypeVar("R")
+
+
+#: a drop-down filter: the combo, where its choices come from, and the test of a row
+ChoiceFilter = tuple[
+    QComboBox, Callable[[Session], Sequence[tuple[str, Any]]], Callable[[Any, Any], bool]
+]
 
 
 class ListPage(QWidget, Generic[R]):
@@ -81,10 +88,50 @@ class ListPage(QWidget, Generic[R]):
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
+        self._top = top
+        self._choice_filters: list[
+            tuple[
+                QComboBox, Callable[[Session], Sequence[tuple[str, Any]]], Callable[[R, Any], bool]
+            ]
+        ] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+
+    def add_choice_filter(
+        self,
+        everything: str,
+        choices: Callable[[Session], Sequence[tuple[str, Any]]],
+        keep: Callable[[R, Any], bool],
+    ) -> QComboBox:
+        """A drop-down beside the filter field ("All statuses", then each status)."""
+        combo = QComboBox(self)
+        combo.setAccessibleName(everything)
+        combo.addItem(everything, None)
+        combo.currentIndexChanged.connect(self._choices_changed)
+        self._choice_filters.append((combo, choices, keep))
+        self._top.insertWidget(self._top.count() - 1, combo)
+        return combo
+
+    def _fill_choices(self, session: Session) -> None:
+        for combo, choices, _ in self._choice_filters:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for label, value in choices(session):
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+
+    def _choices_changed(self) -> None:
+        chosen = [(combo.currentData(), keep) for combo, _, keep in self._choice_filters]
+        chosen = [(value, keep) for value, keep in chosen if value is not None]
+        self.model.set_predicate(
+            (lambda row: all(keep(row, value) for value, keep in chosen)) if chosen else None
+        )
+        self._update_count()
 
     def reload(self, session: Session) -> None:
         """Read the rows again now, or, while another section is shown, when next shown."""
@@ -92,6 +139,7 @@ class ListPage(QWidget, Generic[R]):
             self._pending = session.get_bind()
             return
         self._pending = None
+        self._fill_choices(session)
         self.model.set_rows(self._load(session), self._haystack)
         self._update_count()
 
@@ -100,6 +148,7 @@ class ListPage(QWidget, Generic[R]):
         bind, self._pending = self._pending, None
         if bind is not None:
             with Session(bind) as session:
+                self._fill_choices(session)
                 self.model.set_rows(self._load(session), self._haystack)
             self._update_count()
 

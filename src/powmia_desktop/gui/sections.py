@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from powmia_desktop.core.vocab import (
     AccountingStatus,
     CasualtyStatus,
@@ -24,7 +26,7 @@ from powmia_desktop.gui.sources.editor import SOURCE_EDITOR
 from powmia_desktop.gui.tables import Column
 from powmia_desktop.gui.timeline.editor import EVENT_EDITOR
 from powmia_desktop.gui.work.editor import QUESTION_EDITOR, TASK_EDITOR
-from powmia_desktop.services.cases import CaseRow, list_cases
+from powmia_desktop.services.cases import CaseRow, list_cases, tag_names
 from powmia_desktop.services.contacts import ContactRow, list_contacts
 from powmia_desktop.services.meetings import MeetingRow, list_meetings
 from powmia_desktop.services.sources import SourceRow, list_sources
@@ -150,13 +152,40 @@ def _case_haystack(r: CaseRow) -> str:
     )
 
 
+def _status_choices(session: Session) -> list[tuple[str, tuple[str, str]]]:
+    """Accounting statuses first (what DPAA reports), then the casualty status words."""
+    return [(s.label, ("accounting", s.value)) for s in AccountingStatus] + [
+        (f"Status: {s.label}", ("status", s.value)) for s in CasualtyStatus
+    ]
+
+
+def _has_status(row: CaseRow, chosen: tuple[str, str]) -> bool:
+    kind, value = chosen
+    return (row.accounting_status if kind == "accounting" else row.current_status) == value
+
+
+def _tag_choices(session: Session) -> list[tuple[str, str]]:
+    return [(name, name) for name in tag_names(session)]
+
+
+def _has_tag(row: CaseRow, tag: str) -> bool:
+    return tag in row.tags.split(", ")
+
+
+def _cases_page() -> ListPage[CaseRow]:
+    page = ListPage("cases", CASE_COLUMNS, list_cases, _case_haystack, lambda r: r.id)
+    page.add_choice_filter("All statuses", _status_choices, _has_status)
+    page.add_choice_filter("All tags", _tag_choices, _has_tag)
+    return page
+
+
 def make_sections() -> list[Section]:
     """The sidebar's sections in order, each a list with its record editor beside it."""
     return [
         Section(
             "cases",
             "Cases",
-            ListPage("cases", CASE_COLUMNS, list_cases, _case_haystack, lambda r: r.id),
+            _cases_page(),
             CASE_EDITOR,
             "serviceman",
         ),

@@ -50,6 +50,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         #: Rows the current filter matches, in row order; None when there is no filter.
         self._matched: list[int] | None = None
         self._filter = ""
+        #: The choice filters beside the text (status, tag): rows must also pass this.
+        self._predicate: Callable[[R], bool] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._keys: dict[int, list[Any]] = {}
         self._orders: dict[tuple[int, bool], list[int]] = {}
@@ -89,6 +91,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._apply(narrow_from=matched if narrow else None)
         self.endResetModel()
 
+    def set_predicate(self, predicate: Callable[[R], bool] | None) -> None:
+        """Also keep only the rows passing ``predicate`` (None: no such condition)."""
+        self.beginResetModel()
+        self._predicate = predicate
+        self._apply(narrow_from=None)
+        self.endResetModel()
+
     @property
     def filter_ready(self) -> bool:
         """Whether every row's haystack is built (a filter then costs only the search)."""
@@ -123,6 +132,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             for word in words:
                 matched = [i for i in matched if word in hay[i]]
             self._matched = matched
+        if self._predicate is not None:
+            rows, keep = self._rows, self._predicate
+            candidates = range(len(rows)) if self._matched is None else self._matched
+            self._matched = [i for i in candidates if keep(rows[i])]
         self._visible = self._ordered_matches()
 
     def _ordered_matches(self) -> list[int]:

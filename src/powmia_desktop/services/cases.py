@@ -440,3 +440,8 @@ def _as_vocab(cls: type[V], value: V | str | None) -> V | None:
 
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def tag_names(session: Session) -> list[str]:
+    """Every tag in the archive, for the case list's tag filter."""
+    return list(session.scalars(select(Tag.name).order_by(Tag.name)))
