@@ -28,7 +28,8 @@ class Archive:
         self.location = location
         self.engine = engine
         self.upgrade_result = upgrade
-        self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
+        self._sessions: sessionmaker[Session] = make_sessionmaker(engine, write=True)
+        self._readers: sessionmaker[Session] = make_sessionmaker(engine)
         changelog.install(self._sessions)
 
     @classmethod
@@ -66,7 +67,7 @@ class Archive:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A session for reading; nothing it does is committed."""
-        session = self._sessions()
+        session = self._readers()
         try:
             yield session
         finally:

@@ -13,6 +13,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+#: Execution option marking connections of sessions that will write.
+WRITE_OPTION = "powmia_write"
 
 
 def make_engine(url: URL, *, wal: bool = True) -> Engine:
@@ -23,8 +25,9 @@ def make_engine(url: URL, *, wal: bool = True) -> Engine:
     return engine
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
+    bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
+    return sessionmaker(bind, expire_on_commit=False)
 
 
 def _sqlite_pragmas(wal: bool) -> Any:
@@ -44,4 +47,8 @@ def _sqlite_pragmas(wal: bool) -> Any:
 
 
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A writing transaction takes the write lock at once (waiting up to the busy timeout
+    # for another window's save) instead of reading first and failing "database is locked"
+    # when it tries to write after someone else committed.
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
