@@ -1,0 +1,128 @@
+"""Keeping the archive safe from the terminal: backup, restore, check and repair."""
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from powmia_desktop.core.errors import ArchiveError
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.backup_file import (
+    BackupInfo,
+    has_sqlite_header,
+    integrity_problems,
+    read_backup,
+)
+from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.db.migrate import probe_sqlite_file
+from powmia_desktop.services.backup import (
+    archive_file,
+    backup_now,
+    list_backups,
+    restore,
+    size_text,
+)
+from powmia_desktop.services.check import check_archive, repair_archive
+
+
+def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    backup = commands.add_parser("backup", help="back up the archive and its attachments")
+    backup.add_argument("--to", metavar="DIR", type=Path, help="where (default: <name>-backups)")
+    backup.add_argument("--list", action="store_true", help="list the backups instead")
+    backup.set_defaults(handler=_backup)
+
+    back = commands.add_parser(
+        "restore", help="put a backup back (the archive as it is now is backed up first)"
+    )
+    back.add_argument("backup", metavar="BACKUP", help="a backup folder or its name")
+    back.set_defaults(handler=_restore)
+
+    check = commands.add_parser("check", help="check the archive for damage and broken links")
+    check.add_argument("--repair", action="store_true", help="repair what can be repaired")
+    check.set_defaults(handler=_check)
+
+
+def describe(backup: BackupInfo) -> str:
+    """One line about a backup: when (local time), why, how big."""
+    when = backup.created_at.astimezone().strftime("%d %b %Y %H:%M")
+    files = f", {backup.attachment_count} attachment files" if backup.attachment_count else ""
+    return f"{when}  {backup.reason_label} ({size_text(backup.size)}{files})"
+
+
+def _backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    _, path = archive_file(location)
+    if args.list:
+        found = list_backups(location, args.to)
+        for b in found:
+            print(f"{b.path}\n    {describe(b)}", file=out)
+        if not found:
+            print(f"There are no backups of {path} yet", file=out)
+        return
+    if path.exists():
+        probe_sqlite_file(path)  # refuses what is not an archive, before writing anything
+    made = backup_now(location, "manual", to=args.to)
+    print(f"Backed up {path} to {made.path}: {describe(made)}", file=out)
+
+
+def _restore(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    _, path = archive_file(location)
+    given = Path(args.backup).expanduser()
+    folder = location.backups_dir
+    if not given.exists() and folder is not None and (folder / args.backup).exists():
+        given = folder / args.backup
+    backup = read_backup(given)
+    result = restore(location, backup)
+    print(f"Restored the backup {backup.path.name} ({describe(backup)}) into {path}", file=out)
+    if result.safety_backup is not None:
+        print(f"The archive as it was is kept in {result.safety_backup.path}", file=out)
+    if result.attachments_restored:
+        print(f"Put back {result.attachments_restored} attachment files", file=out)
+
+
+def _check(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    try:
+        archive = Archive.open(location)
+    except ArchiveError:
+        _explain_damage(location, out)
+        raise
+    with archive:
+        if args.repair:
+            report = repair_archive(archive)
+            if report.backup is not None:
+                print(f"Backed up first to {report.backup.path}", file=out)
+            for repair in report.repairs:
+                print(
+                    f"repaired  [{repair.finding.area}] {repair.finding.message}: {repair.done}",
+                    file=out,
+                )
+            remaining = report.remaining
+        else:
+            remaining = check_archive(archive)
+        for finding in remaining:
+            hint = f" (repair: {finding.repair})" if finding.repair else ""
+            print(f"problem   [{finding.area}] {finding.message}{hint}", file=out)
+    if not remaining:
+        print(f"No problems found in {location.display}", file=out)
+        return
+    count = f"{len(remaining)} problem{'s' if len(remaining) != 1 else ''}"
+    if not args.repair and any(f.repairable for f in remaining):
+        raise ArchiveError(f"{count} found; run 'powmia check --repair' to repair them")
+    raise ArchiveError(f"{count} remain that need a restore from a backup ('powmia restore')")
+
+
+def _explain_damage(location: ArchiveLocation, out: TextIO) -> None:
+    """For a file too damaged to open: what SQLite finds, and which backup to restore."""
+    path = location.path
+    if path is None or not has_sqlite_header(path):
+        return
+    problems = integrity_problems(path)
+    if not problems:
+        return
+    for line in problems:
+        print(f"problem   [file] The archive file is damaged: {line}", file=out)
+    newest = list_backups(location)[:1]
+    hint = (
+        f"restore the newest backup with 'powmia restore {newest[0].name}'"
+        if newest
+        else "there is no backup of it in its backups folder"
+    )
+    raise ArchiveError(f"{path} is damaged; {hint}")

@@ -1,0 +1,11 @@
+"""File > Backups… and Check & repair: the window's side of services/backup.py and check.py.
+
+The main window opens ``BackupsDialog(archive, parent)`` and ``CheckDialog(archive, parent)``
+and listens to ``BackupsDialog.restored`` (reopen the archive, reload every view) and
+``CheckDialog.repaired`` (reload every view).
+"""
+
+from powmia_desktop.gui.maintenance.backups_dialog import BackupsDialog
+from powmia_desktop.gui.maintenance.check_dialog import CheckDialog
+
+__all__ = ["BackupsDialog", "CheckDialog"]

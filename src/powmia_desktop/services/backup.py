@@ -1,0 +1,408 @@
+"""Backups of a whole archive — the SQLite file and its attachments — and restoring one.
+
+A backup is a folder in ``<name>-backups/`` (or wherever the person chooses), named by its
+UTC time and reason: the archive copied with SQLite's online backup API, the attachment
+files under ``attachments/`` (hard-linked to the same file in an earlier backup when there
+is one, else copied and checked against their hash), and ``backup.json``, written last, so
+a folder without it is an interrupted backup and is never offered for restore. The loose
+``*.sqlite`` files the upgrade step writes in the same folder are listed too.
+
+Restoring first backs up the archive as it is now (reason ``before-restore``; a damaged
+archive is kept byte for byte), then writes the backup's contents into the archive in one
+transaction and puts back attachment files that are missing or damaged.
+"""
+
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from powmia_desktop.core.errors import ArchiveError, NotFoundError
+from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.backup_file import (
+    MANIFEST,
+    BackupInfo,
+    copy_live_sqlite,
+    copy_verified,
+    has_sqlite_header,
+    integrity_problems,
+    is_backup_copy,
+    link_or_copy,
+    new_set_folder,
+    raw_copy,
+    read_backup,
+    replace_contents,
+    set_folders,
+    write_manifest,
+)
+from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.db.lock import exclusive_use
+from powmia_desktop.db.migrate import check_revision, probe_sqlite_file
+from powmia_desktop.services.attachments import file_sha256, stored_path
+
+Clock = Callable[[], datetime]
+ATTACHMENTS = "attachments"
+#: Reasons the program backs up by itself; only these are thinned out by rotation.
+AUTOMATIC = frozenset({"on-open", "on-exit", "interval"})
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored: BackupInfo
+    #: The archive as it was just before the restore; None when there was no archive.
+    safety_backup: BackupInfo | None
+    attachments_restored: int
+
+
+def size_text(size: int) -> str:
+    """A file size as a person reads it: 930 bytes, 1.2 MB."""
+    if size < 1024:
+        return f"{size:,} bytes"
+    amount = float(size)
+    for unit in ("KB", "MB", "GB"):
+        amount /= 1024
+        if amount < 1024 or unit == "GB":
+            break
+    return f"{amount:,.1f} {unit}"
+
+
+def archive_file(archive: Archive | ArchiveLocation) -> tuple[ArchiveLocation, Path]:
+    location = archive.location if isinstance(archive, Archive) else archive
+    if location.path is None:
+        raise ArchiveError("Backups are made of archive files on this computer, not of servers")
+    return location, location.path
+
+
+def backup_now(
+    archive: Archive | ArchiveLocation,
+    reason: str = "manual",
+    *,
+    to: Path | None = None,
+    clock: Clock = utc_now,
+    progress: Progress = no_progress,
+) -> BackupInfo:
+    """Back up the archive and its attachments now; return the new backup."""
+    return _backup(archive, reason, to=to, clock=clock, progress=progress, keep_damaged=False)
+
+
+def _backup(
+    archive: Archive | ArchiveLocation,
+    reason: str,
+    *,
+    to: Path | None,
+    clock: Clock,
+    progress: Progress,
+    keep_damaged: bool,
+) -> BackupInfo:
+    location, path = archive_file(archive)
+    if not path.is_file():
+        raise NotFoundError(f"There is no archive at {path} to back up")
+    folder = _backup_folder(location, to)
+    created = clock()
+    target = new_set_folder(folder, created, reason)
+    try:
+        progress(0, 1, "Copying the archive")
+        raw = False
+        try:
+            copy_live_sqlite(path, target / path.name)
+        except sqlite3.DatabaseError as error:  # the archive is damaged
+            if not keep_damaged:
+                raise ArchiveError(
+                    f"{path} is damaged ({error}) and cannot be backed up; "
+                    "restore a backup (File > Backups… or 'powmia restore')"
+                ) from None
+            raw_copy(path, target / path.name)
+            raw = True
+        files = _back_up_attachments(location.attachments_dir, target, folder, progress)
+        manifest = {
+            "created_at": created.astimezone(UTC).isoformat(),
+            "reason": reason,
+            "archive": str(path),
+            "database": path.name,
+            "database_sha256": "" if raw else file_sha256(target / path.name),
+            "database_size": (target / path.name).stat().st_size,
+            "raw": raw,
+            "schema": None if raw else probe_sqlite_file(target / path.name),
+            **files,
+        }
+        write_manifest(target, manifest)
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    return read_backup(target)
+
+
+def _backup_folder(location: ArchiveLocation, to: Path | None) -> Path:
+    assert location.path is not None and location.backups_dir is not None
+    if to is None:
+        if is_backup_copy(location.path):
+            raise ArchiveError(
+                f"{location.path} is itself a backup; restore it with 'powmia restore' "
+                "or back it up to another folder with --to"
+            )
+        return location.backups_dir
+    folder = to.expanduser().absolute()
+    attachments = location.attachments_dir
+    if attachments is not None and folder.is_relative_to(attachments):
+        raise ArchiveError(f"Backups cannot go inside the attachments folder {attachments}")
+    if folder.exists() and not folder.is_dir():
+        raise ArchiveError(f"{folder} is a file, not a folder for backups")
+    return folder
+
+
+def attachment_files(attachments_dir: Path | None) -> list[Path]:
+    """The content-addressed files of an attachments folder (no temporary leftovers)."""
+    if attachments_dir is None or not attachments_dir.is_dir():
+        return []
+    return sorted(
+        f
+        for shard in attachments_dir.iterdir()
+        if shard.is_dir() and len(shard.name) == 2
+        for f in shard.glob("*.bin")
+        if _HEX64.match(f.stem)
+    )
+
+
+def _back_up_attachments(
+    live: Path | None, target: Path, folder: Path, progress: Progress
+) -> dict[str, Any]:
+    files = attachment_files(live)
+    earlier = [s / ATTACHMENTS for s in set_folders(folder) if s != target]
+    copied = damaged = 0
+    size = 0
+    bad: list[str] = []
+    for done, source in enumerate(files, 1):
+        progress(done, len(files), "Copying attachments")
+        sha = source.stem
+        destination = stored_path(target / ATTACHMENTS, sha)
+        previous = next((p for p in (stored_path(e, sha) for e in earlier) if p.is_file()), None)
+        ok = (
+            link_or_copy(previous, destination, sha)
+            if previous is not None
+            else copy_verified(source, destination, sha)
+        )
+        if ok:
+            copied += 1
+            size += destination.stat().st_size
+        else:
+            damaged += 1
+            bad.append(sha)
+    return {"attachments": copied, "attachments_size": size, "attachments_damaged": bad}
+
+
+def list_backups(
+    archive: Archive | ArchiveLocation, folder: Path | None = None
+) -> list[BackupInfo]:
+    """Every complete backup in the archive's backup folder (or ``folder``), newest first."""
+    location, _ = archive_file(archive)
+    folder = folder or location.backups_dir
+    if folder is None or not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for entry in folder.iterdir():
+        if (entry / MANIFEST).is_file() or (entry.is_file() and entry.suffix == ".sqlite"):
+            try:
+                found.append(read_backup(entry))
+            except ArchiveError:
+                continue
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def restore(
+    archive: Archive | ArchiveLocation,
+    backup: BackupInfo | Path,
+    *,
+    clock: Clock = utc_now,
+    progress: Progress = no_progress,
+) -> RestoreResult:
+    """Replace the archive's contents with a backup's, after backing up what is there now.
+
+    The caller closes its own ``Archive`` first: a restore needs the archive to itself and
+    is refused while another window or program has it open.
+    """
+    location, path = archive_file(archive)
+    info = backup if isinstance(backup, BackupInfo) else read_backup(backup)
+    _check_restorable(info, path)
+    with exclusive_use(path):
+        safety = None
+        if path.is_file() and path.stat().st_size > 0:
+            progress(0, 2, "Backing up the archive as it is now")
+            safety = _backup(
+                location,
+                "before-restore",
+                to=None,
+                clock=clock,
+                progress=no_progress,
+                keep_damaged=True,
+            )
+        progress(1, 2, f"Restoring the backup of {info.created_at:%d %b %Y %H:%M} UTC")
+        replace_contents(info.database, path)
+        restored = _restore_attachments(info, location.attachments_dir, progress)
+    return RestoreResult(info, safety, restored)
+
+
+def _check_restorable(info: BackupInfo, path: Path) -> None:
+    if info.raw:
+        raise ArchiveError(
+            f"{info.path} is a raw copy of a damaged archive and cannot be restored; "
+            "keep it for a rescue and restore an earlier backup"
+        )
+    if info.database.resolve() == path.resolve():
+        raise ArchiveError(f"{info.database} is the archive itself, not a backup of it")
+    # A damaged archive may be restored over; someone's other file may not.
+    foreign = path.is_file() and path.stat().st_size and not has_sqlite_header(path)
+    if foreign and info.archive != str(path):
+        raise ArchiveError(f"{path} is not an archive; restore into a new file name instead")
+    if not info.database.is_file():
+        raise ArchiveError(f"The backup {info.path} has lost its archive file")
+    problems = integrity_problems(info.database)
+    if problems:
+        raise ArchiveError(f"The backup {info.path} is damaged ({problems[0]}); choose another")
+    check_revision(probe_sqlite_file(info.database), str(info.database))
+
+
+def _restore_attachments(info: BackupInfo, live: Path | None, progress: Progress) -> int:
+    """Put back attachment files that are missing or whose bytes no longer match."""
+    files = attachment_files(info.path / ATTACHMENTS) if info.path.is_dir() else []
+    if live is None:
+        return 0
+    restored = 0
+    for done, source in enumerate(files, 1):
+        progress(done, len(files), "Putting back attachments")
+        target = stored_path(live, source.stem)
+        if target.is_file() and file_sha256(target) == source.stem:
+            continue
+        if copy_verified(source, target, source.stem):
+            restored += 1
+    return restored
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """Which automatic backups are kept: the newest few, then one a day, a week, a month.
+
+    Each rule keeps the newest backup of each of its last N periods that have one (local
+    time). Backups made by hand or before a restore, repair or upgrade are never removed.
+    """
+
+    recent: int = 5
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+    def keep(self, backups: Iterable[BackupInfo]) -> set[Path]:
+        every = sorted(backups, key=lambda b: b.created_at, reverse=True)
+        auto = [b for b in every if b.reason in AUTOMATIC]
+        kept = {b.path for b in every if b.reason not in AUTOMATIC}
+        kept |= {b.path for b in auto[: self.recent]}
+        rules: list[tuple[int, Callable[[datetime], object]]] = [
+            (self.daily, lambda t: t.date()),
+            (self.weekly, lambda t: t.isocalendar()[:2]),
+            (self.monthly, lambda t: (t.year, t.month)),
+        ]
+        for count, period in rules:
+            seen: list[object] = []
+            for b in auto:
+                key = period(b.created_at.astimezone())
+                if key in seen:
+                    continue
+                if len(seen) == count:
+                    break
+                seen.append(key)
+                kept.add(b.path)
+        return kept
+
+
+def prune(folder: Path, rotation: Rotation) -> list[BackupInfo]:
+    """Remove the automatic backups ``rotation`` does not keep; return what was removed."""
+    if not folder.is_dir():
+        return []
+    backups = [read_backup(s) for s in set_folders(folder)]
+    keep = rotation.keep(backups)
+    removed = [b for b in backups if b.path not in keep]
+    for b in removed:
+        shutil.rmtree(b.path, ignore_errors=True)
+    return removed
+
+
+@dataclass
+class BackupPolicy:
+    """When the desktop program backs up by itself: on open, on exit, every N minutes.
+
+    The window calls ``before_open(location)`` before ``Archive.open`` (so the copy is taken
+    before any upgrade), ``on_timer(archive)`` from a timer every ``interval_ms`` and
+    ``on_exit(archive)`` when it closes. Each returns the new backup, or None when there was
+    nothing new to keep (no archive yet, unchanged since the last backup, a backup copy);
+    each raises ArchiveError when a backup could not be written — show it, keep working.
+    """
+
+    every_minutes: int = 30
+    rotation: Rotation = Rotation()
+    clock: Clock = utc_now
+
+    def __post_init__(self) -> None:
+        self._seen: dict[Path, tuple[int, ...]] = {}
+        self._last_at: dict[Path, datetime] = {}
+
+    @property
+    def interval_ms(self) -> int:
+        return max(1, self.every_minutes) * 60_000
+
+    def before_open(self, location: ArchiveLocation) -> BackupInfo | None:
+        return self._automatic(location, "on-open")
+
+    def on_timer(self, archive: Archive) -> BackupInfo | None:
+        path = archive.location.path
+        last = self._last_at.get(path) if path else None
+        if last is not None and (self.clock() - last).total_seconds() < self.every_minutes * 60:
+            return None
+        return self._automatic(archive.location, "interval")
+
+    def on_exit(self, archive: Archive) -> BackupInfo | None:
+        return self._automatic(archive.location, "on-exit")
+
+    def _automatic(self, location: ArchiveLocation, reason: str) -> BackupInfo | None:
+        path = location.path
+        if path is None or location.backups_dir is None or is_backup_copy(path):
+            return None
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        fingerprint = _fingerprint(path)
+        if self._seen.get(path) == fingerprint:
+            return None
+        try:
+            probe_sqlite_file(path)
+        except ArchiveError:
+            return None  # not an archive: opening it will say so
+        earlier = list_backups(location)
+        info: BackupInfo | None = backup_now(location, reason, clock=self.clock)
+        assert info is not None
+        if any(b.database_sha256 == info.database_sha256 for b in earlier[:1]):
+            shutil.rmtree(info.path, ignore_errors=True)
+            info = None
+        self._seen[path] = fingerprint
+        self._last_at[path] = self.clock()
+        prune(location.backups_dir, self.rotation)
+        return info
+
+
+def _fingerprint(path: Path) -> tuple[int, ...]:
+    """Sizes and times of the file and its WAL: every commit changes one of them."""
+    numbers: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            stat = Path(f"{path}{suffix}").stat()
+            numbers += [stat.st_size, stat.st_mtime_ns]
+        except OSError:
+            numbers += [-1, -1]
+    return tuple(numbers)

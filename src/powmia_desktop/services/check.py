@@ -1,0 +1,505 @@
+"""Check & repair: is the archive sound, and what can be put right without losing anything?
+
+Checks, each reported finding by finding: SQLite's own ``integrity_check``; missing tables;
+foreign keys; links that point nowhere though no foreign key says so (a citation that
+supports nothing, a list line "confirmed" for a case that is gone); attachment files that
+are missing, damaged or used by nothing; the search index against the tables it mirrors;
+each case's current status against its status history.
+
+Repairs run only after a backup (reason ``before-repair``), change the database in one
+transaction and the attachments folder after it, and are reported one by one. A damaged
+file is never "repaired" in place: the answer to that is a restore from a backup.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from powmia_desktop.core.errors import ArchiveError
+from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.backup_file import BackupInfo, copy_verified, set_folders
+from powmia_desktop.db.models import Base
+from powmia_desktop.db.types import utcnow
+from powmia_desktop.services.attachments import file_sha256, stored_path
+from powmia_desktop.services.backup import ATTACHMENTS, attachment_files, backup_now, utc_now
+
+#: Records that must point at something although no single foreign key can say so.
+MUST_LINK: tuple[tuple[str, str], ...] = (
+    (
+        "citation",
+        "serviceman_id status_change_id claim_id timeline_event_id captivity_id incident_id "
+        "live_sighting_report_id",
+    ),
+    ("attachment", "serviceman_id contact_id meeting_id timeline_event_id source_id"),
+    ("external_id", "serviceman_id incident_id"),
+    ("relationship", "to_contact_id to_serviceman_id"),
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: where, what a person reads, and what repair would do ("" = none here)."""
+
+    area: str
+    message: str
+    repair: str = ""
+    key: tuple[Any, ...] = ()
+
+    @property
+    def repairable(self) -> bool:
+        return bool(self.repair)
+
+
+@dataclass(frozen=True)
+class Repair:
+    finding: Finding
+    done: str
+
+
+@dataclass
+class RepairReport:
+    backup: BackupInfo | None
+    repairs: list[Repair] = field(default_factory=list)
+    remaining: list[Finding] = field(default_factory=list)
+
+
+Check = Callable[[Connection, Archive, Progress], list[Finding]]
+
+
+def check_archive(archive: Archive, *, progress: Progress = no_progress) -> list[Finding]:
+    """Run every check; each one that cannot run at all becomes a finding itself."""
+    findings: list[Finding] = []
+    with archive.engine.connect() as connection:
+        for done, (title, check) in enumerate(CHECKS):
+            progress(done, len(CHECKS), f"Checking {title}")
+            try:
+                findings += check(connection, archive, progress)
+            except SQLAlchemyError as error:
+                reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+                findings.append(Finding(title, f"Could not check {title}: {reason}"))
+            connection.rollback()
+    progress(len(CHECKS), len(CHECKS), "Checked")
+    return findings
+
+
+def repair_archive(
+    archive: Archive,
+    *,
+    progress: Progress = no_progress,
+    clock: Callable[[], datetime] = utc_now,
+) -> RepairReport:
+    """Back up, repair what can be repaired, check again; report each repair.
+
+    A repair can reveal the next problem (a link cleared leaves a list line "matched" to
+    nothing), so up to three rounds run; nothing is attempted twice.
+    """
+    report = RepairReport(None, [], check_archive(archive, progress=progress))
+    tried: set[tuple[str, str]] = set()
+    for _round in range(3):
+        if any(f.area == "file" for f in report.remaining):
+            break  # a damaged file: restore a backup, don't patch it
+        todo = [f for f in report.remaining if f.repairable and (f.area, f.message) not in tried]
+        if not todo:
+            break
+        if report.backup is None:
+            report.backup = backup_now(archive, "before-repair", clock=clock)
+        tried |= {(f.area, f.message) for f in todo}
+        report.repairs += _repair(archive, todo, progress)
+        report.remaining = check_archive(archive, progress=progress)
+    return report
+
+
+def _repair(archive: Archive, todo: list[Finding], progress: Progress) -> list[Repair]:
+    """The database repairs in one transaction, then the attachment files."""
+    repairs: list[Repair] = []
+    with archive.session() as session:
+        connection = session.connection()
+        rebuilt = False
+        for done, finding in enumerate(todo, 1):
+            progress(done, len(todo), "Repairing")
+            if finding.area == "search index":
+                if not rebuilt:
+                    rebuild_search_index(connection)
+                    rebuilt = True
+                repairs.append(Repair(finding, "rebuilt the search index from the records"))
+            elif finding.area in _DB_REPAIRS:
+                repairs.append(Repair(finding, _DB_REPAIRS[finding.area](connection, finding)))
+    for finding in todo:
+        if finding.area == "attachment files":
+            repairs.append(Repair(finding, _repair_file(archive, finding)))
+    return repairs
+
+
+# -- the checks ------------------------------------------------------------------------
+
+
+def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:
+    return list(connection.execute(text(sql), params).all())
+
+
+def _check_file(connection: Connection, archive: Archive, progress: Progress) -> list[Finding]:
+    if connection.dialect.name != "sqlite":
+        return []  # a server checks its own files
+    lines = [r[0] for r in _rows(connection, "PRAGMA integrity_check(100)")]
+    findings = [
+        Finding("file", f"The archive file is damaged: {line}") for line in lines if line != "ok"
+    ]
+    present = {r[0] for r in _rows(connection, "SELECT name FROM sqlite_master")}
+    findings += [
+        Finding("file", f"The table {name} is missing from the archive")
+        for name in sorted(Base.metadata.tables)
+        if name not in present
+    ]
+    if findings:
+        findings.append(Finding("file", "Restore the newest sound backup (File > Backups…)"))
+    return findings
+
+
+def _check_foreign_keys(
+    connection: Connection, archive: Archive, progress: Progress
+) -> list[Finding]:
+    if connection.dialect.name != "sqlite":
+        return []  # a server enforces its foreign keys itself
+    findings = []
+    keys: dict[str, dict[int, Any]] = {}
+    for table, rowid, parent, fkid in _rows(connection, "PRAGMA foreign_key_check"):
+        if table not in keys:
+            keys[table] = {
+                r[0]: r for r in _rows(connection, f'PRAGMA foreign_key_list("{table}")')
+            }
+        column = keys[table][fkid][3]
+        on_delete = str(keys[table][fkid][6]).upper()
+        action = "clear the link" if on_delete == "SET NULL" else "delete the row"
+        findings.append(
+            Finding(
+                "foreign keys",
+                f"{table} {rowid}: {column} points to a {parent} that does not exist",
+                action,
+                (table, rowid, column, on_delete == "SET NULL"),
+            )
+        )
+    return findings
+
+
+def _check_links(connection: Connection, archive: Archive, progress: Progress) -> list[Finding]:
+    findings = []
+    for table, columns in MUST_LINK:
+        nowhere = " AND ".join(f"{c} IS NULL" for c in columns.split())
+        for (rowid,) in _rows(connection, f"SELECT id FROM {table} WHERE {nowhere}"):
+            message = f"{table.replace('_', ' ')} {rowid} belongs to no record"
+            findings.append(Finding("links", message, "delete it", (table, rowid)))
+    sql = (
+        "SELECT id, name_as_printed FROM list_membership "
+        "WHERE serviceman_id IS NULL AND match_status <> 'unmatched'"
+    )
+    for rowid, name in _rows(connection, sql):
+        findings.append(
+            Finding(
+                "list lines",
+                f"list line {rowid} ({name}) is marked as matched, but its case is gone",
+                "mark it unmatched",
+                ("list_membership", rowid),
+            )
+        )
+    return findings
+
+
+def _check_status(connection: Connection, archive: Archive, progress: Progress) -> list[Finding]:
+    sql = """
+        SELECT id, surname, given_names, current_status, latest FROM (
+            SELECT s.id, s.surname, s.given_names, s.current_status,
+                (SELECT sc.status FROM status_change sc WHERE sc.serviceman_id = s.id
+                 ORDER BY sc.date_sort DESC NULLS LAST, sc.id DESC LIMIT 1) AS latest
+            FROM serviceman s)
+        WHERE coalesce(current_status, '') <> coalesce(latest, '')"""
+    return [
+        Finding(
+            "status",
+            f"case {rowid} ({surname}, {given}): current status is '{current or 'none'}' "
+            f"but the status history ends with '{latest or 'nothing'}'",
+            "set it from the history",
+            (rowid, latest),
+        )
+        for rowid, surname, given, current, latest in _rows(connection, sql)
+    ]
+
+
+def _check_search_index(
+    connection: Connection, archive: Archive, progress: Progress
+) -> list[Finding]:
+    if connection.dialect.name != "sqlite":
+        return []
+    return [
+        Finding("search index", message, "rebuild the search index")
+        for message in search_index_problems(connection)
+    ]
+
+
+def _check_files(connection: Connection, archive: Archive, progress: Progress) -> list[Finding]:
+    folder = archive.location.attachments_dir
+    if folder is None:
+        return []
+    used = {
+        sha: name
+        for sha, name in _rows(
+            connection, "SELECT sha256, min(original_name) FROM attachment GROUP BY sha256"
+        )
+    }
+    findings = []
+    for done, (sha, name) in enumerate(sorted(used.items()), 1):
+        progress(done, len(used), "Checking attachment files")
+        path = stored_path(folder, sha)
+        if path.is_file() and file_sha256(path) == sha:
+            continue
+        problem = "is missing" if not path.is_file() else "is damaged (its bytes have changed)"
+        spare = _copy_in_backups(archive, sha)
+        findings.append(
+            Finding(
+                "attachment files",
+                f"the file of '{name}' ({sha[:12]}…) {problem}",
+                f"put back the copy from the backup {spare.parent.parent.parent.name}"
+                if spare
+                else "",
+                ("restore", sha, str(spare) if spare else ""),
+            )
+        )
+    for path in sorted(folder.glob("??/.incoming-*")):
+        message = f"{path.name} is left over from an interrupted copy"
+        findings.append(Finding("attachment files", message, "delete it", ("delete", str(path))))
+    for path in attachment_files(folder):
+        if path.stem not in used:
+            message = f"the file {path.stem[:12]}… is used by no attachment"
+            repair = "delete it (backups keep their own copy)"
+            findings.append(Finding("attachment files", message, repair, ("delete", str(path))))
+    return findings
+
+
+CHECKS: tuple[tuple[str, Check], ...] = (
+    ("file", _check_file),
+    ("foreign keys", _check_foreign_keys),
+    ("links", _check_links),
+    ("status", _check_status),
+    ("search index", _check_search_index),
+    ("attachment files", _check_files),
+)
+
+
+def _copy_in_backups(archive: Archive, sha: str) -> Path | None:
+    """A sound copy of an attachment file in one of the archive's backups, newest first."""
+    folder = archive.location.backups_dir
+    for backup in set_folders(folder) if folder else []:
+        candidate = stored_path(backup / ATTACHMENTS, sha)
+        if candidate.is_file() and file_sha256(candidate) == sha:
+            return candidate
+    return None
+
+
+# -- the repairs -----------------------------------------------------------------------
+
+
+def _logged(connection: Connection, table: str, rowid: int, what: str, old: Any = None) -> None:
+    connection.execute(
+        text(
+            "INSERT INTO change_log (changed_at, table_name, record_id, record_uid, action, "
+            "field, old_value, new_value) VALUES (:at, :table, :id, '', 'repair', :what, :old, '')"
+        ),
+        {
+            "at": utcnow().replace(tzinfo=None),
+            "table": table,
+            "id": rowid,
+            "what": what,
+            "old": old,
+        },
+    )
+
+
+def _set(connection: Connection, table: str, rowid: int, column: str, value: Any) -> None:
+    """Change one value and the row version, so an editor holding the record will notice."""
+    connection.execute(
+        text(
+            f'UPDATE "{table}" SET "{column}" = :value, row_version = row_version + 1 '
+            "WHERE rowid = :id"
+        ),
+        {"value": value, "id": rowid},
+    )
+    _logged(connection, table, rowid, column)
+
+
+def _delete(connection: Connection, table: str, rowid: int) -> str:
+    connection.execute(text(f'DELETE FROM "{table}" WHERE rowid = :id'), {"id": rowid})
+    _logged(connection, table, rowid, "deleted")
+    return f"deleted {table} {rowid}"
+
+
+def _repair_foreign_key(connection: Connection, finding: Finding) -> str:
+    table, rowid, column, set_null = finding.key
+    if not set_null:
+        return _delete(connection, table, rowid)
+    _set(connection, table, rowid, column, None)
+    return f"cleared {column} of {table} {rowid}"
+
+
+def _repair_link(connection: Connection, finding: Finding) -> str:
+    table, rowid = finding.key
+    return _delete(connection, table, rowid)
+
+
+def _repair_list_line(connection: Connection, finding: Finding) -> str:
+    _, rowid = finding.key
+    _set(connection, "list_membership", rowid, "match_status", "unmatched")
+    return f"marked list line {rowid} unmatched"
+
+
+def _repair_status(connection: Connection, finding: Finding) -> str:
+    rowid, latest = finding.key
+    _set(connection, "serviceman", rowid, "current_status", latest)
+    return f"set the current status of case {rowid} to '{latest or 'none'}'"
+
+
+_DB_REPAIRS: dict[str, Callable[[Connection, Finding], str]] = {
+    "foreign keys": _repair_foreign_key,
+    "links": _repair_link,
+    "list lines": _repair_list_line,
+    "status": _repair_status,
+}
+
+
+def _repair_file(archive: Archive, finding: Finding) -> str:
+    action, *rest = finding.key
+    folder = archive.location.attachments_dir
+    assert folder is not None
+    try:
+        if action == "delete":
+            Path(rest[0]).unlink(missing_ok=True)
+            return f"deleted {Path(rest[0]).name}"
+        sha, spare = rest
+        target = stored_path(folder, sha)
+        if target.is_file():
+            target.replace(target.with_name(f"{sha}.damaged"))
+        if copy_verified(Path(spare), target, sha):
+            return f"put back {sha[:12]}… from {Path(spare).parent.parent.parent.name}"
+        return f"could not put back {sha[:12]}…: the backup copy is damaged too"
+    except OSError as error:
+        raise ArchiveError(f"Could not repair {folder}: {error.strerror or error}") from None
+
+
+# -- the search index (a copy of migration 0002's definition; a test keeps them equal) ----
+
+
+#: (table, kind code, kind, record id, title columns, body columns); {p} is NEW or the table.
+SEARCH_INDEXED: tuple[tuple[str, int, str, str, str, str], ...] = (
+    (
+        "serviceman",
+        1,
+        "case",
+        "{p}.id",
+        "surname given_names suffix",
+        "rank unit service_number home_city home_county home_state loss_place_text "
+        "circumstances summary notes",
+    ),
+    ("name_variant", 2, "case", "{p}.serviceman_id", "name", "where_seen notes"),
+    ("claim", 3, "case", "{p}.serviceman_id", "value", "fact_text notes"),
+    ("timeline_event", 4, "event", "{p}.id", "title", "description place_text notes"),
+    ("source", 5, "source", "{p}.id", "title", "author repository locator notes"),
+    ("contact", 6, "contact", "{p}.id", "display_name", "organization title notes"),
+    ("meeting", 7, "meeting", "{p}.id", "title", "place description minutes notes"),
+    ("place", 8, "place", "{p}.id", "name", "country notes"),
+    ("place_name", 9, "place", "{p}.place_id", "name", "notes"),
+)
+SEARCH_TABLE_SQL = (
+    "CREATE VIRTUAL TABLE search_index USING fts5("
+    "kind UNINDEXED, record_id UNINDEXED, title, body, "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+)
+_INSERT = "INSERT INTO search_index(rowid, kind, record_id, title, body)"
+
+
+def search_columns(columns: str) -> str:
+    """The indexed text of space-separated columns, as migration 0002 joins them."""
+    return " || ' ' || ".join(f"coalesce({{p}}.{c}, '')" for c in columns.split())
+
+
+def _index_values(row: tuple[str, int, str, str, str, str], p: str) -> str:
+    _, code, kind, record_id, title, body = row
+    return (
+        f"{p}.id * 16 + {code}, '{kind}', {record_id.format(p=p)}, "
+        f"{search_columns(title).format(p=p)}, {search_columns(body).format(p=p)}"
+    )
+
+
+def search_triggers() -> dict[str, str]:
+    """The triggers that keep the index current, by name, as migration 0002 creates them."""
+    triggers = {}
+    for row in SEARCH_INDEXED:
+        table, code = row[0], row[1]
+        insert = f"{_INSERT} VALUES ({_index_values(row, 'NEW')});"
+        delete = f"DELETE FROM search_index WHERE rowid = OLD.id * 16 + {code};"
+        triggers[f"fts_{table}_ai"] = (
+            f"CREATE TRIGGER fts_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END"
+        )
+        triggers[f"fts_{table}_au"] = (
+            f"CREATE TRIGGER fts_{table}_au AFTER UPDATE ON {table} BEGIN {delete} {insert} END"
+        )
+        triggers[f"fts_{table}_ad"] = (
+            f"CREATE TRIGGER fts_{table}_ad AFTER DELETE ON {table} BEGIN {delete} END"
+        )
+    return triggers
+
+
+def search_index_problems(connection: Connection) -> list[str]:
+    """How the search index differs from the records it indexes, kind by kind."""
+    names = {r[0] for r in _rows(connection, "SELECT name FROM sqlite_master")}
+    if "search_index" not in names:
+        return ["the search index is missing"]
+    problems = [f"the search trigger {t} is missing" for t in search_triggers() if t not in names]
+    try:
+        connection.execute(text("INSERT INTO search_index(search_index) VALUES('integrity-check')"))
+    except SQLAlchemyError as error:
+        return [*problems, f"the search index is damaged: {getattr(error, 'orig', error)}"]
+    expected = " UNION ALL ".join(
+        f"SELECT {_index_values(row, row[0])} FROM {row[0]}" for row in SEARCH_INDEXED
+    )
+    # Each side is looked up by rowid in the other, so this stays fast for 100,000 records.
+    tables = f"WITH expected(r, kind, i, t, b) AS ({expected})"
+    queries = (
+        (
+            "{} {} missing from the search index",
+            "SELECT kind FROM expected e WHERE NOT EXISTS "
+            "(SELECT 1 FROM search_index s WHERE s.rowid = e.r)",
+        ),
+        (
+            "{} {} out of date in the search index",
+            "SELECT kind FROM expected e WHERE EXISTS (SELECT 1 FROM search_index s "
+            "WHERE s.rowid = e.r AND (e.kind, e.i, e.t, e.b) IS NOT "
+            "(s.kind, s.record_id, s.title, s.body))",
+        ),
+        (
+            "{} {} gone but still in the search index",
+            "SELECT kind FROM search_index WHERE rowid NOT IN (SELECT r FROM expected)",
+        ),
+    )
+    for words, query in queries:
+        sql = f"{tables} SELECT kind, count(*) FROM ({query}) GROUP BY kind ORDER BY kind"
+        problems += [words.format(n, _records(kind, n)) for kind, n in _rows(connection, sql)]
+    return problems
+
+
+def _records(kind: str, n: int) -> str:
+    return f"{kind} record" if n == 1 else f"{kind} records"
+
+
+def rebuild_search_index(connection: Connection) -> None:
+    """Make the index, its triggers and its contents again from the records themselves."""
+    connection.execute(text("DROP TABLE IF EXISTS search_index"))
+    connection.execute(text(SEARCH_TABLE_SQL))
+    for name, sql in search_triggers().items():
+        connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        connection.execute(text(sql))
+    for row in SEARCH_INDEXED:
+        connection.execute(text(f"{_INSERT} SELECT {_index_values(row, row[0])} FROM {row[0]}"))

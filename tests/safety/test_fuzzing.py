@@ -1,0 +1,120 @@
+"""Hypothesis throws random files at the archive opener, the importers and the search box.
+
+Whatever comes in, the answer is a result or a PowmiaError with a message: never another
+exception (which a person would see as "unexpected error").
+"""
+
+import contextlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from powmia_desktop.core.errors import ArchiveError, PowmiaError
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.migrate import SQLITE_HEADER
+from powmia_desktop.services.search import search
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+#: Text as files really hold it: every character class, control characters included.
+field = st.text(st.characters(codec="utf-8"), max_size=40)
+csv_text = st.lists(st.lists(field, min_size=1, max_size=6), max_size=8).map(
+    lambda rows: (
+        "Last Name,First Name,Date,Title\n"
+        + "\n".join(",".join(f'"{c}"' if i % 2 else c for i, c in enumerate(r)) for r in rows)
+    )
+)
+vcard_text = st.lists(
+    st.tuples(st.sampled_from(["FN", "N", "TEL", "EMAIL", "ORG", "X"]), field)
+).map(
+    lambda lines: (
+        "BEGIN:VCARD\nVERSION:3.0\n" + "".join(f"{k}:{v}\n" for k, v in lines) + "END:VCARD\n"
+    )
+)
+ics_text = st.lists(
+    st.tuples(st.sampled_from(["SUMMARY", "DTSTART", "DTEND", "LOCATION", "UID", "RRULE"]), field)
+).map(
+    lambda lines: (
+        "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\n"
+        + "".join(f"{k}:{v}\n" for k, v in lines)
+        + "END:VEVENT\nEND:VCALENDAR\n"
+    )
+)
+
+
+@FUZZ
+@given(data=st.binary(max_size=4096), header=st.booleans())
+def test_any_bytes_as_an_archive(tmp_path: Path, data: bytes, header: bool) -> None:
+    path = tmp_path / "fuzzed.sqlite"
+    for leftover in tmp_path.glob("fuzzed.sqlite*"):
+        leftover.unlink()
+    path.write_bytes((SQLITE_HEADER if header else b"") + data)
+    with contextlib.suppress(ArchiveError):
+        Archive.open(location_for_path(path)).close()
+
+
+@pytest.fixture
+def importing(archive: Archive) -> Archive:
+    pytest.importorskip("powmia_desktop.services.importing.dispatch")
+    return archive
+
+
+def _import(archive: Archive, kind: str, path: Path) -> None:
+    from powmia_desktop.services.importing.dispatch import import_file
+
+    # A dry run, in a session that is never committed.
+    with archive.reader() as session, contextlib.suppress(PowmiaError):
+        import_file(session, kind, path, attachments_dir=None, dry_run=True)
+
+
+@FUZZ
+@given(text=csv_text, kind=st.sampled_from(["cases", "contacts", "events"]))
+def test_any_table_to_the_table_importers(
+    importing: Archive, tmp_path: Path, text: str, kind: str
+) -> None:
+    path = tmp_path / "fuzzed.csv"
+    path.write_text(text, "utf-8")
+    _import(importing, kind, path)
+
+
+@FUZZ
+@given(
+    file=st.one_of(
+        vcard_text.map(lambda text: ("contacts", "vcf", text)),
+        ics_text.map(lambda text: ("meetings", "ics", text)),
+    )
+)
+def test_any_vcard_or_calendar(
+    importing: Archive, tmp_path: Path, file: tuple[str, str, str]
+) -> None:
+    kind, suffix, text = file
+    path = tmp_path / f"fuzzed.{suffix}"
+    path.write_text(text, "utf-8")
+    _import(importing, kind, path)
+
+
+@FUZZ
+@given(data=st.binary(max_size=2048))
+def test_any_bytes_to_every_importer(importing: Archive, tmp_path: Path, data: bytes) -> None:
+    for kind, suffix in (
+        ("cases", "csv"),
+        ("contacts", "vcf"),
+        ("meetings", "ics"),
+        ("archive", "zip"),
+    ):
+        path = tmp_path / f"fuzzed.{suffix}"
+        path.write_bytes(data)
+        _import(importing, kind, path)
+
+
+@FUZZ
+@given(text=st.text(max_size=200))
+def test_any_search_text(demo_archive: Archive, text: str) -> None:
+    with demo_archive.reader() as session:
+        search(session, text)
