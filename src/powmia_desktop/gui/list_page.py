@@ -3,12 +3,26 @@
 A page that is not on screen (another section is shown) does not read its rows when asked to
 reload: it remembers the archive and reads them when it is next shown, so opening an archive
 of 500,000 timeline events does not wait for the Timeline list nobody is looking at.
+
+A list is read progressively. The first screen (``FIRST_SCREEN`` rows in the list's first
+order, from a query that walks an index) is shown at once; every row is then read on a
+thread of its own, with its own connection, where the filter's texts and the sort are
+prepared too, and swapped in keeping the selected record and the top row in view. Until
+then the count says "Loading 100,000 cases…"; a filter typed or chosen meanwhile applies to
+the whole list when it arrives. Whatever needs every row (selecting a record by id,
+Export this list) waits for them: ``wait_loaded``. A list shorter than the first screen is
+read whole at once. A reload while rows are on screen keeps them until the new ones come;
+only the latest read is ever taken in, and whole (an earlier one is dropped unread).
 """
 
-from collections.abc import Callable, Sequence
+import gc
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,9 +37,51 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from powmia_desktop.gui.tables import Column, RowTableModel
+from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
+from powmia_desktop.logs import log_unexpected
 
 R = TypeVar("R")
+
+#: Rows read for the first screen before the rest (a screen shows a few dozen).
+FIRST_SCREEN = 250
+#: How often the page looks whether every row has been read.
+READ_POLL_MS = 10
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reading 100,000 rows makes as many tuples, none of them garbage; Python's cycle
+    collector would walk them all several times over while they are made (a third of the
+    time), so it waits until they are."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+class _Read(Generic[R]):
+    """One read of every row of a list, on a thread of its own.
+
+    The thread touches no Qt object (the page may be gone when it ends): the page looks
+    at ``result`` on a timer, or waits for it.
+    """
+
+    def __init__(self, generation: int, job: Callable[[threading.Event], RowSet[R]]) -> None:
+        self.generation = generation
+        self.result: Future[RowSet[R]] = Future()
+        #: set when a newer read makes this one useless: it stops at its next step
+        self.obsolete = threading.Event()
+        self._job = job
+        threading.Thread(target=self._run, name="list rows", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self.result.set_result(self._job(self.obsolete))
+        except BaseException as error:  # handed to the GUI thread, which reports it
+            self.result.set_exception(error)
 
 
 #: a drop-down filter: the combo, where its choices come from, and the test of a row
@@ -39,6 +95,8 @@ class ListPage(QWidget, Generic[R]):
 
     record_activated = Signal(int)
     record_selected = Signal(int)
+    #: every row has arrived and is shown (emitted on the GUI thread)
+    loaded = Signal()
 
     def __init__(
         self,
@@ -48,14 +106,36 @@ class ListPage(QWidget, Generic[R]):
         haystack: Callable[[R], str],
         record_id: Callable[[R], int],
         parent: QWidget | None = None,
+        *,
+        first: Callable[[Session, int], Sequence[R]] | None = None,
+        count: Callable[[Session], int] | None = None,
     ) -> None:
+        """``load`` reads every row (any order: the list sorts them), on any thread;
+        ``first(session, n)`` the first n in the list's first order, through an index;
+        ``count`` how many there are. Without ``first`` the list is read whole at once."""
         super().__init__(parent)
         self.noun = noun
+        self._columns = list(columns)
         self._load = load
+        self._first = first
+        self._count = count
         self._haystack = haystack
         self._record_id = record_id
         #: The archive to read when next shown (a reload that came while hidden).
         self._pending: Engine | Connection | None = None
+        #: The archive whose rows are shown, the latest read's number, the read in flight.
+        self._bind: Engine | Connection | None = None
+        self._generation = 0
+        self._read: _Read[R] | None = None
+        #: How many rows are coming (for "Loading 100,000 cases…").
+        self._coming: int | None = None
+        #: Why the last background read failed (the list then says so).
+        self._failure: str | None = None
+        #: Looks whether the read in flight has finished (a few ms of latency, no threads
+        #: calling into Qt).
+        self._watch = QTimer(self)
+        self._watch.setInterval(READ_POLL_MS)
+        self._watch.timeout.connect(self._read_arrived)
         self.model: RowTableModel[R] = RowTableModel(columns, self)
 
         self.filter_edit = QLineEdit(self)
@@ -137,24 +217,148 @@ class ListPage(QWidget, Generic[R]):
         """Read the rows again now, or, while another section is shown, when next shown."""
         if self.parentWidget() is not None and self.isHidden():
             self._pending = session.get_bind()
+            self._abandon_read()
             return
         self._pending = None
-        self._fill_choices(session)
-        self.model.set_rows(self._load(session), self._haystack)
-        self._update_count()
+        self._start(session)
+
+    @property
+    def loading(self) -> bool:
+        """Whether rows are still being read in the background."""
+        return self._read is not None
+
+    def wait_loaded(self) -> None:
+        """Wait until the list holds every row of the archive (what needs them all calls
+        this: selecting a record by id, exporting the list as shown)."""
+        if self._pending is not None:
+            self._start_pending()
+        read = self._read
+        if read is not None:
+            read.result.exception()  # waits; the error, if any, is taken in below
+            self._take_read(read)
+        if self._failure is not None and self._bind is not None:
+            # The background read failed: read here, so the caller sees the error itself.
+            with Session(self._bind) as session, collector_paused():
+                rows = list(self._load(session))
+            self._failure = None
+            self._show(RowSet(rows))
 
     def ensure_loaded(self) -> None:
-        """Read the rows a reload left for later (when the page is shown, or needed)."""
+        """Read the rows a reload left for later, and wait for every one (``wait_loaded``)."""
+        self.wait_loaded()
+
+    def shown_rows(self) -> list[R]:
+        """Every row the list shows, in its order, once all have arrived (Export this list)."""
+        self.wait_loaded()
+        return self.model.visible_rows()
+
+    def _start(self, session: Session) -> None:
+        """Show the first screen now (or keep the rows shown) and read every row."""
+        bind = session.get_bind()
+        fresh = bind is not self._bind or self.model.total_count == 0
+        self._bind = bind
+        self._failure = None
+        self._abandon_read()
+        self._fill_choices(session)
+        if self._first is None:
+            with collector_paused():
+                self._show(RowSet(list(self._load(session))), keep=not fresh)
+            return
+        first = list(self._first(session, FIRST_SCREEN))
+        if len(first) < FIRST_SCREEN:  # that is the whole list
+            self._show(RowSet(first), keep=not fresh)
+            return
+        if fresh:  # nothing of this archive on screen yet: its first screen
+            self.model.set_rows(first, self._haystack)
+        self._coming = self._count(session) if self._count is not None else None
+        self._generation += 1
+        self._read = _Read(self._generation, self._read_job(bind))
+        self._watch.start()
+        self._update_count()
+
+    def _read_job(self, bind: Engine | Connection) -> Callable[[threading.Event], RowSet[R]]:
+        load, haystack, columns = self._load, self._haystack, self._columns
+        sort = self.model.sort_order
+
+        def job(obsolete: threading.Event) -> RowSet[R]:
+            with Session(bind) as session, collector_paused():
+                rows = list(load(session))
+                if obsolete.is_set():
+                    return RowSet([])
+                return prepare_rows(columns, rows, haystack, sort)
+
+        return job
+
+    def _abandon_read(self) -> None:
+        if self._read is not None:
+            self._read.obsolete.set()
+            self._read = None
+            self._watch.stop()
+
+    def _read_arrived(self) -> None:
+        read = self._read
+        if read is None:
+            self._watch.stop()
+        elif read.result.done():
+            self._take_read(read)
+
+    def _take_read(self, read: "_Read[R]") -> None:
+        self._read = None
+        self._watch.stop()
+        try:
+            prepared = read.result.result()
+        except Exception as error:
+            log_unexpected(error)
+            self._failure = str(error).splitlines()[0] if str(error) else type(error).__name__
+            self._update_count()
+            return
+        self._show(prepared)
+
+    def _start_pending(self) -> None:
         bind, self._pending = self._pending, None
         if bind is not None:
             with Session(bind) as session:
-                self._fill_choices(session)
-                self.model.set_rows(self._load(session), self._haystack)
-            self._update_count()
+                self._start(session)
+
+    def _show(self, prepared: RowSet[R], *, keep: bool = True) -> None:
+        """Take in every row, keeping the selected record selected and the top row on top
+        (``keep``: they are rows of the same archive)."""
+        selected = self.selected_id() if keep else None
+        top = self._top_id() if keep else None
+        selection = self.table.selectionModel()
+        blocked = selection.blockSignals(True)  # the same record stays selected: no news
+        try:
+            self.model.set_row_set(prepared, self._haystack)
+            if selected is not None:
+                row = self._row_of(selected)
+                if row is not None:
+                    self.table.selectRow(row)
+            if top is not None:
+                row = self._row_of(top)
+                if row is not None:
+                    self.table.scrollTo(
+                        self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                    )
+        finally:
+            selection.blockSignals(blocked)
+        self._coming = None
+        self._update_count()
+        self.loaded.emit()
+
+    def _top_id(self) -> int | None:
+        """The record in the top row, when the list is scrolled (else it stays at the top)."""
+        if self.table.verticalScrollBar().value() == 0:
+            return None
+        row = self.table.rowAt(0)
+        return self._record_id(self.model.row_at(row)) if row >= 0 else None
+
+    def _row_of(self, record_id: int) -> int | None:
+        ids = self._record_id
+        return self.model.find_row(lambda r: ids(r) == record_id)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShowToParent and self._pending is not None:
-            self.ensure_loaded()
+            self._start_pending()
         return super().event(event)
 
     def selected_id(self) -> int | None:
@@ -164,8 +368,9 @@ class ListPage(QWidget, Generic[R]):
         return self._record_id(self.model.row_at(index.row()))
 
     def select_id(self, record_id: int) -> bool:
-        self.ensure_loaded()
-        row = self.model.find_row(lambda r: self._record_id(r) == record_id)
+        """Select the record's row (waiting for every row); False if the list lacks it."""
+        self.wait_loaded()
+        row = self._row_of(record_id)
         if row is None:
             return False
         self.table.selectRow(row)
@@ -177,6 +382,13 @@ class ListPage(QWidget, Generic[R]):
         self._update_count()
 
     def _update_count(self) -> None:
+        if self._failure is not None:
+            self.count_label.setText(f"Could not read the {self.noun}: {self._failure}")
+            return
+        if self._read is not None:
+            coming = f"{self._coming:,} " if self._coming is not None else ""
+            self.count_label.setText(f"Loading {coming}{self.noun}…")
+            return
         shown, total = self.model.rowCount(), self.model.total_count
         noun = self.noun if total != 1 else self.noun.rstrip("s")
         text = f"{total:,} {noun}" if shown == total else f"{shown:,} of {total:,} {self.noun}"

@@ -1,7 +1,13 @@
-"""The sections of the main window and the columns each list shows."""
+"""The sections of the main window and the columns each list shows.
+
+Each list reads its first screen through an index and every row on a thread of its own
+(gui/list_page.py); the cell texts and filter texts below run once per row there, so the
+words a date or a status is shown as are looked up once per distinct stored value.
+"""
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -26,13 +32,25 @@ from powmia_desktop.gui.sources.editor import SOURCE_EDITOR
 from powmia_desktop.gui.tables import Column
 from powmia_desktop.gui.timeline.editor import EVENT_EDITOR
 from powmia_desktop.gui.work.editor import QUESTION_EDITOR, TASK_EDITOR
-from powmia_desktop.services.cases import CaseRow, list_cases, tag_names
-from powmia_desktop.services.contacts import ContactRow, list_contacts
+from powmia_desktop.services.cases import CaseRow, count_cases, list_cases, tag_names
+from powmia_desktop.services.contacts import ContactRow, count_contacts, list_contacts
 from powmia_desktop.services.meetings import MeetingRow, list_meetings
-from powmia_desktop.services.sources import SourceRow, list_sources
-from powmia_desktop.services.timeline import EventRow, list_events
-from powmia_desktop.services.values import date_text, day_text, stored_label
-from powmia_desktop.services.work import QuestionRow, TaskRow, list_questions, list_tasks
+from powmia_desktop.services.sources import SourceRow, count_sources, list_sources
+from powmia_desktop.services.timeline import EventRow, count_events, list_events
+from powmia_desktop.services.values import date_text as _date_text
+from powmia_desktop.services.values import day_text
+from powmia_desktop.services.values import stored_label as _stored_label
+from powmia_desktop.services.work import (
+    QUESTION_ORDER,
+    QuestionRow,
+    TaskRow,
+    list_questions,
+    list_tasks,
+)
+
+#: A date's words from its stored JSON: 500,000 events have some 26,000 distinct dates.
+date_text = lru_cache(maxsize=65_536)(_date_text)
+stored_label = lru_cache(maxsize=4_096)(_stored_label)
 
 CASE_COLUMNS: list[Column[CaseRow]] = [
     Column("Name", lambda r: r.sort_name, width=190),
@@ -99,17 +117,7 @@ TASK_COLUMNS: list[Column[TaskRow]] = [
 ]
 
 #: Questions still waiting for an answer first.
-_QUESTION_ORDER = {
-    s.value: i
-    for i, s in enumerate(
-        (
-            QuestionStatus.OPEN,
-            QuestionStatus.FOLLOW_UP_NEEDED,
-            QuestionStatus.ASKED,
-            QuestionStatus.ANSWERED,
-        )
-    )
-}
+_QUESTION_ORDER = {s.value: i for i, s in enumerate(QUESTION_ORDER)}
 
 QUESTION_COLUMNS: list[Column[QuestionRow]] = [
     Column(
@@ -173,7 +181,15 @@ def _has_tag(row: CaseRow, tag: str) -> bool:
 
 
 def _cases_page() -> ListPage[CaseRow]:
-    page = ListPage("cases", CASE_COLUMNS, list_cases, _case_haystack, lambda r: r.id)
+    page = ListPage(
+        "cases",
+        CASE_COLUMNS,
+        lambda session: list_cases(session, ordered=False),
+        _case_haystack,
+        lambda r: r.id,
+        first=lambda session, n: list_cases(session, limit=n),
+        count=count_cases,
+    )
     page.add_choice_filter("All statuses", _status_choices, _has_status)
     page.add_choice_filter("All tags", _tag_choices, _has_tag)
     return page
@@ -198,6 +214,8 @@ def make_sections() -> list[Section]:
                 list_contacts,
                 lambda r: f"{r.display_name} {r.organization} {r.title}",
                 lambda r: r.id,
+                first=lambda session, n: list_contacts(session, limit=n),
+                count=count_contacts,
             ),
             CONTACT_EDITOR,
             "contact",
@@ -211,6 +229,7 @@ def make_sections() -> list[Section]:
                 list_meetings,
                 lambda r: f"{r.title} {r.place} {day_text(r.starts_at)}",
                 lambda r: r.id,
+                first=lambda session, n: list_meetings(session, limit=n),
             ),
             MEETING_EDITOR,
             "meeting",
@@ -221,9 +240,11 @@ def make_sections() -> list[Section]:
             ListPage(
                 "events",
                 EVENT_COLUMNS,
-                list_events,
+                lambda session: list_events(session, ordered=False),
                 lambda r: f"{date_text(r.date)} {r.title} {r.place_text}",
                 lambda r: r.id,
+                first=lambda session, n: list_events(session, limit=n),
+                count=count_events,
             ),
             EVENT_EDITOR,
             "timeline_event",
@@ -237,6 +258,8 @@ def make_sections() -> list[Section]:
                 list_sources,
                 lambda r: f"{r.title} {r.author} {r.repository} {date_text(r.date)}",
                 lambda r: r.id,
+                first=lambda session, n: list_sources(session, limit=n),
+                count=count_sources,
             ),
             SOURCE_EDITOR,
             "source",
@@ -250,6 +273,7 @@ def make_sections() -> list[Section]:
                 list_tasks,
                 lambda r: f"{r.title} {r.assignee} {r.case} {r.meeting} {_task_state(r)}",
                 lambda r: r.id,
+                first=lambda session, n: list_tasks(session, limit=n),
             ),
             TASK_EDITOR,
             "task",
@@ -266,6 +290,7 @@ def make_sections() -> list[Section]:
                     f"{stored_label(QuestionStatus, r.status)}"
                 ),
                 lambda r: r.id,
+                first=lambda session, n: list_questions(session, limit=n),
             ),
             QUESTION_EDITOR,
             "question",

@@ -76,7 +76,11 @@ def case_list_query(case_filter: CaseFilter | None = None) -> Select[Any]:
     return _list_query(case_filter, with_tags=True)
 
 
-def _list_query(case_filter: CaseFilter | None, *, with_tags: bool) -> Select[Any]:
+def _list_query(
+    case_filter: CaseFilter | None, *, with_tags: bool, order: str = "name"
+) -> Select[Any]:
+    """``order``: "name" (surname, given names, id), "name_index" (the same, walking the
+    surname index: best for the first rows), or "id" (no sort: whoever sorts the rows)."""
     sm = Serviceman.__table__.c
     tags = (
         select(func.aggregate_strings(Tag.name, ", "))
@@ -104,8 +108,14 @@ def _list_query(case_filter: CaseFilter | None, *, with_tags: bool) -> Select[An
         del columns[10]
     # "surname || ''" orders exactly as surname does, but keeps SQLite from walking the
     # surname index and looking up every row by id (100,000 random reads): reading the table
-    # in order and sorting it is twice as fast for a whole list.
-    query = select(*columns).order_by(sm.surname + "", sm.given_names, sm.id)
+    # in order and sorting it is twice as fast for a whole list. For the first rows only
+    # (a LIMIT), walking the index is what makes them come at once.
+    if order == "id":
+        query = select(*columns).order_by(sm.id)
+    elif order == "name_index":
+        query = select(*columns).order_by(sm.surname, sm.given_names, sm.id)
+    else:
+        query = select(*columns).order_by(sm.surname + "", sm.given_names, sm.id)
     f = case_filter or CaseFilter()
     if f.text.strip():
         like = f"%{_escape_like(f.text.strip())}%"
@@ -135,39 +145,54 @@ def _list_query(case_filter: CaseFilter | None, *, with_tags: bool) -> Select[An
 
 
 def list_cases(
-    session: Session, case_filter: CaseFilter | None = None, *, limit: int | None = None
+    session: Session,
+    case_filter: CaseFilter | None = None,
+    *,
+    limit: int | None = None,
+    ordered: bool = True,
 ) -> list[CaseRow]:
-    """The case list; fast enough for 100,000 cases (bench/run.py measures it).
+    """The case list by name; fast enough for 100,000 cases (bench/run.py measures it).
+
+    With ``limit``, the first cases by name, read through the surname index (what a list
+    shows while the rest is read). ``ordered=False`` leaves them in id order, for a caller
+    that sorts them itself (the window's list), saving SQLite a sort of every case.
 
     The rows come as plain driver tuples (no per-value type processing: the list's columns
     are plain text and numbers) and each case's tags from one grouped read, not a subquery
     per case.
     """
-    query = _list_query(case_filter, with_tags=False)
+    order = "name" if ordered else "id"
+    if limit is not None and ordered:
+        order = "name_index"
+    query = _list_query(case_filter, with_tags=False, order=order)
     if limit is not None:
         query = query.limit(limit)
-    tags = _tags_by_case(session).get
+    found = plain_rows(session, query)
+    # A few hundred cases: only their tags; every case: one read of all the tags.
+    tags = _tags_by_case(session, [r[0] for r in found] if limit is not None else None).get
     make = tuple.__new__  # what CaseRow._make does, without a Python call per row
     return [
         make(CaseRow, (i, sn, gn, rk, un, ld, ls, ac, cs, bool(lsa), tags(i, ""), no, st, br))
-        for i, sn, gn, rk, un, ld, ls, ac, cs, lsa, no, st, br in _plain_rows(session, query)
+        for i, sn, gn, rk, un, ld, ls, ac, cs, lsa, no, st, br in found
     ]
 
 
-def _tags_by_case(session: Session) -> dict[int, str]:
-    """Every tagged case's tag names, joined by ", " in the order they were created."""
+def _tags_by_case(session: Session, case_ids: list[int] | None = None) -> dict[int, str]:
+    """Tagged cases' tag names (of ``case_ids``, or all), joined by ", " in creation order."""
     names: dict[int, list[str]] = {}
     query = (
         select(serviceman_tag.c.serviceman_id, Tag.__table__.c.name)
         .join(Tag.__table__)
         .order_by(serviceman_tag.c.serviceman_id, Tag.__table__.c.id)
     )
+    if case_ids is not None:
+        query = query.where(serviceman_tag.c.serviceman_id.in_(case_ids))
     for case_id, name in session.connection().execute(query):
         names.setdefault(case_id, []).append(name)
     return {case_id: ", ".join(found) for case_id, found in names.items()}
 
 
-def _plain_rows(session: Session, query: Select[Any]) -> list[Any]:
+def plain_rows(session: Session, query: Select[Any]) -> list[Any]:
     """A Core select's rows as the driver's own tuples (no Row objects, no type processing)."""
     connection = session.connection()
     compiled = query.compile(
@@ -187,7 +212,9 @@ def _plain_rows(session: Session, query: Select[Any]) -> list[Any]:
 
 
 def count_cases(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Serviceman)) or 0
+    """How many cases there are (Core, so a list can say so before its rows arrive)."""
+    table = Serviceman.__table__
+    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
 
 
 def get_case(session: Session, case_id: int) -> Serviceman:
@@ -444,4 +471,5 @@ def _escape_like(text: str) -> str:
 
 def tag_names(session: Session) -> list[str]:
     """Every tag in the archive, for the case list's tag filter."""
-    return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+    tag = Tag.__table__.c
+    return list(session.connection().execute(select(tag.name).order_by(tag.name)).scalars())

@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
@@ -21,6 +21,8 @@ class ContactRow(NamedTuple):
 
 
 def list_contacts(session: Session, *, limit: int | None = None) -> list[ContactRow]:
+    """Contacts by surname; with ``limit``, the first ones as the window's list sorts them
+    (by surname, or by name when there is none: an office, an organization)."""
     c = Contact.__table__.c
     query = select(
         c.id,
@@ -31,10 +33,18 @@ def list_contacts(session: Session, *, limit: int | None = None) -> list[Contact
         type_coerce(c.organization_type, String),
         c.title,
         c.living,
-    ).order_by(c.surname, c.display_name, c.id)
+    )
     if limit is not None:
-        query = query.limit(limit)
+        name = func.lower(func.coalesce(func.nullif(c.surname, ""), c.display_name))
+        query = query.order_by(name, c.surname, c.display_name, c.id).limit(limit)
+    else:
+        query = query.order_by(c.surname, c.display_name, c.id)
     return [ContactRow(*row) for row in session.execute(query)]
+
+
+def count_contacts(session: Session) -> int:
+    table = Contact.__table__
+    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:

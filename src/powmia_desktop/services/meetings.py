@@ -20,6 +20,8 @@ class MeetingRow(NamedTuple):
 
 
 def list_meetings(session: Session, *, limit: int | None = None) -> list[MeetingRow]:
+    """Meetings, latest first; with ``limit``, the first ones as the window's list sorts
+    them (earliest first, undated last)."""
     m = Meeting.__table__.c
     query = select(
         m.id,
@@ -28,9 +30,12 @@ def list_meetings(session: Session, *, limit: int | None = None) -> list[Meeting
         Meeting.starts_at,
         m.place,
         type_coerce(m.status, String),
-    ).order_by(Meeting.starts_at.desc().nulls_last(), m.id)
+    )
     if limit is not None:
-        query = query.limit(limit)
+        undated = Meeting.starts_at.is_(None)
+        query = query.order_by(undated, Meeting.starts_at, m.id).limit(limit)
+    else:
+        query = query.order_by(Meeting.starts_at.desc().nulls_last(), m.id)
     return [MeetingRow(*row) for row in session.execute(query)]
 
 

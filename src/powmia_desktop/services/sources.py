@@ -55,6 +55,7 @@ class CitingRow(NamedTuple):
 
 
 def list_sources(session: Session, *, limit: int | None = None) -> list[SourceRow]:
+    """Sources by title; ``limit`` keeps the first ones (through the title index)."""
     s = Source.__table__.c
     cited = (
         select(func.count())
@@ -74,6 +75,11 @@ def list_sources(session: Session, *, limit: int | None = None) -> list[SourceRo
     if limit is not None:
         query = query.limit(limit)
     return [SourceRow(*row) for row in session.execute(query)]
+
+
+def count_sources(session: Session) -> int:
+    table = Source.__table__
+    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
 
 
 def get_source(session: Session, source_id: int) -> Source:

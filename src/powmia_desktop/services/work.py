@@ -7,10 +7,11 @@ an answer; finished work stays listed below it so nothing disappears while it is
 import datetime as dt
 from typing import NamedTuple
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import String, case, select, type_coerce
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
+from powmia_desktop.core.vocab import QuestionStatus
 from powmia_desktop.db.models import Contact, Meeting, Question, Serviceman, Task, question_meeting
 from powmia_desktop.services.editing_support import case_name, meeting_label
 
@@ -35,7 +36,17 @@ class QuestionRow(NamedTuple):
     meeting: str
 
 
-def list_tasks(session: Session) -> list[TaskRow]:
+#: Questions still waiting for an answer first (the order the window's list sorts them in).
+QUESTION_ORDER = (
+    QuestionStatus.OPEN,
+    QuestionStatus.FOLLOW_UP_NEEDED,
+    QuestionStatus.ASKED,
+    QuestionStatus.ANSWERED,
+)
+
+
+def list_tasks(session: Session, *, limit: int | None = None) -> list[TaskRow]:
+    """Open tasks by due date, then done ones; ``limit`` keeps the first ones."""
     t = Task.__table__.c
     sm = Serviceman.__table__.c
     m = Meeting.__table__.c
@@ -57,6 +68,7 @@ def list_tasks(session: Session) -> list[TaskRow]:
         .outerjoin(Serviceman.__table__, sm.id == t.serviceman_id)
         .outerjoin(Meeting.__table__, m.id == t.meeting_id)
         .order_by(t.done, t.due_on.is_(None), t.due_on, t.id)
+        .limit(limit)
     )
     return [
         TaskRow(
@@ -72,7 +84,9 @@ def list_tasks(session: Session) -> list[TaskRow]:
     ]
 
 
-def list_questions(session: Session) -> list[QuestionRow]:
+def list_questions(session: Session, *, limit: int | None = None) -> list[QuestionRow]:
+    """Questions in the order they were written; with ``limit``, the first ones as the
+    window's list sorts them (those waiting for an answer first)."""
     q = Question.__table__.c
     sm = Serviceman.__table__.c
     addressed = aliased(Contact)
@@ -86,7 +100,7 @@ def list_questions(session: Session) -> list[QuestionRow]:
         .scalar_subquery()
     )
     m = Meeting.__table__.c
-    rows = session.execute(
+    query = (
         select(
             q.id,
             q.text,
@@ -103,6 +117,14 @@ def list_questions(session: Session) -> list[QuestionRow]:
         .outerjoin(Meeting.__table__, m.id == latest)
         .order_by(q.id)
     )
+    if limit is not None:
+        waiting = case(
+            {s.value: i for i, s in enumerate(QUESTION_ORDER)},
+            value=type_coerce(q.status, String),
+            else_=9,
+        )
+        query = query.order_by(None).order_by(waiting, q.id).limit(limit)
+    rows = session.execute(query)
     return [
         QuestionRow(
             i,
