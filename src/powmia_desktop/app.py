@@ -3,18 +3,27 @@
 On the very first run (no archive at the default location yet) the archive is created with
 the demo case in it, so a new user sees what the program keeps; ``--demo`` loads the demo
 into any archive that lacks it.
+
+Before the archive is opened it is backed up (``BackupPolicy.before_open``, so the copy is
+taken before any upgrade). When it cannot be opened at all — a damaged file — the person
+is offered its list of backups to restore one, and the program tries again.
 """
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from powmia_desktop import APP_NAME, __version__, identity
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
 from powmia_desktop.logs import log_unexpected
+from powmia_desktop.services.backup import BackupPolicy, list_backups
 from powmia_desktop.services.demo import demo_is_loaded, load_demo
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 #: Large enough for older eyes; Qt's default on many Linux desktops is 9 or 10 points.
 MIN_POINT_SIZE = 11
@@ -52,6 +61,67 @@ def open_archive(location: ArchiveLocation, *, demo: bool) -> Archive:
     return archive
 
 
+def open_or_rescue(
+    location: ArchiveLocation, *, demo: bool, parent: "QWidget | None" = None
+) -> Archive | None:
+    """Open; when opening fails, offer a restore and try again.
+
+    Returns None when the person gave up, after being told why. The backup on opening is
+    the window's (in the background, once the archive is open); one before a schema upgrade
+    is Archive.open's own.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    while True:
+        try:
+            return open_archive(location, demo=demo)
+        except PowmiaError as error:
+            if not offer_restore(parent, location, error):
+                return None
+        except Exception as error:
+            path = log_unexpected(error)
+            QMessageBox.critical(
+                parent,
+                "Unexpected error",
+                f"The archive could not be opened ({type(error).__name__}).\n"
+                f"Details were written to {path}.",
+            )
+            return None
+
+
+def offer_restore(parent: "QWidget | None", location: ArchiveLocation, error: PowmiaError) -> bool:
+    """Say why the archive did not open; True when the person then restored a backup of it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from powmia_desktop.gui.maintenance import BackupsDialog
+
+    title = "Cannot open the archive"
+    try:
+        backups = [b for b in list_backups(location) if not b.raw] if location.path else []
+    except PowmiaError:
+        backups = []
+    if not backups:
+        QMessageBox.critical(parent, title, str(error))
+        return False
+    count = "one backup" if len(backups) == 1 else f"{len(backups)} backups"
+    answer = QMessageBox.question(
+        parent,
+        title,
+        f"{error}\n\nThere {'is' if len(backups) == 1 else 'are'} {count} of this archive. "
+        "Choose one to restore? The archive as it is now is kept as a backup first.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    restored: list[object] = []
+    dialog = BackupsDialog(location, parent)
+    dialog.restored.connect(restored.append)
+    dialog.exec()
+    dialog.deleteLater()
+    return bool(restored)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
 
@@ -72,21 +142,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         font.setPointSize(MIN_POINT_SIZE)
         app.setFont(font)
 
+    policy = BackupPolicy()
     try:
-        archive = open_archive(resolve_location(args.db), demo=args.demo)
+        location = resolve_location(args.db)
     except PowmiaError as error:
         QMessageBox.critical(None, "Cannot open the archive", str(error))
         return 1
-    except Exception as error:
-        path = log_unexpected(error)
-        QMessageBox.critical(
-            None,
-            "Unexpected error",
-            f"The archive could not be opened ({type(error).__name__}).\n"
-            f"Details were written to {path}.",
-        )
+    archive = open_or_rescue(location, demo=args.demo)
+    if archive is None:
         return 1
-    window = MainWindow(archive)
+    window = MainWindow(archive, policy=policy)
     window.show()
     try:
         return app.exec()

@@ -1,5 +1,6 @@
 """The import wizard and the export helper, driven as a person would."""
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.gui.imports import ImportWizard, export_with_dialog
 from powmia_desktop.gui.imports.preview import PreviewModel
+from powmia_desktop.services.backup import list_backups
 
 LIST = "Family,Given,Rank,Date of Loss\nSmith,John,PFC,1950\nJones,Bob,SGT,1951\n,X,PVT,1950\n"
 
@@ -42,12 +44,19 @@ def test_the_wizard_maps_checks_and_imports(qtbot: QtBot, archive: Archive, tmp_
     assert "Row 4" in report
     with archive.reader() as session:
         assert session.scalars(select(Serviceman)).all() == []
+    assert list_backups(archive) == []  # a dry run writes nothing, so backs up nothing
     wizard.next()
     assert wizard.currentId() == ImportWizard.RESULT
     assert wizard.outcome is not None and wizard.outcome.counts["new"] == 2
     assert "Rejected: Row 4" in wizard.result_page.report.toPlainText()
     with archive.reader() as session:
         assert sorted(session.scalars(select(Serviceman.surname))) == ["Jones", "Smith"]
+    # the archive as it was before the import is kept, to undo a wrong import by a restore
+    (before,) = list_backups(archive)
+    assert before.reason == "before-import" and before.reason_label == "Before an import"
+    with sqlite3.connect(before.database) as copy:
+        assert copy.execute("SELECT count(*) FROM serviceman").fetchone() == (0,)
+    copy.close()
 
 
 def test_a_file_that_is_not_a_table_is_said_on_the_page(

@@ -9,9 +9,8 @@ exactly what a finished run leaves (the batch is all or nothing, its ImportBatch
 list lines included); every record committed before is byte-for-byte the same; and the
 whole check of services/check.py (foreign keys, search index, links) finds nothing.
 
-Two runs go at a time, to stay near a minute on two cores. Where ``powmia import`` does not
-exist, ``bulk_import_worker.py`` does the same shape of work in its place.
-``POWMIA_KILL_SEED`` repeats a particular set of moments.
+Two runs go at a time, to stay near a minute on two cores. ``POWMIA_KILL_SEED`` repeats a
+particular set of moments.
 """
 
 import hashlib
@@ -21,20 +20,17 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from tests.safety.support import make_demo_file, powmia_command
-from tests.safety.test_bad_input import subcommands
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.services.check import check_archive
 
-WORKER = Path(__file__).with_name("bulk_import_worker.py")
 AT_ONCE = 2
 
 pytestmark = pytest.mark.slow
@@ -57,13 +53,10 @@ class Importer:
         """Begin importing ``rows`` (default: the full list) into ``archive``."""
         rows = self.rows if rows is None else rows
         series = "Q" if rows < self.rows else "B"  # the earlier import and the killed one
-        if self.name == "stand-in":
-            command = [sys.executable, str(WORKER), str(archive), str(rows), f"{series}{rows}"]
-        else:
-            listing = archive.with_name(f"list-{series}.csv")
-            if not listing.exists():
-                _write_list(listing, rows, series)
-            command = [*powmia_command(), "--db", str(archive), "import", "cases", str(listing)]
+        listing = archive.with_name(f"list-{series}.csv")
+        if not listing.exists():
+            _write_list(listing, rows, series)
+        command = [*powmia_command(), "--db", str(archive), "import", "cases", str(listing)]
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -77,9 +70,7 @@ def _write_list(listing: Path, rows: int, series: str) -> None:
     listing.write_text(header + "\n".join(lines) + "\n")
 
 
-IMPORTER = Importer(
-    "powmia import cases" if "import" in subcommands() else "stand-in", rows=100_000, kills=20
-)
+IMPORTER = Importer("powmia import cases", rows=100_000, kills=20)
 
 
 def _finish(process: "subprocess.Popen[str]") -> None:

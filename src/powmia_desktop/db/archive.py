@@ -2,7 +2,9 @@
 
 ``Archive.open`` is the one way in. It refuses what is not an archive before writing
 anything, creates a new file only when asked to, backs up and upgrades an older schema,
-and turns every database failure into an ``ArchiveError`` a person can read.
+and turns every database failure into an ``ArchiveError`` a person can read. While a file
+archive is open it holds a shared ``ArchiveLock`` (db/lock.py): any number of windows may
+open it, but a restore, which replaces the file, waits until every one has closed it.
 """
 
 import os
@@ -20,14 +22,24 @@ from powmia_desktop.core.errors import ArchiveError, ConflictError, PowmiaError
 from powmia_desktop.db import changelog
 from powmia_desktop.db.engine import make_engine, make_sessionmaker
 from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.db.lock import ArchiveLock
 from powmia_desktop.db.migrate import UpgradeResult, check_revision, probe_sqlite_file, upgrade
 
 
 class Archive:
-    def __init__(self, location: ArchiveLocation, engine: Engine, upgrade: UpgradeResult) -> None:
+    def __init__(
+        self,
+        location: ArchiveLocation,
+        engine: Engine,
+        upgrade: UpgradeResult,
+        lock: ArchiveLock | None = None,
+    ) -> None:
         self.location = location
         self.engine = engine
         self.upgrade_result = upgrade
+        #: This holder's shared lock on the file; None for a server or in-memory database.
+        self.lock = lock
+        self.closed = False
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine, write=True)
         self._readers: sessionmaker[Session] = make_sessionmaker(engine)
         changelog.install(self._sessions)
@@ -36,22 +48,19 @@ class Archive:
     def open(cls, location: ArchiveLocation, *, create: bool = False) -> "Archive":
         """Open (and upgrade) the archive at ``location``; with ``create``, make it if missing."""
         path = location.path
+        lock = None
         if path is not None:
             _check_file(location, create=create)
             check_revision(probe_sqlite_file(path) if path.exists() else None, str(path))
+            lock = ArchiveLock(path)
+            lock.acquire_shared()  # refused only while a restore is replacing the file
         try:
-            engine = make_engine(location.url)
-        except (SQLAlchemyError, ImportError) as error:
-            raise ArchiveError(f"Cannot use the database {location.display}: {error}") from None
-        try:
-            result = upgrade(engine, path=path, backup_dir=location.backups_dir)
-        except PowmiaError:
-            engine.dispose()
+            engine, result = _engine_and_upgrade(location)
+        except BaseException:
+            if lock is not None:
+                lock.release()
             raise
-        except SQLAlchemyError as error:
-            engine.dispose()
-            raise ArchiveError(f"Cannot open {location.display}: {_reason(error)}") from None
-        return cls(location, engine, result)
+        return cls(location, engine, result, lock)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -74,7 +83,11 @@ class Archive:
             session.close()
 
     def close(self) -> None:
+        """Let go of the file: its connections, then the lock (a restore may go ahead)."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+        self.closed = True
 
     def __enter__(self) -> "Archive":
         return self
@@ -86,6 +99,23 @@ class Archive:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _engine_and_upgrade(location: ArchiveLocation) -> tuple[Engine, UpgradeResult]:
+    """The engine on an upgraded schema; every failure an ArchiveError, nothing left open."""
+    try:
+        engine = make_engine(location.url)
+    except (SQLAlchemyError, ImportError) as error:
+        raise ArchiveError(f"Cannot use the database {location.display}: {error}") from None
+    try:
+        result = upgrade(engine, path=location.path, backup_dir=location.backups_dir)
+    except PowmiaError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise ArchiveError(f"Cannot open {location.display}: {_reason(error)}") from None
+    return engine, result
 
 
 def _check_file(location: ArchiveLocation, *, create: bool) -> None:

@@ -39,6 +39,7 @@ REASON_LABELS = {
     "interval": "While working",
     "before-restore": "Before a restore",
     "before-repair": "Before a repair",
+    "before-import": "Before an import",
 }
 _LOOSE = re.compile(r"^(?P<reason>.+)-(?P<stamp>\d{8}T\d{6,12}Z)\.sqlite$")
 

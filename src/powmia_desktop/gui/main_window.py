@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
 from powmia_desktop import APP_NAME
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.location import ArchiveLocation, location_for_path
 from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
+from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import CaseEventsPanel
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.workers import run_job
+from powmia_desktop.services.backup import BackupPolicy, backup_now
 from powmia_desktop.services.cases import CaseFilter
 from powmia_desktop.services.search import SearchResults, search
 
@@ -53,7 +55,14 @@ _KIND_SECTION = {
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        parent: QWidget | None = None,
+        *,
+        policy: BackupPolicy | None = None,
+    ) -> None:
+        """``policy`` turns on the automatic backups (the program passes one; tests may not)."""
         super().__init__(parent)
         self.ops = ArchiveOps(archive, self)
         self.ops.changed.connect(self._record_changed)
@@ -108,6 +117,11 @@ class MainWindow(QMainWindow):
         self.reload()
         self._restore_state()
         self._remember_recent(archive)
+        self.auto_backup: AutoBackup | None = None
+        if policy is not None:
+            self.auto_backup = AutoBackup(policy, lambda: self.archive, self)
+            self.auto_backup.message.connect(self.statusBar().showMessage)
+            QTimer.singleShot(0, self.auto_backup.after_opening)
 
     # -- the archive ------------------------------------------------------------------
     @property
@@ -154,17 +168,37 @@ class MainWindow(QMainWindow):
             if editor is not None and section.table == table and editor.record_id == record_id:
                 editor.load(record_id)
 
-    def switch_archive(self, archive: Archive) -> None:
+    def switch_archive(self, archive: Archive, notice: str | None = None) -> None:
         if not self._confirm_all():
             archive.close()
             return
+        failed = self.auto_backup.on_leaving() if self.auto_backup is not None else None
         self.ops.archive.close()
+        self._use_archive(archive)
+        if notice or failed:
+            self.statusBar().showMessage(notice or failed or "")
+
+    def _use_archive(self, archive: Archive) -> None:
+        """Show ``archive`` from scratch: nothing of the previous one (edits, undo) remains."""
         self.ops.archive = archive
         self.ops.undo_stack.clear()
         for editor in self.editors.values():
             editor.clear()
         self.reload()
         self._remember_recent(archive)
+        if self.auto_backup is not None:
+            self.auto_backup.restart()
+            self.auto_backup.after_opening()
+
+    def _reopen(self, location: ArchiveLocation) -> Archive | None:
+        """Open the archive again after a restore replaced its file (upgrading an older one)."""
+        try:
+            archive = Archive.open(location)
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Cannot open the archive again", str(error))
+            return None
+        self._use_archive(archive)
+        return archive
 
     # -- selection and editing ----------------------------------------------------------
     def _select(self, section: Section, record_id: int) -> None:
@@ -268,6 +302,62 @@ class MainWindow(QMainWindow):
     def export_archive(self) -> None:
         self._export("archive", None)
 
+    # -- keeping the archive safe -----------------------------------------------------
+    def back_up_now(self) -> None:
+        """File > Backup now: pending edits saved (or dropped) first, then a full backup."""
+        if not self._confirm_all():
+            return
+        archive = self.archive
+        try:
+            made = run_job(
+                self,
+                "Backing up",
+                lambda progress: backup_now(archive, "manual", progress=progress),
+            )
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Backup now", f"Nothing was backed up: {error}")
+            return
+        self.statusBar().showMessage(f"Backed up to {made.database}")
+
+    def open_backups(self) -> None:
+        """File > Restore…: the list of backups; a restore reopens and reloads everything."""
+        if not self._confirm_all():  # a restore replaces what the editors show
+            return
+        from powmia_desktop.gui.maintenance import BackupsDialog
+
+        location = self.archive.location
+        dialog = BackupsDialog(self.archive, self)
+
+        def restored(result: object) -> None:
+            reopened = self._reopen(location)
+            if reopened is not None:
+                dialog.archive = reopened  # a second restore must close this one in turn
+                self.statusBar().showMessage(dialog.status.text())
+
+        dialog.restored.connect(restored)
+        dialog.exec()
+        dialog.deleteLater()
+        if self.archive.closed:  # a restore that failed had already let go of it
+            self._reopen(location)
+
+    def open_check(self) -> None:
+        """File > Check & repair…; after a repair every list and editor is read again."""
+        if not self._confirm_all():
+            return
+        from powmia_desktop.gui.maintenance import CheckDialog
+
+        dialog = CheckDialog(self.archive, self)
+        dialog.repaired.connect(self._after_repair)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _after_repair(self) -> None:
+        self.ops.undo_stack.clear()  # the repair changed records behind the undo history
+        self.reload()
+        for editor in self.editors.values():
+            if editor.record_id is not None:
+                editor.load(editor.record_id)
+
     def _export(self, kind: str, case_filter: CaseFilter | None) -> None:
         from powmia_desktop.gui.imports import export_with_dialog  # exporters on first use
 
@@ -338,6 +428,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export this list…", self.export_list)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self._action("Export the whole &archive…", self.export_archive))
+        file_menu.addSeparator()
+        self.backup_action = self._action("&Backup now", self.back_up_now)
+        self.restore_action = self._action("Res&tore…", self.open_backups)
+        self.check_action = self._action("C&heck && repair…", self.open_check)
+        for action in (self.backup_action, self.restore_action, self.check_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
@@ -482,6 +578,11 @@ class MainWindow(QMainWindow):
         if not self._confirm_all():
             event.ignore()
             return
+        if self.auto_backup is not None:
+            self.auto_backup.timer.stop()
+            failed = self.auto_backup.on_leaving()
+            if failed:  # the status bar closes with the window: say it where it is seen
+                QMessageBox.warning(self, "Backup", f"{failed}\n\nEverything you saved is kept.")
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
