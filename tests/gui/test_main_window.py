@@ -1,8 +1,11 @@
 """The main window, driven as a person would: lists, selection, search and archive state."""
 
+import csv
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from powmia_desktop.app import open_archive
@@ -154,3 +157,34 @@ def test_case_list_filters_by_status_and_tag(qtbot: QtBot, demo_archive: Archive
     assert page.model.rowCount() == 0
     tag.setCurrentIndex(0)
     assert [page.model.row_at(i).surname for i in range(page.model.rowCount())] == ["Baker"]
+
+
+def test_export_this_list_writes_the_cases_as_shown(
+    qtbot: QtBot, demo_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Export this list… honours the status and tag filters as well as the text."""
+    with demo_archive.session() as session:
+        create_case(session, surname="Baker", accounting_status="accounted for")
+        create_case(session, surname="Carter", unit="Co. F, 19th Infantry")
+    window = MainWindow(demo_archive)
+    qtbot.addWidget(window)
+    page = window.cases_page
+    target = tmp_path / "shown.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+
+    def exported() -> list[str]:
+        window.export_list()
+        with target.open(encoding="utf-8-sig", newline="") as handle:
+            names = [row["Name"] for row in csv.DictReader(handle)]
+        target.unlink()
+        return names
+
+    assert len(exported()) == 3  # nothing narrows the list: every case
+    status = page._choice_filters[0][0]
+    status.setCurrentIndex(status.findText("Accounted for"))
+    assert [name.split(",")[0] for name in exported()] == ["Baker"]
+    status.setCurrentIndex(0)
+    qtbot.keyClicks(page.filter_edit, "19th carter")  # every word, in any column
+    assert [name.split(",")[0] for name in exported()] == ["Carter"]

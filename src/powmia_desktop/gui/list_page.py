@@ -252,6 +252,13 @@ class ListPage(QWidget, Generic[R]):
         self.wait_loaded()
         return self.model.visible_rows()
 
+    def shown_ids(self) -> list[int] | None:
+        """The ids of every row shown, or None when nothing narrows the list (it is whole)."""
+        rows = self.shown_rows()
+        if len(rows) == self.model.total_count:
+            return None
+        return [self._record_id(row) for row in rows]
+
     def _start(self, session: Session) -> None:
         """Show the first screen now (or keep the rows shown) and read every row."""
         bind = session.get_bind()

@@ -296,7 +296,9 @@ class MainWindow(QMainWindow):
             return
         case_filter = None
         if kind == "cases":
-            case_filter = CaseFilter(text=self.current.page.filter_edit.text())
+            # as shown: narrowed by text, status and tag (waits for a list still loading)
+            shown = self.current.page.shown_ids()
+            case_filter = None if shown is None else CaseFilter(ids=tuple(shown))
         self._export(kind, case_filter)
 
     def export_archive(self) -> None:
