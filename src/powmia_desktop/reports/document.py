@@ -15,11 +15,21 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from powmia_desktop import APP_NAME
 from powmia_desktop.core.progress import Progress
-from powmia_desktop.reports.styles import MUTED, RULE, fonts, markup, plain, plain_frags, styles
+from powmia_desktop.reports.styles import (
+    MUTED,
+    RULE,
+    TextBlock,
+    fonts,
+    markup,
+    plain,
+    plain_frags,
+    styles,
+)
 
 PAGE_SIZE = LETTER
 MARGIN_X = 0.85 * inch
@@ -29,7 +39,7 @@ FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
 FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(TextBlock):
     """A heading that becomes a table-of-contents entry and a PDF bookmark."""
 
     def __init__(self, text: str, level: int, *, toc: bool = True, key: str = "") -> None:
@@ -136,6 +146,28 @@ def _fit(text: str, width: float) -> str:
     return shown
 
 
+def _draw_nothing(*args: Any, **kwargs: Any) -> None:
+    pass
+
+
+class _TextFrame(Frame):  # type: ignore[misc]
+    """The page's text area. While ``measuring`` it places flowables without drawing them:
+    a first pass that only finds which page each heading lands on needs no drawing."""
+
+    measuring = False
+
+    def _add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:
+        if not self.measuring:
+            return int(super()._add(flowable, canv, trySplit))
+        flowable.drawOn = _draw_nothing
+        try:
+            return int(super()._add(flowable, canv, trySplit))
+        finally:
+            del flowable.drawOn
+
+    add = _add
+
+
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     """A letter-size document whose headings feed the TOC, the outline and ``Rendered``."""
 
@@ -153,7 +185,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             creator=APP_NAME,
             keywords="",
         )
-        frame = Frame(
+        self._text_frame = frame = _TextFrame(
             MARGIN_X,
             MARGIN_BOTTOM,
             FRAME_WIDTH,
@@ -168,9 +200,18 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
         self.headings: list[tuple[int, str, int]] = []
         self.reserved: list[tuple[int, str, int]] = []
         self._keys = 0
+        #: Lay out the first of several passes without drawing it (see :func:`render`).
+        self.measure_first_pass = False
+        self._passes = 0
 
     def beforeDocument(self) -> None:
         self.headings, self.reserved, self._keys = [], [], 0
+        self._passes += 1
+        self._text_frame.measuring = self.measure_first_pass and self._passes == 1
+
+    def _allSatisfied(self) -> bool:
+        # A pass that drew nothing is never the one saved, however settled its contents.
+        return not self._text_frame.measuring and bool(super()._allSatisfied())
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, ReservedPage):
@@ -207,11 +248,35 @@ def render(
         doc.setProgressCallBack(_progress_adapter(progress, len(story)))
     canvasmaker = _numbered_canvas(furniture)
     if multi_pass:
+        _foresee_contents(story)
+        doc.measure_first_pass = True
         doc.multiBuild(story, canvasmaker=canvasmaker)
     else:
         doc.build(story, canvasmaker=canvasmaker)
     pdf = buffer.getvalue()
     return Rendered(pdf, doc.page, list(doc.headings), list(doc.reserved))
+
+
+def _foresee_contents(story: list[Flowable]) -> None:
+    """Give each table of contents the entries the headings will make, before the first pass.
+
+    An empty table of contents is laid out as one line, so the first pass put every later
+    page too early and a third pass was needed. Its entries' page numbers are drawn beside
+    them without changing how they wrap, so with the right titles (page numbers still
+    unknown) the first pass already puts every heading on its final page and the second
+    pass, which prints the numbers, is the last. A wrong guess costs a pass, never a page.
+    """
+    contents = [f for f in story if isinstance(f, TableOfContents)]
+    if not contents:
+        return
+    entries: list[tuple[int, str, int, str]] = []
+    for number, heading in enumerate((f for f in story if isinstance(f, Heading)), 1):
+        if heading.in_toc:
+            key = heading.key or f"h{number}"
+            entries.append((heading.toc_level, markup(heading.toc_text), 0, key))
+    for toc in contents:
+        toc.clearEntries()
+        toc.addEntries(entries)
 
 
 def _progress_adapter(progress: Progress, total: int) -> Callable[[str, int], None]:

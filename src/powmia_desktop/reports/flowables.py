@@ -25,6 +25,7 @@ from powmia_desktop.reports.styles import (
     RULE,
     SHADE,
     SMALL_SIZE,
+    TextBlock,
     markup,
     paragraph,
     plain,
@@ -41,7 +42,7 @@ def para(text: str, style: ParagraphStyle | None = None, *, bold: bool = False) 
 
 def rich(parts: Sequence[tuple[str, bool]], style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of runs, each (text, bold): "Donor: <b>name</b>" without user markup."""
-    return Paragraph("".join(markup(t, bold=b) for t, b in parts if t), style or styles().cell)
+    return TextBlock("".join(markup(t, bold=b) for t, b in parts if t), style or styles().cell)
 
 
 def paragraphs(text: str, style: ParagraphStyle | None = None) -> list[Flowable]:
@@ -154,7 +155,7 @@ def gap(points: float = 6) -> Spacer:
 
 
 def none_recorded(what: str) -> Paragraph:
-    return Paragraph(markup(f"No {what} recorded."), styles().small)
+    return TextBlock(markup(f"No {what} recorded."), styles().small)
 
 
 def lines(*parts: tuple[str, str]) -> Paragraph:

@@ -16,6 +16,7 @@ import functools
 import re
 import shutil
 import subprocess
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +26,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -113,11 +114,87 @@ def _fc_korean_ttf() -> Path | None:
     return Path(regular[0]) if regular else None
 
 
+class _FlateOnce:
+    """FlateDecode for embedded font files, compressing each distinct one once per process."""
+
+    pdfname = "FlateDecode"
+
+    def __init__(self) -> None:
+        self._done: dict[bytes, bytes] = {}
+
+    def encode(self, data: bytes) -> bytes:
+        packed = self._done.get(data)
+        if packed is None:
+            if len(self._done) >= _SUBSETS_KEPT:
+                self._done.pop(next(iter(self._done)))
+            packed = self._done[data] = zlib.compress(data)
+        return packed
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+_SUBSETS_KEPT = 64
+_FLATE_ONCE = _FlateOnce()
+
+
+class _RememberingFace(TTFontFace):  # type: ignore[misc]
+    """A TrueType face that makes each subset it embeds once per process.
+
+    Every PDF embeds the glyphs it uses: a subset of the font (ASCII first, then any other
+    character in the order met). Case summaries nearly always use the same subset, and
+    cutting it out of DejaVu Sans and compressing it cost more than laying out the page.
+    The bytes depend only on the font and the subset, so the PDF is the same.
+    """
+
+    _made: dict[tuple[int, ...], bytes]
+
+    def makeSubset(self, subset: list[int]) -> bytes:
+        made = self.__dict__.setdefault("_made", {})
+        key = tuple(subset)
+        data = made.get(key)
+        if data is None:
+            if len(made) >= _SUBSETS_KEPT:
+                made.pop(next(iter(made)))
+            data = made[key] = super().makeSubset(subset)
+        return data
+
+    def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
+        descriptor = super().addSubsetObjects(doc, fontname, subset)
+        font_file = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
+        if font_file is not None and font_file.filters:
+            font_file.filters = [_FLATE_ONCE]
+        return descriptor
+
+
+class _EmbeddedFont(TTFont):  # type: ignore[misc]
+    """A TrueType font whose subsets and glyph-width tables are made once per process."""
+
+    def __init__(self, name: str, path: Path) -> None:
+        super().__init__(name, str(path))
+        self.face.__class__ = _RememberingFace  # the same face, read once; only subsets differ
+
+    def addObjects(self, doc: Any) -> None:
+        super().addObjects(doc)
+        # Each subset's Widths array (128 numbers and more) is written out number by number,
+        # which cost a summary as much as a page of text; the bytes are the same each time.
+        for pdf_font in doc.idToObject["BasicFonts"].dict.values():
+            widths = getattr(pdf_font, "Widths", None)
+            if isinstance(widths, pdfdoc.PDFArray):
+                pdf_font.Widths = _written_widths(tuple(widths.sequence))
+
+
+@functools.lru_cache(maxsize=_SUBSETS_KEPT)
+def _written_widths(widths: tuple[float, ...]) -> bytes:
+    """A Widths array as ReportLab writes it (numbers do not depend on the document)."""
+    return bytes(pdfdoc.PDFArray(list(widths)).format(None))
+
+
 def _register_ttf(name: str, path: Path | None) -> bool:
     if path is None:
         return False
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path)))
+        pdfmetrics.registerFont(_EmbeddedFont(name, path))
     except (TTFError, OSError):
         return False
     return True
@@ -213,16 +290,49 @@ def plain_frags(text: str, style: ParagraphStyle) -> list[Any] | None:
     template = _FRAG_TEMPLATES.get(key)
     if template is None:
         template = _FRAG_TEMPLATES[key] = Paragraph("x", style).frags[0]
-    return [template.clone(text=cleanBlockQuotedText(text))]
+    return [template.clone(text=_folded(text))]
 
 
-def paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+def _folded(text: str) -> str:
+    """Whitespace folded as ReportLab's parser folds it; most cell text has none to fold."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        if text[0] != " " and text[-1] != " ":
+            return text
+    return str(cleanBlockQuotedText(text))
+
+
+class TextBlock(Paragraph):  # type: ignore[misc]
+    """A Paragraph that remembers where its lines break at each width it was given.
+
+    A table wraps every cell to measure its row, again for each page a long table is split
+    over (the rest of the table is measured anew) and again to draw it; a packet with a
+    table of contents is laid out twice. The words and the width decide the line breaks, so
+    breaking them once per width gives the very same lines, much sooner.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        known: dict[float, tuple[Any, ...]] | None = self.__dict__.get("_known_widths")
+        if known is None:
+            known = self._known_widths = {}
+        laid = known.get(availWidth)
+        if laid is not None:
+            self.width, self._wrapWidths, self.blPara, self.height = laid
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            known[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height)
+        return size
+
+
+def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None) -> Paragraph:
     """A Paragraph of already-escaped markup (from :func:`markup`), parsed only if needed."""
-    return Paragraph(text, style, frags=plain_frags(text, style))
+    return TextBlock(text, style, bulletText=bullet, frags=plain_frags(text, style))
 
 
 def plain(text: str) -> str:
     """Text for a canvas drawString in the body font: CJK it cannot draw becomes '?'."""
+    if text.isascii():  # every CJK character is outside ASCII
+        return text
     f = fonts()
     return "".join("?" if _needs_cjk(ch, f.body_glyphs) else ch for ch in text)
 

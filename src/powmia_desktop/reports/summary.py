@@ -24,7 +24,7 @@ from powmia_desktop.reports.flowables import (
     paragraphs,
     section,
 )
-from powmia_desktop.reports.styles import RULE, SHADE, markup, styles
+from powmia_desktop.reports.styles import RULE, SHADE, markup, paragraph, styles
 from powmia_desktop.services.audience import Audience, CaseView, CitationView, ClaimView
 
 #: Versions of one fact shown side by side in a row before the next row starts.
@@ -318,7 +318,7 @@ def _source_list(numbers: SourceNumbers) -> list[Flowable]:
     for source_id, number in numbers.numbers.items():
         passages = numbers.passages[source_id]
         story.append(
-            Paragraph(markup(passages[0].source_title), s.numbered, bulletText=f"[{number}]")
+            paragraph(markup(passages[0].source_title), s.numbered, bullet=f"[{number}]")
         )
         for c in passages:
             text = "; ".join(t for t in (c.locator, f"“{c.quote}”" if c.quote else "") if t)

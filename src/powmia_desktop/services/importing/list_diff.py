@@ -7,16 +7,17 @@ mapping that edition was imported with, so a changed layout does not matter.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus, ListMatchStatus
 from powmia_desktop.db.models import ImportBatch, ListMembership
-from powmia_desktop.services.importing.list_rows import ListRow, read_row
+from powmia_desktop.services.importing.list_rows import ListRow, RowReader
 from powmia_desktop.services.importing.outcome import ListDiff, StatusDelta
 from powmia_desktop.services.importing.tabular import fold
 
@@ -74,21 +75,24 @@ def previous_batch(session: Session, source_id: int, current_batch_id: int) -> P
 def _previous_entries(session: Session, previous: Previous) -> list[Entry]:
     m = ListMembership.__table__.c
     rows = session.execute(
-        select(m.serviceman_id, m.match_status, m.row_as_printed).where(
+        select(m.serviceman_id, m.match_status, type_coerce(m.row_as_printed, String)).where(
             m.import_batch_id == previous.batch_id,
             m.match_status.in_([ListMatchStatus.CONFIRMED.value, ListMatchStatus.SUGGESTED.value]),
         )
     )
+    reader = RowReader()
+    targets = previous.mapping
     entries = []
-    for case_id, status, printed in rows:
+    for case_id, status, text in rows:
+        printed = json.loads(text) if text else None
         cells: dict[str, str] = {}
-        for header, text in (printed or {}).items():
-            target = previous.mapping.get(header)
-            if target and str(text).strip():
-                joined = f"{cells[target]} {text}" if target in cells else str(text)
+        for header, value in (printed if isinstance(printed, dict) else {}).items():
+            target = targets.get(header)
+            if target and str(value).strip():
+                joined = f"{cells[target]} {value}" if target in cells else str(value)
                 cells[target] = joined.strip()
         try:
-            row = read_row(cells)
+            row = reader.read(cells)
         except ValidationError:
             continue
         status_value = status.value if hasattr(status, "value") else str(status)

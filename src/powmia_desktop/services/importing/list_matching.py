@@ -1,7 +1,11 @@
 """Is this row a case the archive already has? Service number first, then name, unit, date.
 
 Cases are blocked by surname sound (Soundex) so a row is compared with a handful of
-cases, never with all of them; within a block rapidfuzz scores the names and units.
+cases, never with all of them; within a block rapidfuzz scores the names and units. A block
+is split further by what can never match, so that a list whose surnames all sound alike
+stays linear: by whether the case has a service number (a row with a number never matches
+a case with another one) and by when the loss happened (a row is compared only with cases
+whose loss date could be the same day, and with those whose date is unknown or vague).
 
 * Same service number: the same man (a different one on both sides: never the same man).
 * Same surname, given names that agree, and loss date or unit that agrees with nothing
@@ -11,9 +15,10 @@ cases, never with all of them; within a block rapidfuzz scores the names and uni
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
@@ -57,10 +62,13 @@ MAX_CANDIDATES: Final = 25
 _SOUNDEX: Final = str.maketrans("bfpvcgjkqsxzdtlmnraeiouy", "111122222222334556000000", "hw")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def soundex(name: str) -> str:
     """American Soundex of a surname ("Dumas" -> D520), the classic blocking key."""
-    letters = "".join(c for c in fold(name) if c.isalpha())
+    if name.isascii() and name.isalpha():  # most surnames: nothing to fold away
+        letters = name.lower()
+    else:
+        letters = "".join(c for c in fold(name) if c.isalpha())
     if not letters:
         return ""
     digits = letters.translate(_SOUNDEX)
@@ -73,7 +81,7 @@ def soundex(name: str) -> str:
     return (letters[0].upper() + "".join(code) + "000")[:4]
 
 
-@dataclass
+@dataclass(slots=True)
 class KnownCase:
     id: int
     uid: str
@@ -115,15 +123,98 @@ def _dates_agree(a: FuzzyDate | None, b: FuzzyDate | None) -> bool | None:
     return a.overlaps_date(b)
 
 
+#: Where a case's loss date puts it within a block: ("d", day), ("m", year, month),
+#: ("y", year), or WIDE for a date unknown, text only, open-ended or spanning years.
+DateShelf = tuple[Any, ...]
+WIDE: Final[DateShelf] = ()
+#: A row whose date spans more days than this is compared with cases shelved by year.
+_FEW_DAYS: Final = 62
+#: ... and one that spans more years than this with every case of the block.
+_FEW_YEARS: Final = 10
+
+
+def date_shelf(date: FuzzyDate | None) -> DateShelf:
+    """The finest shelf that holds every day ``date`` can denote."""
+    if date is None:
+        return WIDE
+    first, last = date.earliest, date.latest
+    if first is None or last is None:
+        return WIDE
+    if first == last:
+        return ("d", first.toordinal())
+    if first.year == last.year:
+        if first.month == last.month:
+            return ("m", first.year, first.month)
+        return ("y", first.year)
+    return WIDE
+
+
+class _Block:
+    """The cases of one Soundex code, shelved by service number (has one or not) and loss
+    date; each shelf keeps case ids and name keys in step, in the order cases came."""
+
+    __slots__ = ("numbered", "unnumbered", "years")
+
+    def __init__(self) -> None:
+        self.numbered: dict[DateShelf, tuple[list[int], list[str]]] = {}
+        self.unnumbered: dict[DateShelf, tuple[list[int], list[str]]] = {}
+        #: Year -> the day, month and year shelves of that year that hold a case.
+        self.years: dict[int, set[DateShelf]] = {}
+
+    def add(self, case_id: int, name: str, numbered: bool, shelf: DateShelf) -> None:
+        shelves = self.numbered if numbered else self.unnumbered
+        found = shelves.get(shelf)
+        if found is None:
+            found = shelves[shelf] = ([], [])
+            if shelf:
+                year = dt.date.fromordinal(shelf[1]).year if shelf[0] == "d" else shelf[1]
+                self.years.setdefault(year, set()).add(shelf)
+        found[0].append(case_id)
+        found[1].append(name)
+
+    def shelves(
+        self, numbered: bool, wanted: list[DateShelf] | None
+    ) -> list[tuple[list[int], list[str]]]:
+        """The shelves a row must look at: unnumbered cases, and numbered ones too when the
+        row has no number; only the ``wanted`` date shelves (None: all of them)."""
+        kinds = (self.unnumbered,) if numbered else (self.unnumbered, self.numbered)
+        out: list[tuple[list[int], list[str]]] = []
+        for shelves in kinds:
+            if wanted is None:
+                out.extend(shelves.values())
+            else:
+                for shelf in wanted:
+                    found = shelves.get(shelf)
+                    if found is not None:
+                        out.append(found)
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _near_shelves(date: FuzzyDate) -> tuple[DateShelf, ...] | None:
+    """Every shelf a case whose loss could fall on a day of ``date`` can be on, when that
+    date spans at most a few weeks; None when it is longer or unbounded."""
+    first, last = date.earliest, date.latest
+    if first is None or last is None or (last - first).days > _FEW_DAYS:
+        return None
+    shelves: list[DateShelf] = [WIDE]
+    days = range(first.toordinal(), last.toordinal() + 1)
+    shelves += [("d", day) for day in days]
+    months = sorted({(d.year, d.month) for d in map(dt.date.fromordinal, days)})
+    shelves += [("m", year, month) for year, month in months]
+    shelves += [("y", year) for year in sorted({year for year, _ in months})]
+    return tuple(shelves)
+
+
 class CaseIndex:
     """The archive's cases (and those this import creates) looked up as a row needs them."""
 
     def __init__(self) -> None:
         self.cases: dict[int, KnownCase] = {}
         self._by_number: dict[str, int] = {}
-        #: Soundex of the surname -> (case ids, "surname given" keys) in step.
-        self._blocks: dict[str, tuple[list[int], list[str]]] = {}
+        self._blocks: dict[str, _Block] = {}
         self._dates: dict[int, FuzzyDate | None] = {}
+        self._soundex: dict[str, str] = {}
 
     @classmethod
     def load(cls, session: Session) -> CaseIndex:
@@ -135,47 +226,87 @@ class CaseIndex:
             for name in CASE_COLUMNS
         ]
         index = cls()
-        for row in session.execute(select(table.c.id, table.c.uid, *columns)):
+        query = select(table.c.id, table.c.uid, *columns).order_by(table.c.id)
+        for row in session.execute(query):
             values = dict(zip(CASE_COLUMNS, row[2:], strict=True))
             index.add(KnownCase(row[0], row[1], values))
         return index
 
-    def add(self, case: KnownCase, loss_date: FuzzyDate | None = None) -> None:
+    def keys(self, surname: str, given: str) -> tuple[str, str]:
+        """(Soundex of the surname, name key) as the index files and looks them up."""
+        code = self._soundex.get(surname)
+        if code is None:
+            code = self._soundex[surname] = soundex(surname)
+        return code, _name_key(surname, given)
+
+    def add(
+        self,
+        case: KnownCase,
+        loss_date: FuzzyDate | None = None,
+        keys: tuple[str, str] | None = None,
+    ) -> None:
         self.cases[case.id] = case
-        number = str(case.values["service_number"] or "")
+        values = case.values
+        number = str(values["service_number"] or "")
         if number:
             self._by_number.setdefault(number, case.id)
-        surname, given = str(case.values["surname"]), str(case.values["given_names"] or "")
-        ids, names = self._blocks.setdefault(soundex(surname), ([], []))
-        ids.append(case.id)
-        names.append(_name_key(surname, given))
-        if loss_date is None and case.values.get("loss_date"):
-            loss_date = _stored_date(str(case.values["loss_date"]))
+        if keys is None:
+            keys = self.keys(str(values["surname"]), str(values["given_names"] or ""))
+        if loss_date is None and values.get("loss_date"):
+            loss_date = _stored_date(str(values["loss_date"]))
+        block = self._blocks.get(keys[0])
+        if block is None:
+            block = self._blocks[keys[0]] = _Block()
+        block.add(case.id, keys[1], bool(number), _shelf_of(loss_date))
         self._dates[case.id] = loss_date
 
-    def match(self, row: ListRow) -> Match | None:
+    def _candidates(self, row: ListRow, block: _Block, name: str) -> list[tuple[float, int]]:
+        """(name score, case id) of the closest names a row could match, best first."""
+        date = row.loss_date
+        wanted: list[DateShelf] | None = None
+        if date is not None:
+            near = _near_shelves(date)
+            if near is not None:
+                wanted = list(near)
+            else:
+                first, last = date.earliest, date.latest
+                if first is not None and last is not None and last.year - first.year <= _FEW_YEARS:
+                    wanted = [WIDE]
+                    for year in range(first.year, last.year + 1):
+                        wanted.extend(block.years.get(year, ()))
+        hits: list[tuple[float, int]] = []
+        for ids, names in block.shelves(bool(row.service_number), wanted):
+            # Names are scored in C over the whole shelf; only the close ones are looked at.
+            for _, score, position in process.extract(
+                name,
+                names,
+                scorer=fuzz.ratio,
+                processor=None,
+                score_cutoff=POSSIBLE_NAME,
+                limit=MAX_CANDIDATES,
+            ):
+                hits.append((score, ids[position]))
+        if len(hits) > 1:
+            hits.sort(key=lambda hit: (-hit[0], hit[1]))
+        return hits[:MAX_CANDIDATES]
+
+    def match(self, row: ListRow, keys: tuple[str, str] | None = None) -> Match | None:
         if row.service_number:
             case_id = self._by_number.get(row.service_number)
             if case_id is not None:
                 return Match(self.cases[case_id], "confirmed", "same service number")
-        block = self._blocks.get(soundex(row.surname))
+        if keys is None:
+            keys = self.keys(row.surname, row.given_names)
+        block = self._blocks.get(keys[0])
         if block is None:
             return None
-        row_name = _name_key(row.surname, row.given_names)
+        hits = self._candidates(row, block, keys[1])
+        if not hits:
+            return None
         row_surname = fold(row.surname)
         strong: list[Match] = []
         possible: list[tuple[float, Match]] = []
-        # Names are scored in C over the whole block; only the close ones are looked at.
-        hits = process.extract(
-            row_name,
-            block[1],
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=POSSIBLE_NAME,
-            limit=MAX_CANDIDATES,
-        )
-        for _, name, position in hits:
-            case_id = block[0][position]
+        for name, case_id in hits:
             case = self.cases[case_id]
             values = case.values
             number = str(values["service_number"] or "")
@@ -203,3 +334,16 @@ class CaseIndex:
         if possible:
             return max(possible, key=lambda p: p[0])[1]
         return None
+
+
+#: Shelves of the dates seen so far: a list repeats the same few hundred dates.
+_SHELVES: dict[FuzzyDate | None, DateShelf] = {}
+
+
+def _shelf_of(date: FuzzyDate | None) -> DateShelf:
+    found = _SHELVES.get(date)
+    if found is None:
+        if len(_SHELVES) > 65536:
+            _SHELVES.clear()
+        found = _SHELVES[date] = date_shelf(date)
+    return found

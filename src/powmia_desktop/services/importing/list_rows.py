@@ -8,6 +8,7 @@ takes either kind of status word (MIA, POW... or accounted for / unaccounted for
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final
@@ -58,7 +59,7 @@ _NO: Final = frozenset({"no", "n", "false", "0", "-"})
 _SPLIT_TAGS: Final = re.compile(r"\s*[;,]\s*")
 
 
-@dataclass
+@dataclass(slots=True)
 class ListRow:
     """One row, checked: stored values of a serviceman plus what goes elsewhere."""
 
@@ -201,55 +202,147 @@ def clean_text(value: str | None, *, multiline: bool = False, field: str = "text
 
 def read_row(cells: dict[str, str]) -> ListRow:
     """Check one row's mapped cells (field -> text); raises ValidationError saying why not."""
-    name = clean_text(cells.get("name"), field="name")
-    surname = clean_text(cells.get("surname"), field="surname")
-    given = clean_text(cells.get("given_names"), field="given_names")
-    suffix = clean_text(cells.get("suffix"), field="suffix")
-    if name and not surname:
-        surname, given_from_name, suffix_from_name = split_name(name)
-        given = given or given_from_name
-        suffix = suffix or suffix_from_name
-    middle = clean_text(cells.get("middle_name"), field="middle_name")
-    if middle:
-        given = f"{given} {middle}".strip()
-    if not surname:
-        raise ValidationError("there is no surname (or name) in this row", "surname")
-    accounting, casualty, status_text = read_status(cells)
-    row = ListRow(
-        surname=surname,
-        given_names=given,
-        suffix=suffix,
-        service_number=clean_service_number(cells.get("service_number")),
-        branch=_branch(cells["branch"]) if cells.get("branch") else None,
-        rank=clean_text(cells.get("rank"), field="rank"),
-        unit=clean_text(cells.get("unit"), field="unit"),
-        home_city=clean_text(cells.get("home_city"), field="home_city"),
-        home_county=clean_text(cells.get("home_county"), field="home_county"),
-        home_state=clean_state(cells.get("home_state")),
-        birth_date=_date(cells["birth_date"]) if cells.get("birth_date") else None,
-        loss_date=_date(cells["loss_date"]) if cells.get("loss_date") else None,
-        loss_place_text=clean_text(cells.get("loss_place"), field="loss_place"),
-        circumstances=clean_text(cells.get("circumstances"), multiline=True, field="circumstances"),
-        accounting_status=accounting,
-        casualty_status=casualty,
-        status_text=status_text,
-        notes=clean_text(cells.get("notes"), multiline=True, field="notes"),
-        name_as_printed=name or " ".join(p for p in (given, surname, suffix) if p),
-    )
-    text = cells.get("last_seen_alive", "").strip().casefold()
-    if text:
-        if text in _YES:
-            row.last_seen_alive = True
-        elif text in _NO:
-            row.last_seen_alive = False
+    return RowReader().read(cells)
+
+
+def _line_cleaner(field: str) -> Callable[[str], str]:
+    return lambda text: clean_text(text, field=field)
+
+
+#: One-line fields a RowReader checks once per distinct text.
+_LINE: Final = {
+    name: _line_cleaner(name)
+    for name in ("given_names", "suffix", "middle_name", "rank", "unit", "home_city",
+                 "home_county", "loss_place")
+}  # fmt: skip
+
+
+def _tags(text: str) -> list[str]:
+    if not text.strip():
+        return []
+    return sorted({clean_text(t, field="tags")[:80] for t in _SPLIT_TAGS.split(text) if t.strip()})
+
+
+def _yes_no(text: str) -> bool | None:
+    word = text.strip().casefold()
+    if not word:
+        return None
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValidationError(f"'{word}' is not yes or no (Last seen alive)", "last_seen_alive")
+
+
+#: A service number already in its stored form (letters, then digits): nothing to clean.
+_PLAIN_NUMBER: Final = re.compile(r"[A-Z]{0,3}[0-9]{4,10}")
+
+
+def _service_number(text: str) -> str:
+    if text.isascii() and _PLAIN_NUMBER.fullmatch(text):
+        return text
+    return clean_service_number(text)
+
+
+class RowReader:
+    """``read_row`` for the many rows of one file: each distinct cell text of a field is
+    checked once (a list repeats the same ranks, units, states, dates and statuses), the
+    checks run in the same order, so a bad row is refused with the same first reason."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, dict[Any, Any]] = {}
+
+    def _once(self, field: str, check: Callable[[Any], Any], text: Any) -> Any:
+        seen = self._seen.get(field)
+        if seen is None:
+            seen = self._seen[field] = {}
+        try:
+            return seen[text]
+        except KeyError:
+            value = seen[text] = check(text)
+            return value
+
+    def read(self, cells: dict[str, str]) -> ListRow:
+        """Check one row's mapped cells (field -> text); raises ValidationError saying why."""
+        get, once = cells.get, self._once
+        name = clean_text(get("name"), field="name")
+        surname = clean_text(get("surname"), field="surname")
+        text = get("given_names")
+        given = once("given_names", _LINE["given_names"], text) if text else ""
+        text = get("suffix")
+        suffix = once("suffix", _LINE["suffix"], text) if text else ""
+        if name and not surname:
+            surname, given_from_name, suffix_from_name = split_name(name)
+            given = given or given_from_name
+            suffix = suffix or suffix_from_name
+        text = get("middle_name")
+        middle = once("middle_name", _LINE["middle_name"], text) if text else ""
+        if middle:
+            given = f"{given} {middle}".strip()
+        if not surname:
+            raise ValidationError("there is no surname (or name) in this row", "surname")
+        statuses = (get("accounting_status", ""), get("casualty_status", ""), get("status", ""))
+        if any(statuses):
+            accounting, casualty, status_text = once("status", _read_statuses, statuses)
         else:
-            raise ValidationError(f"'{text}' is not yes or no (Last seen alive)", "last_seen_alive")
-    tags = cells.get("tags", "")
-    if tags.strip():
-        row.tags = sorted(
-            {clean_text(t, field="tags")[:80] for t in _SPLIT_TAGS.split(tags) if t.strip()}
+            accounting = casualty = None
+            status_text = ""
+        text = get("service_number")
+        number = _service_number(text) if text else ""
+        text = get("branch")
+        branch = once("branch", _branch, text) if text else None
+        text = get("rank")
+        rank = once("rank", _LINE["rank"], text) if text else ""
+        text = get("unit")
+        unit = once("unit", _LINE["unit"], text) if text else ""
+        text = get("home_city")
+        city = once("home_city", _LINE["home_city"], text) if text else ""
+        text = get("home_county")
+        county = once("home_county", _LINE["home_county"], text) if text else ""
+        text = get("home_state")
+        state = once("home_state", clean_state, text) if text else ""
+        text = get("birth_date")
+        birth = _date(text) if text else None
+        text = get("loss_date")
+        loss = _date(text) if text else None
+        text = get("loss_place")
+        place = once("loss_place", _LINE["loss_place"], text) if text else ""
+        row = ListRow(
+            surname,
+            given,
+            suffix,
+            number,
+            branch,
+            rank,
+            unit,
+            city,
+            county,
+            state,
+            birth,
+            loss,
+            place,
+            clean_text(get("circumstances"), multiline=True, field="circumstances"),
+            accounting,
+            casualty,
+            status_text,
+            None,
+            clean_text(get("notes"), multiline=True, field="notes"),
+            [],
+            name or " ".join(p for p in (given, surname, suffix) if p),
         )
-    return row
+        text = get("last_seen_alive")
+        if text:
+            row.last_seen_alive = once("last_seen_alive", _yes_no, text)
+        text = get("tags")
+        if text:
+            row.tags = list(once("tags", _tags, text))
+        return row
+
+
+def _read_statuses(texts: tuple[str, str, str]) -> tuple[str | None, str | None, str]:
+    accounting, casualty, status = texts
+    cells = {"accounting_status": accounting, "casualty_status": casualty, "status": status}
+    return read_status(cells)
 
 
 def cells_of(values: list[str], columns: dict[str, list[int]]) -> dict[str, str]:

@@ -7,12 +7,21 @@ stands for the list, so nothing in the file is lost, rejected rows included. The
 one ImportBatch, written with Core statements in batches (never an ORM object per row), and
 compared with the previous batch of the same list: who was added, who left, whose status
 changed.
+
+The row loop is the cost of a large list, so it keeps to plain values: each distinct cell
+text of a field is checked once (RowReader), each row becomes tuples in column order (no
+dict or ORM object per row), the row as printed is written as JSON text made straight from
+the cells, and the rows go in by ``executemany`` through the session's connection, with the
+full-text index filled in one statement at the end.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
+from collections.abc import Callable, Sequence
+from json.encoder import encode_basestring_ascii as _json_text
 from pathlib import Path
 from typing import Any, Final
 
@@ -37,17 +46,25 @@ from powmia_desktop.services.exporting.archive_format import raw_table, table_of
 from powmia_desktop.services.importing import list_diff
 from powmia_desktop.services.importing.list_matching import CaseIndex, KnownCase, Match
 from powmia_desktop.services.importing.list_plan import (
+    CASE_COLUMNS,
+    CASE_SHARED,
+    CONFIRMED,
+    MEMBERSHIP_COLUMNS,
+    STATUS_COLUMNS,
+    STATUS_SHARED,
+    SUGGESTED,
+    UNMATCHED,
     Plan,
-    membership,
+    case_values,
     new_case,
     plan_update,
     status_change,
 )
 from powmia_desktop.services.importing.list_rows import (
     LIST_FIELDS,
+    RowReader,
     cells_of,
     field_columns,
-    read_row,
 )
 from powmia_desktop.services.importing.outcome import (
     HeldRow,
@@ -59,9 +76,11 @@ from powmia_desktop.services.importing.records import (
     bulk_insert,
     find_or_create_source,
     index_after_insert,
-    new_uids,
+    insert_tuples,
+    new_uids_in_order,
     next_ids,
     record_defaults,
+    stored,
 )
 from powmia_desktop.services.importing.tabular import (
     Table,
@@ -127,7 +146,9 @@ def import_list_table(
         previous = list_diff.previous_batch(session, source_id, batch_id)
         index = CaseIndex.load(session)
         when = as_of or FuzzyDate.from_date(dt.date.today())
-        plan = _plan_rows(session, table, columns_map, index, result, when, progress)
+        plan = _plan_rows(
+            session, table, columns_map, index, result, when, progress, previous is not None
+        )
         claims = _write(session, plan, source_id, batch_id, list_title, progress)
         result.add("facts kept as claims", claims)
         if previous is not None:
@@ -138,6 +159,21 @@ def import_list_table(
     return result
 
 
+def printed_json(headers: list[str]) -> Callable[[list[str]], str]:
+    """The JSON text of a row as printed (header -> cell, blank cells left out), exactly as
+    ``json.dumps`` of that dict gives it, made from the cells without building the dict."""
+    keys = [json.dumps(h) + ": " for h in headers]
+
+    def printed(values: list[str]) -> str:
+        return (
+            "{"
+            + ", ".join([k + _json_text(v) for k, v in zip(keys, values, strict=True) if v])
+            + "}"
+        )
+
+    return printed
+
+
 def _plan_rows(
     session: Session,
     table: Table,
@@ -146,61 +182,75 @@ def _plan_rows(
     result: ImportResult,
     when: FuzzyDate,
     progress: Progress,
+    compare: bool,
 ) -> Plan:
+    """Check, match and plan every row; ``compare`` keeps what list_diff needs."""
     plan = Plan()
     columns = field_columns(table.headers, mapping)
+    singles = [(name, indexes[0]) for name, indexes in columns.items() if len(indexes) == 1]
+    several = len(singles) < len(columns)
+    reader = RowReader()
+    printed = printed_json(table.headers)
     total = len(table)
     new_ids = next_ids(session, table_of(Serviceman))
-    now = utcnow()
+    new_cases, memberships, status_changes = plan.new_cases, plan.memberships, plan.status_changes
     for position, values in enumerate(table.rows):
         if position % 2000 == 0:
             progress(position, total, f"Checking row {position + 1:,} of {total:,}")
         number = table.row_numbers[position]
-        printed_row = table.record(position)
-        base_row = {"row_number": number, "row_as_printed": printed_row}
+        if several:
+            cells = cells_of(values, columns)
+        else:
+            cells = {name: text for name, i in singles if (text := values[i].strip())}
         try:
-            row = read_row(cells_of(values, columns))
+            row = reader.read(cells)
         except ValidationError as error:
             result.reject(number, str(error))
-            printed = cells_of(values, columns).get("name") or " ".join(printed_row.values())
-            plan.memberships.append(membership(base_row, None, "unmatched", printed[:300]))
-            plan.memberships[-1]["notes"] = f"Rejected: {error}"
+            name = cells.get("name") or " ".join(v for v in values if v != "")
+            memberships.append(
+                (number, printed(values), None, UNMATCHED, name[:300], f"Rejected: {error}")
+            )
             continue
-        match = index.match(row)
+        keys = index.keys(row.surname, row.given_names)
+        match = index.match(row, keys)
         if match is not None and match.verdict == "confirmed":
             match = _claimed_twice(match, number)
+        notes = ""
         if match is None:
             case_id = next(new_ids)
-            record = new_case(row, case_id, now)
-            plan.new_cases.append(record)
-            index.add(KnownCase(case_id, record["uid"], record, from_row=number), row.loss_date)
+            new_cases.append(new_case(row, case_id))
+            index.add(
+                KnownCase(case_id, "", case_values(row), from_row=number), row.loss_date, keys
+            )
             if row.casualty_status:
-                plan.status_changes.append(status_change(case_id, row, when, now))
+                status_changes.append(status_change(case_id, row, when))
             if row.tags:
                 plan.tags.append((case_id, row.tags))
             result.add("new")
-            status = "confirmed"
+            status = CONFIRMED
         elif match.verdict == "confirmed":
             case_id = match.case.id
             match.case.matched_by_row = number
-            changed = plan_update(plan, match.case, row, when, now, number)
+            changed = plan_update(plan, match.case, row, when, utcnow(), number)
             result.add("updated" if changed else "unchanged")
             if row.tags:
                 plan.tags.append((case_id, row.tags))
             if row.name_as_printed and row.sort_name != match.case.sort_name:
                 plan.variants.append({"serviceman_id": case_id, "name": row.name_as_printed})
-            status = "confirmed"
+            status = CONFIRMED
         else:
             case_id = match.case.id
             result.held.append(
                 HeldRow(number, row.sort_name, case_id, match.case.sort_name, match.reason)
             )
             result.add("held for review")
-            status = "suggested"
-        plan.memberships.append(membership(base_row, case_id, status, row.name_as_printed))
-        if status == "suggested":
-            plan.memberships[-1]["notes"] = f"Held for review: {match.reason if match else ''}"
-        plan.current.append(list_diff.entry(case_id, status, row))
+            status = SUGGESTED
+            notes = f"Held for review: {match.reason}"
+        memberships.append(
+            (number, printed(values), case_id, status, row.name_as_printed[:300], notes)
+        )
+        if compare:
+            plan.current.append(list_diff.entry(case_id, status, row))
     progress(total, total, "Writing")
     result.counts = {"rows": total, **result.counts}
     return plan
@@ -213,11 +263,6 @@ def _claimed_twice(match: Match, number: int) -> Match:
     if earlier is None:
         return match
     return Match(case, "possible", f"row {earlier} of this file is the same man ({match.reason})")
-
-
-def _fill_uids(records: list[dict[str, Any]]) -> None:
-    for record, uid in zip(records, new_uids(len(records)), strict=True):
-        record["uid"] = uid
 
 
 def _write(
@@ -233,20 +278,28 @@ def _write(
     total = len(plan.new_cases) + len(plan.memberships)
     done = 0
 
-    def chunks(table: Any, rows: list[dict[str, Any]]) -> None:
+    def chunks(table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
         nonlocal done
         for start in range(0, len(rows), CHUNK):
-            bulk_insert(session, raw_table(table), rows[start : start + CHUNK])
+            insert_tuples(session, table, columns, rows[start : start + CHUNK])
             done += min(CHUNK, len(rows) - start)
             progress(min(done, total), total, "Writing cases and list rows")
 
-    _fill_uids(plan.new_cases)
-    with index_after_insert(session, table_of(Serviceman)) as reindex:
-        chunks(table_of(Serviceman), plan.new_cases)
-        if plan.new_cases:
-            reindex(plan.new_cases[0]["id"], plan.new_cases[-1]["id"])
-    raw = raw_table(table_of(Serviceman))
-    for columns, rows in plan.updates.items():
+    cases = table_of(Serviceman)
+    stamp = stored(session, cases, "created_at", now)
+    shared = (*CASE_SHARED.values(), stamp, stamp)
+    case_rows = [
+        (*case, *shared, uid)
+        for case, uid in zip(plan.new_cases, new_uids_in_order(len(plan.new_cases)), strict=True)
+    ]
+    case_columns = (*CASE_COLUMNS, *CASE_SHARED, "created_at", "updated_at", "uid")
+    with index_after_insert(session, cases) as reindex:
+        chunks(cases, case_columns, case_rows)
+        if case_rows:
+            reindex(case_rows[0][0], case_rows[-1][0])
+    del case_rows
+    raw = raw_table(cases)
+    for columns, changes in plan.updates.items():
         statement = (
             update(raw)
             .where(raw.c.id == bindparam("_id"))
@@ -258,21 +311,44 @@ def _write(
                 }
             )
         )
-        connection.execute(statement, rows)
+        connection.execute(statement, changes)
     if plan.status_changes:
-        _fill_uids(plan.status_changes)
-        bulk_insert(session, raw_table(table_of(StatusChange)), plan.status_changes)
+        shared = (*STATUS_SHARED.values(), stamp, stamp)
+        uids = new_uids_in_order(len(plan.status_changes))
+        insert_tuples(
+            session,
+            table_of(StatusChange),
+            (*STATUS_COLUMNS, *STATUS_SHARED, "created_at", "updated_at", "uid"),
+            [(*c, *shared, uid) for c, uid in zip(plan.status_changes, uids, strict=True)],
+        )
     if plan.changes:
         connection.execute(insert(table_of(ChangeLogEntry)), plan.changes)
     TagLinker(session, now).link(plan.tags)
     if plan.variants:
         _write_variants(session, plan.variants, list_title, now)
     claims = _write_claims(session, plan.claims, source_id, now)
-    base = record_defaults(now, ListMembership.default_sensitivity)
-    base.update(source_id=source_id, import_batch_id=batch_id)
-    uids = new_uids(len(plan.memberships))
-    rows = [{**base, **m, "uid": uid} for m, uid in zip(plan.memberships, uids, strict=True)]
-    chunks(table_of(ListMembership), rows)
+    memberships = table_of(ListMembership)
+    shared = (
+        source_id,
+        batch_id,
+        stored(session, memberships, "created_at", now),
+        stored(session, memberships, "created_at", now),
+        1,
+        int(ListMembership.default_sensitivity),
+    )
+    uids = new_uids_in_order(len(plan.memberships))
+    rows = [(*m, *shared, uid) for m, uid in zip(plan.memberships, uids, strict=True)]
+    membership_columns = (
+        *MEMBERSHIP_COLUMNS,
+        "source_id",
+        "import_batch_id",
+        "created_at",
+        "updated_at",
+        "row_version",
+        "sensitivity",
+        "uid",
+    )
+    chunks(memberships, membership_columns, rows)
     return claims
 
 

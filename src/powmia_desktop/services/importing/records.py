@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from operator import itemgetter
 from typing import Any
@@ -192,6 +192,39 @@ def _remembered(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
             return process(value)
 
     return convert
+
+
+def stored(session: Session, table: Table, column: str, value: Any) -> Any:
+    """``value`` as ``column`` of ``table`` stores it (a timestamp as its text...), for rows
+    written as tuples with ``insert_tuples``."""
+    dialect = session.connection().dialect
+    process = raw_table(table).c[column].type.dialect_impl(dialect).bind_processor(dialect)
+    return value if process is None else process(value)
+
+
+def insert_tuples(
+    session: Session, table: Table, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> None:
+    """DBAPI ``executemany`` of ``rows`` (stored values, in the order of ``columns``) into
+    ``table``, through the session's connection (its transaction).
+
+    The fastest way in: no dict, no bind processing per row; the caller gives stored values
+    (see ``stored``), which is what an import of 100,000 rows needs.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(c) for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    statement = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+    connection.exec_driver_sql(statement, list(rows))
+
+
+def new_uids_in_order(count: int) -> list[str]:
+    """``new_uids`` sorted: given to records in id order, the uid index is filled from left
+    to right (as the id) instead of at random places, which is faster to write."""
+    return sorted(new_uids(count))
 
 
 def bulk_insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
