@@ -188,3 +188,42 @@ def test_export_this_list_writes_the_cases_as_shown(
     status.setCurrentIndex(0)
     qtbot.keyClicks(page.filter_edit, "19th carter")  # every word, in any column
     assert [name.split(",")[0] for name in exported()] == ["Carter"]
+
+
+def test_meetings_list_shows_the_day_and_time_where_the_meeting_is_held(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    """21:00 in Washington on the 15th is the 16th in UTC; the list says the 15th, 21:00."""
+    import datetime as dt
+
+    from powmia_desktop.core.vocab import MeetingType
+    from powmia_desktop.db.models import Meeting
+
+    with archive.session() as session:
+        session.add_all(
+            [
+                Meeting(
+                    meeting_type=MeetingType.ANNUAL_BRIEFING,
+                    title="Evening session",
+                    starts_at=dt.datetime(2006, 10, 16, 1, 0, tzinfo=dt.UTC),
+                    timezone="America/New_York",
+                ),
+                Meeting(
+                    meeting_type=MeetingType.FAMILY_MEMBER_UPDATE,
+                    title="All-day update",
+                    starts_at=dt.datetime(2006, 10, 21, 12, 0, tzinfo=dt.UTC),
+                    all_day=True,
+                    timezone="Asia/Seoul",
+                ),
+            ]
+        )
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.sidebar.setCurrentRow(2)
+    page = window.section("meetings").page
+    page.wait_loaded()
+    shown = {
+        page.model.index(r, 1).data(): page.model.index(r, 0).data()
+        for r in range(page.model.rowCount())
+    }
+    assert shown == {"Evening session": "15 Oct 2006, 21:00", "All-day update": "21 Oct 2006"}

@@ -78,7 +78,7 @@ def _meeting_rows(session: Any) -> list[dict[str, Any]]:
             "id": r.id,
             "title": r.title,
             "type": r.meeting_type,
-            "starts": r.starts_at.date().isoformat() if r.starts_at else "",
+            "starts": r.local_start.date().isoformat() if r.local_start else "",
             "place": r.place,
             "status": r.status,
         }

@@ -72,7 +72,7 @@ CONTACT_COLUMNS: list[Column[ContactRow]] = [
 ]
 
 MEETING_COLUMNS: list[Column[MeetingRow]] = [
-    Column("Date", lambda r: day_text(r.starts_at), lambda r: r.starts_at, width=110),
+    Column("When", lambda r: r.when_text, lambda r: r.starts_at, width=150),
     Column("Title", lambda r: r.title, width=380),
     Column("Type", lambda r: stored_label(MeetingType, r.meeting_type), width=220),
     Column("Place", lambda r: r.place, width=200),

@@ -1,6 +1,6 @@
 """Meetings: Family Member Updates, annual briefings, congressional visits."""
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import NamedTuple
 
 from sqlalchemy import String, select, type_coerce
@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.db.models import Attendance, Meeting
+from powmia_desktop.services.meeting_times import zone_of
 
 
 class MeetingRow(NamedTuple):
@@ -17,6 +18,25 @@ class MeetingRow(NamedTuple):
     starts_at: datetime | None
     place: str
     status: str
+    timezone: str
+    all_day: bool
+
+    @property
+    def local_start(self) -> datetime | None:
+        """The start on the clock of the place it is held (stored in UTC): a briefing at
+        19:00 in Washington is on the 15th there, though it is the 16th in UTC."""
+        if self.starts_at is None:
+            return None
+        return self.starts_at.astimezone(UTC if self.all_day else zone_of(self.timezone))
+
+    @property
+    def when_text(self) -> str:
+        """ "15 Oct 2006, 09:00" in the meeting's own zone; the day alone when all day."""
+        start = self.local_start
+        if start is None:
+            return ""
+        day = start.strftime("%d %b %Y").lstrip("0")
+        return day if self.all_day else f"{day}, {start:%H:%M}"
 
 
 def list_meetings(session: Session, *, limit: int | None = None) -> list[MeetingRow]:
@@ -30,6 +50,8 @@ def list_meetings(session: Session, *, limit: int | None = None) -> list[Meeting
         Meeting.starts_at,
         m.place,
         type_coerce(m.status, String),
+        m.timezone,
+        m.all_day,
     )
     if limit is not None:
         undated = Meeting.starts_at.is_(None)

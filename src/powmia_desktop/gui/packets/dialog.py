@@ -179,7 +179,7 @@ class PacketDialog(QDialog):
         self.audience_box.setCurrentIndex(max(self.audience_box.findText("DPAA analyst"), 0))
         self.meeting_box.addItem("No meeting", None)
         for m in meetings:
-            when = m.starts_at.strftime("%d %b %Y") if m.starts_at else "no date"
+            when = m.when_text or "no date"
             self.meeting_box.addItem(f"{m.title} ({when})", m.id)
         if meeting_id is not None:
             self.meeting_box.setCurrentIndex(max(self.meeting_box.findData(meeting_id), 0))
