@@ -226,3 +226,74 @@ def test_names_printed_whole_are_split_as_lists_print_them(
     with archive.reader() as session:
         names = {(c.surname, c.given_names) for c in list_cases(session)}
     assert names == {("THOMAS", "ALBERT E"), ("Dumas", "Roger A."), ("Smith", "Robert L.")}
+
+
+def test_rows_among_thousands_of_alike_surnames_match_the_right_case(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Every surname sounds like Dumas (Soundex D520): the shelves by service number and loss
+    date must still find the one case a row is, hold the near ones, and never merge men
+    whose service numbers differ."""
+    vowels, nasals, sibilants = ["a", "e", "i", "o", "u", "y"], ["m", "n", "mm"], ["s", "z", "x"]
+    alike = [f"D{a}{n}{b}{c}{d}" for a in vowels for n in nasals for b in vowels
+             for c in sibilants for d in ("", "e", "o")]  # fmt: skip
+    lines = []
+    for i, surname in enumerate(alike[:3000]):
+        number = "" if i % 3 == 0 else f"RA{12000000 + i}"
+        date = "about 1951" if i % 50 == 0 else f"{i % 28 + 1} Nov 1950"
+        lines.append(f"{surname},John,PFC,Army,7th Cavalry,{date},,MIA,{number}\n")
+    lines.append("Dumas,Roger A.,CPL,Army,19th Infantry,4 Nov 1950,CT,MIA,\n")  # row 3002
+    lines.append("Dumas,Roger A.,CPL,Army,19th Infantry,9 Nov 1950,CT,MIA,RA11178451\n")
+    lines.append("Dennis,Walter,PFC,Army,2nd Infantry Division,1 Dec 1950,OH,MIA,\n")
+    lines.append("Dimmock,Frank,PVT,Army,1st Marine Division,about 1951,,MIA,\n")
+    with archive.session() as session:
+        first = import_list(
+            session, write(tmp_path, "a.csv", HEADER + "".join(lines)), list_title="A"
+        )
+    # Row 3003 has a service number and row 3002 none: the same name on other days, two men.
+    assert first.counts["new"] == first.counts["rows"] - first.counts.get("held for review", 0)
+    assert all(h.row <= 3001 for h in first.held) and first.counts["held for review"] > 0
+    again = (
+        HEADER
+        + "Dumas,Roger A.,CPL,Army,19th Infantry,4 Nov 1950,CT,KIA,\n"  # 2: name + date
+        + "Dumas,Roger A.,SGT,Army,,,CT,MIA,RA11178451\n"  # 3: service number
+        + "Dumas,Roger A.,CPL,Army,19th Infantry,4 Nov 1950,CT,MIA,RA99999999\n"  # 4: held
+        + "Dennys,Walter,PFC,Army,,1950,OH,MIA,\n"  # 5: a similar name, a vague date: held
+        + "Dennis,Walter,PFC,Army,,28 Nov 1952,OH,MIA,\n"  # 6: another day: a new case
+        + "Dimmock,Frank,PVT,Army,,17 Apr 1951,,MIA,\n"  # 7: "about 1951" fits
+    )
+    with archive.session() as session:
+        result = import_list(session, write(tmp_path, "b.csv", again), list_title="A")
+    with archive.reader() as session:
+        ids = dict(
+            session.execute(
+                select(Serviceman.service_number, Serviceman.id).where(
+                    Serviceman.surname.in_(["Dumas", "Dennis"])
+                )
+            ).all()
+        )
+        dumas_without = session.scalar(
+            select(Serviceman.id).where(
+                Serviceman.surname == "Dumas", Serviceman.service_number == ""
+            )
+        )
+        dennis = session.scalar(select(Serviceman.id).where(Serviceman.surname == "Dennis"))
+        about = session.scalar(select(Serviceman.id).where(Serviceman.surname == "Dimmock"))
+        matched = dict(
+            session.execute(
+                select(ListMembership.row_number, ListMembership.serviceman_id).where(
+                    ListMembership.import_batch_id == result.batch_id
+                )
+            ).all()
+        )
+        statuses = dict(session.execute(select(Serviceman.id, Serviceman.current_status)).all())
+    assert matched[2] == dumas_without and statuses[dumas_without] == CasualtyStatus.KIA
+    assert matched[3] == ids["RA11178451"]
+    # Row 4 fits the case without a number that row 2 already is: held, never merged.
+    held = {h.row: h for h in result.held}
+    assert set(held) == {4, 5}
+    assert held[4].candidate_id == dumas_without and "row 2 of this file" in held[4].reason
+    assert held[5].candidate_id == dennis
+    assert matched[6] not in (dennis, None)
+    assert matched[7] == about
+    assert result.counts["new"] == 1 and result.counts["updated"] == 1, result.lines()

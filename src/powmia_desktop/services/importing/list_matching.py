@@ -227,9 +227,18 @@ class CaseIndex:
         ]
         index = cls()
         query = select(table.c.id, table.c.uid, *columns).order_by(table.c.id)
-        for row in session.execute(query):
+        #: Stored loss date text -> (the date, its shelf): read once per distinct date.
+        dates: dict[str | None, tuple[FuzzyDate | None, DateShelf]] = {None: (None, WIDE)}
+        for row in session.execute(query).all():
             values = dict(zip(CASE_COLUMNS, row[2:], strict=True))
-            index.add(KnownCase(row[0], row[1], values))
+            text = values["loss_date"] or None
+            known = dates.get(text)
+            if known is None:
+                date = _stored_date(str(text))
+                known = dates[text] = (date, date_shelf(date))
+            case = KnownCase(row[0], row[1], values)
+            keys = index.keys(str(values["surname"]), str(values["given_names"] or ""))
+            index._file(case, known[0], known[1], keys)
         return index
 
     def keys(self, surname: str, given: str) -> tuple[str, str]:
@@ -245,19 +254,24 @@ class CaseIndex:
         loss_date: FuzzyDate | None = None,
         keys: tuple[str, str] | None = None,
     ) -> None:
-        self.cases[case.id] = case
         values = case.values
-        number = str(values["service_number"] or "")
-        if number:
-            self._by_number.setdefault(number, case.id)
         if keys is None:
             keys = self.keys(str(values["surname"]), str(values["given_names"] or ""))
         if loss_date is None and values.get("loss_date"):
             loss_date = _stored_date(str(values["loss_date"]))
+        self._file(case, loss_date, _shelf_of(loss_date), keys)
+
+    def _file(
+        self, case: KnownCase, loss_date: FuzzyDate | None, shelf: DateShelf, keys: tuple[str, str]
+    ) -> None:
+        self.cases[case.id] = case
+        number = str(case.values["service_number"] or "")
+        if number:
+            self._by_number.setdefault(number, case.id)
         block = self._blocks.get(keys[0])
         if block is None:
             block = self._blocks[keys[0]] = _Block()
-        block.add(case.id, keys[1], bool(number), _shelf_of(loss_date))
+        block.add(case.id, keys[1], bool(number), shelf)
         self._dates[case.id] = loss_date
 
     def _candidates(self, row: ListRow, block: _Block, name: str) -> list[tuple[float, int]]:
