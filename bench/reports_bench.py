@@ -4,8 +4,8 @@ Run from the repository root: ``.venv/bin/python bench/reports_bench.py [--cases
 It makes a throw-away archive of generated cases (Core inserts, as a list import would),
 then times:
 
-* a 50-case briefing packet (gather the redacted view + lay out, two passes for the
-  table of contents), end to end;
+* a 50-case briefing packet (gather the redacted view + lay out: a pass that only measures,
+  then the pass that draws, the table of contents already filled in), end to end;
 * a case summary for each of N cases, each its own PDF (what ``powmia summary`` does), and
   the same summaries as one document;
 * a bare ReportLab document of the same text (Helvetica paragraphs, no tables, no fonts
@@ -91,7 +91,7 @@ def main() -> None:
                 return render_packet(data).pages
 
             pages, seconds = timed(packet)
-            rows.append(("50-case packet (gather + 2-pass layout)", seconds, pages))
+            rows.append(("50-case packet (gather + measure + draw)", seconds, pages))
 
             views, seconds = timed(
                 lambda: case_views(session, ids[: args.cases], officials, RedactionLog())

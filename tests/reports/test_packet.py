@@ -182,3 +182,32 @@ def test_every_section_kind_renders_alone(demo_archive: Archive, kind: str) -> N
         demo_archive, "officials", template=template, meeting_id=_fmu_2027(demo_archive)
     )
     assert rendered.pages >= 1
+
+
+def test_a_packet_with_contents_is_laid_out_in_two_passes(archive: Archive) -> None:
+    """The contents get their entries before the first pass, so the second pass is the last:
+    the first only finds the pages (it draws nothing), the second draws them."""
+    with archive.session() as session:
+        ids = add_generated_cases(session, 40)  # contents over two pages
+    with archive.reader() as session:
+        req = packets.PacketRequest(
+            packets.default_template(), packets.find_audience(session, "officials"), tuple(ids)
+        )
+        data = packets.gather_packet(session, req)
+    said: list[str] = []
+    rendered = render_packet(data, lambda _done, _total, text: said.append(text))
+    passes = {text for text in said if text.startswith("Laying out pages")}
+    assert passes == {"Laying out pages (pass 1)", "Laying out pages (pass 2)"}
+    entries = _toc_entries(rendered.pdf)
+    pages = _lines(rendered.pdf)
+    assert len(entries) > 40
+    for title, page in entries:
+        assert title in pages[page - 1], (title, page)
+    # Every page was drawn, not only measured.
+    assert all(len(page) > 2 for page in pages)
+
+
+def test_contents_with_nothing_to_list_still_prints(demo_archive: Archive) -> None:
+    template = packets.Template("bare", (packets.Section("contents"),))
+    _data, rendered = _render(demo_archive, "officials", template=template)
+    assert "Contents" in squash(" ".join(page_texts(rendered.pdf)))

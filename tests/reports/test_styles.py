@@ -6,7 +6,7 @@ import textwrap
 
 from reportlab.platypus import Paragraph
 
-from powmia_desktop.reports.styles import fonts, markup, plain_frags, styles
+from powmia_desktop.reports.styles import fonts, markup, paragraph, plain, plain_frags, styles
 
 
 def test_markup_escapes_first_then_switches_fonts() -> None:
@@ -29,6 +29,31 @@ def test_plain_text_skips_the_parser_and_keeps_whitespace_rules() -> None:
     parsed = Paragraph("plain words here", style)
     fast = Paragraph("plain words here", style, frags=plain_frags("plain words here", style))
     assert parsed.wrap(200, 100) == fast.wrap(200, 100)
+
+
+def test_folding_and_plain_text_agree_with_reportlab() -> None:
+    """The shortcuts for plain ASCII text give what the parser and the slow path give."""
+    style = styles().cell
+    for text in ("one two", " lead", "trail ", "two  spaces", "tab\there", "line\nbreak", "é à"):
+        frags = plain_frags(text, style)
+        assert frags is not None
+        assert frags[0].text == Paragraph(text, style).frags[0].text, text
+    assert plain("Pak 박길연") == "Pak ???"  # neither DejaVu Sans nor Helvetica has Hangul
+    assert plain("A plain line") == "A plain line"
+
+
+def test_a_paragraph_breaks_its_lines_once_for_each_width() -> None:
+    words = "Missing after the Chinese attack near Unsan; remains not recovered. " * 4
+    block = paragraph(markup(words), styles().cell)
+    wide = block.wrap(400, 1000)
+    lines_wide = len(block.blPara.lines)
+    narrow = block.wrap(120, 1000)
+    assert narrow[1] > wide[1]  # more lines in a narrower column
+    assert block.wrap(400, 1000) == wide  # remembered, not the narrow lines
+    assert len(block.blPara.lines) == lines_wide
+    fresh = Paragraph(markup(words), styles().cell)
+    assert fresh.wrap(120, 1000) == block.wrap(120, 1000)
+    assert [line[1] for line in fresh.blPara.lines] == [line[1] for line in block.blPara.lines]
 
 
 def test_the_builtin_korean_font_is_the_fallback() -> None:

@@ -1,9 +1,16 @@
 """The case summary, read back from the PDF: what an official would find in it."""
 
+import datetime as dt
 import io
+import pickle
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
+from reportlab import rl_config
 from tests.reports.pdfs import all_text, make_png, metadata, page_texts, pdftotext_pages, squash
 
 from powmia_desktop.core.sensitivity import Sensitivity
@@ -104,3 +111,39 @@ def test_photo_is_placed_beside_the_identity_block(archive: Archive, tmp_path: P
     pdf = _summary(archive, case_id, OFFICIALS)
     first = PdfReader(io.BytesIO(pdf)).pages[0]
     assert len(first.images) == 1
+
+
+def test_each_summary_embeds_its_own_font_subset(
+    archive: Archive, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Font subsets are made once per process and kept: a summary with other letters
+    (accents, here) still embeds its own, byte for byte what a fresh process embeds."""
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the PDF
+    with archive.session() as session:
+        plain_case = create_case(session, surname="Plain", given_names="John")
+        accented = create_case(session, surname="Ñúñez", given_names="Łukasz Émile")
+        plain_id, accented_id = plain_case.id, accented.id
+    _summary(archive, plain_id, OFFICIALS)  # this process now holds the plain subsets
+    with archive.reader() as session:
+        view = case_view(session, accented_id, OFFICIALS, RedactionLog())
+    assert view is not None
+    warm = render_case_summary(view, OFFICIALS, prepared_on=dt.date(2025, 1, 1)).pdf
+    (tmp_path / "view.pickle").write_bytes(pickle.dumps(view))
+    fresh = textwrap.dedent(
+        f"""
+        import datetime as dt, pickle
+        from pathlib import Path
+        from reportlab import rl_config
+        rl_config.invariant = 1
+        from powmia_desktop.reports.summary import render_case_summary
+        from powmia_desktop.services.audience import Audience
+        from powmia_desktop.core.sensitivity import Sensitivity
+        view = pickle.loads(Path({str(tmp_path / "view.pickle")!r}).read_bytes())
+        audience = Audience("DPAA analyst", Sensitivity.OFFICIALS)
+        pdf = render_case_summary(view, audience, prepared_on=dt.date(2025, 1, 1)).pdf
+        Path({str(tmp_path / "cold.pdf")!r}).write_bytes(pdf)
+        """
+    )
+    subprocess.run([sys.executable, "-c", fresh], check=True, timeout=120)
+    assert (tmp_path / "cold.pdf").read_bytes() == warm
+    assert "Łukasz Émile Ñúñez" in squash(" ".join(page_texts(warm)))

@@ -1,13 +1,14 @@
-"""The one place that decides what an audience may see (services/audience.py)."""
+"""The one place that decides what an audience may see (services/audience)."""
 
 import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import (
@@ -16,11 +17,13 @@ from powmia_desktop.db.models import (
     Contact,
     ContactAddress,
     ContactPhone,
+    EventParticipant,
     FamilyReferenceSample,
     Meeting,
     Serviceman,
     Source,
     StatusChange,
+    TimelineEvent,
 )
 from powmia_desktop.services import audience as views
 from powmia_desktop.services.audience import Audience, RedactionLog
@@ -236,3 +239,107 @@ def test_status_change_rows_are_read_once(archive: Archive) -> None:
         found = views.case_views(session, list(reversed(ids)), OFFICIALS, RedactionLog())
         assert session.scalar(select(func.count()).select_from(StatusChange)) == 3
     assert [c.id for c in found] == list(reversed(ids))
+
+
+def _timeline_with_layers(archive: Archive, cases: int) -> list[int]:
+    """``cases`` public cases, each on five public events; the first case's events also name
+    a private contact, an officials-level participant row and a family-level case, and cite
+    a public and a private source."""
+    with archive.session() as session:
+        ids = [create_case(session, surname=f"Timeline{i:03d}").id for i in range(cases)]
+        hidden_case = create_case(session, surname="Familyonly", given_names="Kept")
+        hidden_case.sensitivity = Sensitivity.FAMILY
+        for case_id in ids:
+            session.get_one(Serviceman, case_id).sensitivity = Sensitivity.PUBLIC
+        secret = Contact(display_name="Secret Witness", sensitivity=Sensitivity.PRIVATE)
+        named = Contact(display_name="Open Witness", sensitivity=Sensitivity.PUBLIC)
+        letter = Source(title="Private letter", sensitivity=Sensitivity.PRIVATE)
+        report = Source(title="Public report", sensitivity=Sensitivity.PUBLIC)
+        session.add_all([secret, named, letter, report])
+        for n, case_id in enumerate(ids):
+            for year in range(1950, 1955):
+                e = TimelineEvent(
+                    title=f"Event {year} of case {n}",
+                    date=FuzzyDate.parse(str(year)),
+                    sensitivity=Sensitivity.PUBLIC,
+                )
+                e.participants.append(
+                    EventParticipant(serviceman_id=case_id, sensitivity=Sensitivity.PUBLIC)
+                )
+                if n == 0 and year == 1950:
+                    e.participants += [
+                        EventParticipant(contact=secret, sensitivity=Sensitivity.PUBLIC),
+                        EventParticipant(contact=named, sensitivity=Sensitivity.OFFICIALS),
+                        EventParticipant(contact=named, sensitivity=Sensitivity.PUBLIC),
+                        EventParticipant(serviceman=hidden_case, sensitivity=Sensitivity.PUBLIC),
+                    ]
+                    e.citations += [
+                        Citation(source=report, quote="seen", sensitivity=Sensitivity.PUBLIC),
+                        Citation(source=letter, quote="private", sensitivity=Sensitivity.PUBLIC),
+                    ]
+                session.add(e)
+        private_event = TimelineEvent(
+            title="Private event", date=FuzzyDate.parse("1951"), sensitivity=Sensitivity.PRIVATE
+        )
+        private_event.participants.append(EventParticipant(serviceman_id=ids[0]))
+        session.add(private_event)
+    return ids
+
+
+def test_timeline_rows_pass_the_gate_like_every_record(archive: Archive) -> None:
+    ids = _timeline_with_layers(archive, 3)
+    with archive.reader() as session:
+        log = RedactionLog()
+        events = views.event_views(session, PUBLIC, log, case_ids=ids)
+        everything = views.event_views(session, FAMILY, RedactionLog(), case_ids=ids)
+    assert [e.title for e in events][:3] == [
+        "Event 1950 of case 0",
+        "Event 1950 of case 1",
+        "Event 1950 of case 2",
+    ]
+    assert len(events) == 15 and "Private event" not in {e.title for e in everything}
+    first = events[0]
+    assert first.people == ("Timeline000", "Open Witness")
+    assert first.case_ids == (ids[0],)
+    assert [c.quote for c in first.citations] == ["seen"]
+    withheld = {(e.kind, e.label) for e in log.entries}
+    assert ("contact", "Secret Witness (named in 'Event 1950 of case 0')") in withheld
+    participant = f"Event 1950 of case 0: participant {_participant_id(archive)}"
+    assert ("event participant", participant) in withheld
+    assert ("case", "Familyonly, Kept") in withheld
+    assert ("source", "Private letter") in withheld
+    assert any(e.kind == "timeline event" and "Private event" in e.label for e in log.entries)
+    # An audience that may see family records sees the family-level case named too.
+    assert "Kept Familyonly" in everything[0].people
+
+
+def _participant_id(archive: Archive) -> int:
+    with archive.reader() as session:
+        found = session.scalar(
+            select(EventParticipant.id).where(EventParticipant.sensitivity == Sensitivity.OFFICIALS)
+        )
+    assert found is not None
+    return found
+
+
+def test_timeline_of_many_cases_is_read_in_a_few_queries(archive: Archive) -> None:
+    """Not one query per event: the statements do not grow with the number of events."""
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    counts = []
+    for cases in (4, 40):
+        ids = _timeline_with_layers(archive, cases)
+        statements.clear()
+        with archive.reader() as session:
+            engine = session.get_bind()
+            event.listen(engine, "before_cursor_execute", count)
+            try:
+                found = views.case_views(session, ids, PUBLIC, RedactionLog())
+            finally:
+                event.remove(engine, "before_cursor_execute", count)
+        assert sum(len(c.events) for c in found) == 5 * cases
+        counts.append(len(statements))
+    assert counts[0] == counts[1]

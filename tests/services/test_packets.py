@@ -1,4 +1,4 @@
-"""Packet templates, audiences, and a packet built, saved and logged (services/packets.py)."""
+"""Packet templates, audiences, and a packet built, saved and logged (services/packets)."""
 
 import hashlib
 from pathlib import Path

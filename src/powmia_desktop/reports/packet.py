@@ -1,6 +1,6 @@
 """The briefing packet: the template's sections in order, laid out, with PDFs appended.
 
-``render_packet`` is the renderer services/packets.py's ``build_packet`` takes: it turns
+``render_packet`` is the renderer services/packets' ``build_packet`` takes: it turns
 already-redacted :class:`PacketData` into PDF bytes. Attached PDFs are placed on pages that
 the layout reserved for them (so "Page N of M", the running header and the table of contents
 stay right), each scaled into the page's text area with pypdf.

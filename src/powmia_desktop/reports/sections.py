@@ -1,6 +1,6 @@
 """The sections of a briefing packet, each a function from redacted data to flowables.
 
-Every function here takes the :class:`PacketData` that services/packets.py gathered for
+Every function here takes the :class:`PacketData` that services/packets gathered for
 the audience and the template's :class:`Section` (for its options); none reads the archive.
 """
 

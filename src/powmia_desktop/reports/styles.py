@@ -147,16 +147,14 @@ class _RememberingFace(TTFontFace):  # type: ignore[misc]
     The bytes depend only on the font and the subset, so the PDF is the same.
     """
 
-    _made: dict[tuple[int, ...], bytes]
-
     def makeSubset(self, subset: list[int]) -> bytes:
-        made = self.__dict__.setdefault("_made", {})
+        made: dict[tuple[int, ...], bytes] = self.__dict__.setdefault("_made", {})
         key = tuple(subset)
         data = made.get(key)
         if data is None:
             if len(made) >= _SUBSETS_KEPT:
                 made.pop(next(iter(made)))
-            data = made[key] = super().makeSubset(subset)
+            data = made[key] = bytes(super().makeSubset(subset))
         return data
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
@@ -295,9 +293,8 @@ def plain_frags(text: str, style: ParagraphStyle) -> list[Any] | None:
 
 def _folded(text: str) -> str:
     """Whitespace folded as ReportLab's parser folds it; most cell text has none to fold."""
-    if text.isascii() and text.isprintable() and "  " not in text:
-        if text[0] != " " and text[-1] != " ":
-            return text
+    if text.isascii() and text.isprintable() and "  " not in text and text.strip(" ") == text:
+        return text
     return str(cleanBlockQuotedText(text))
 
 
@@ -311,9 +308,7 @@ class TextBlock(Paragraph):  # type: ignore[misc]
     """
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        known: dict[float, tuple[Any, ...]] | None = self.__dict__.get("_known_widths")
-        if known is None:
-            known = self._known_widths = {}
+        known: dict[float, tuple[Any, ...]] = self.__dict__.setdefault("_known_widths", {})
         laid = known.get(availWidth)
         if laid is not None:
             self.width, self._wrapWidths, self.blPara, self.height = laid
@@ -322,6 +317,14 @@ class TextBlock(Paragraph):  # type: ignore[misc]
         if hasattr(self, "blPara"):
             known[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height)
         return size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) > 1:
+            # Splitting may touch the words of the lines it was given (a space added at a
+            # line's end), so the next pass breaks this paragraph afresh, as ReportLab does.
+            self.__dict__.pop("_known_widths", None)
+        return parts
 
 
 def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None) -> Paragraph:

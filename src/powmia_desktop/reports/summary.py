@@ -1,6 +1,6 @@
 """The case summary: one serviceman on one or two pages, every fact with its source.
 
-Built from a :class:`CaseView` (already redacted for the audience by services/audience.py);
+Built from a :class:`CaseView` (already redacted for the audience by services/audience);
 this module never reads the archive. ``case_story`` gives the flowables (the packet uses
 them too); ``render_case_summary`` makes a stand-alone PDF.
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
 
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.reports.document import FRAME_WIDTH, Heading, PageFurniture, Rendered, render
@@ -317,9 +317,7 @@ def _source_list(numbers: SourceNumbers) -> list[Flowable]:
     story: list[Flowable] = []
     for source_id, number in numbers.numbers.items():
         passages = numbers.passages[source_id]
-        story.append(
-            paragraph(markup(passages[0].source_title), s.numbered, bullet=f"[{number}]")
-        )
+        story.append(paragraph(markup(passages[0].source_title), s.numbered, bullet=f"[{number}]"))
         for c in passages:
             text = "; ".join(t for t in (c.locator, f"“{c.quote}”" if c.quote else "") if t)
             if text:

@@ -4,7 +4,7 @@ Every export takes a ``Privacy``: a sensitivity ceiling (default ``family``) and
 ``private`` records may go too. ``private`` never leaves unless ``include_private`` is set,
 whatever ceiling is asked for. The test is ``sensitivity <= ceiling`` in SQL, applied to
 each table an export reads, child rows (phones, emails, addresses, citations) included.
-When services/audience.py arrives this module is the one to point at it.
+Printed packets and summaries decide the same for an audience in services/audience/.
 """
 
 from __future__ import annotations

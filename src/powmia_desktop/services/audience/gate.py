@@ -1,0 +1,145 @@
+"""The gate: asks the audience about each record and writes each refusal to the log.
+
+Records come as ORM objects (a case and what hangs from it) or as plain rows (the timeline,
+read in bulk); both pass the same questions, logged under the same "table:id" keys. Also
+here: the names a view prints for a case or a place, as the audience may see them.
+"""
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.db.models import Citation, Contact, Place, Record, Serviceman, Source
+from powmia_desktop.services.audience.log import RedactionLog
+from powmia_desktop.services.audience.profile import Audience
+from powmia_desktop.services.audience.views import CitationView
+from powmia_desktop.services.values import label
+
+_CITATION: str = Citation.__tablename__
+_SOURCE: str = Source.__tablename__
+
+
+def record_key(record: Record) -> str:
+    """ "citation:12": how the redaction log names a record, once per record and rule."""
+    return f"{type(record).__tablename__}:{record.id}"  # type: ignore[attr-defined]
+
+
+class CitedRow(NamedTuple):
+    """A citation read as plain values with its source's title and level (no ORM object)."""
+
+    id: int
+    owner_id: int
+    source_id: int
+    source_title: str
+    source_sensitivity: Sensitivity
+    locator: str
+    quote: str
+    confidence: Any
+    notes: str
+    sensitivity: Sensitivity
+
+
+class Gate:
+    """Asks the audience about each record and writes the refusals to the log."""
+
+    def __init__(self, audience: Audience, log: RedactionLog) -> None:
+        self.audience, self.log = audience, log
+
+    def admit(self, record: Record, kind: str, text: str) -> bool:
+        return self.admit_key(record_key(record), record.sensitivity, kind, text)
+
+    def admit_key(self, key: str, sensitivity: Sensitivity, kind: str, text: str) -> bool:
+        """:meth:`admit` for a record read as plain values: ``key`` is "table:id"."""
+        if self.audience.allows(sensitivity):
+            return True
+        rule = "private" if sensitivity is Sensitivity.PRIVATE else "ceiling"
+        self.log.withhold(kind, text, sensitivity, rule, key)
+        return False
+
+    def rule(self, rule: str, record: Record, kind: str, text: str) -> bool:
+        """True when the field rule lets the field of ``record`` through."""
+        return self.rule_key(rule, record_key(record), record.sensitivity, kind, text)
+
+    def rule_key(self, rule: str, key: str, sensitivity: Sensitivity, kind: str, text: str) -> bool:
+        if not self.audience.hides(rule):
+            return True
+        self.log.withhold(kind, text, sensitivity, rule, f"{key}:{kind}")
+        return False
+
+    def notes(self, record: Record, owner: str) -> str:
+        return self.notes_key(record_key(record), record.sensitivity, record.notes, owner)
+
+    def notes_key(self, key: str, sensitivity: Sensitivity, notes: str, owner: str) -> str:
+        if not notes or self.rule_key("hide_notes", key, sensitivity, "notes", f"notes: {owner}"):
+            return notes
+        return ""
+
+    def name(self, contact: Contact | None, why: str) -> str:
+        """A contact's name where one is mentioned; empty when the contact is withheld."""
+        if contact is None:
+            return ""
+        ok = self.admit(contact, "contact", f"{contact.display_name} ({why})")
+        return contact.display_name if ok else ""
+
+    def citations(self, citations: Iterable[Citation], owner: str) -> tuple[CitationView, ...]:
+        return self.cited_rows(
+            (
+                CitedRow(
+                    c.id,
+                    0,
+                    c.source_id,
+                    c.source.title,
+                    c.source.sensitivity,
+                    c.locator,
+                    c.quote,
+                    c.confidence,
+                    c.notes,
+                    c.sensitivity,
+                )
+                for c in citations
+            ),
+            owner,
+        )
+
+    def cited_rows(self, citations: Iterable[CitedRow], owner: str) -> tuple[CitationView, ...]:
+        shown = []
+        for c in citations:
+            where = f"{owner}: {c.source_title}" + (f", {c.locator}" if c.locator else "")
+            key = f"{_CITATION}:{c.id}"
+            if self.admit_key(key, c.sensitivity, "citation", where) and self.admit_key(
+                f"{_SOURCE}:{c.source_id}", c.source_sensitivity, "source", c.source_title
+            ):
+                shown.append(
+                    CitationView(
+                        c.source_id,
+                        c.source_title,
+                        c.locator,
+                        c.quote,
+                        label(c.confidence),
+                        self.notes_key(key, c.sensitivity, c.notes, where),
+                    )
+                )
+        return tuple(shown)
+
+
+def case_name(case: Serviceman) -> str:
+    """ "Cpl. Roger A. Dumas": rank and name as a letter would address him."""
+    return f"{case.rank} {case.full_name}".strip()
+
+
+def place_name(gate: Gate, place: Place | None, text: str) -> str:
+    if text or place is None:
+        return text
+    return place.name if gate.audience.allows(place.sensitivity) else ""
+
+
+def other_names(gate: Gate, place: Place | None, text: str) -> tuple[str, ...]:
+    """A camp's other names ("Old Pyoktong", "Tongju-ri"), without the one already shown."""
+    if place is None or not gate.audience.allows(place.sensitivity):
+        return ()
+    names = [
+        place.name,
+        *(n.name for n in place.alternate_names if gate.audience.allows(n.sensitivity)),
+    ]
+    shown = (text or place.name).casefold()
+    return tuple(dict.fromkeys(n for n in names if n.casefold() != shown))

@@ -1,0 +1,137 @@
+"""Meetings and questions for officials as an audience may see them."""
+
+import datetime as dt
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from powmia_desktop.core.errors import NotFoundError
+from powmia_desktop.db.models import AgendaItem, Attendance, Meeting, Question
+from powmia_desktop.services.audience.gate import Gate, case_name
+from powmia_desktop.services.audience.log import RedactionLog
+from powmia_desktop.services.audience.profile import Audience
+from powmia_desktop.services.audience.views import (
+    AgendaItemView,
+    AttendeeView,
+    MeetingView,
+    QuestionView,
+)
+from powmia_desktop.services.values import label
+
+
+def meeting_view(
+    session: Session, meeting_id: int, audience: Audience, log: RedactionLog
+) -> MeetingView | None:
+    """A meeting with its attendees and agenda; None (and logged) when withheld."""
+    gate = Gate(audience, log)
+    m = session.get(
+        Meeting,
+        meeting_id,
+        options=[
+            selectinload(Meeting.attendances).selectinload(Attendance.contact),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.presenter),
+            selectinload(Meeting.cases),
+            selectinload(Meeting.questions),
+        ],
+    )
+    if m is None:
+        raise NotFoundError(f"There is no meeting with id {meeting_id}")
+    if not gate.admit(m, "meeting", m.title):
+        return None
+    attendees = [
+        AttendeeView(a.contact_id, name, label(a.role), a.attended)
+        for a in m.attendances
+        if gate.admit(a, "attendance", f"{m.title}: {a.contact.display_name}")
+        and (name := gate.name(a.contact, f"attending {m.title}"))
+    ]
+    agenda = [
+        AgendaItemView(i.title, gate.name(i.presenter, f"presenting at {m.title}"), i.minutes)
+        for i in m.agenda_items
+        if gate.admit(i, "agenda item", f"{m.title}: {i.title}")
+    ]
+    return MeetingView(
+        m.id,
+        m.title,
+        label(m.meeting_type),
+        meeting_when(m.starts_at, m.ends_at, m.all_day, m.timezone),
+        m.place,
+        label(m.status),
+        m.description,
+        m.minutes,
+        tuple(attendees),
+        tuple(agenda),
+        tuple(s.id for s in m.cases),
+        tuple(q.id for q in m.questions),
+    )
+
+
+def meeting_when(
+    starts: dt.datetime | None, ends: dt.datetime | None, all_day: bool, zone: str
+) -> str:
+    """ "17 Apr 2027, 09:00–16:00 (America/New_York)"; a date alone for all-day meetings."""
+    if starts is None:
+        return ""
+    tz: dt.tzinfo = dt.UTC
+    if zone:
+        try:
+            tz = ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ""
+    start = starts.astimezone(tz) if starts.tzinfo else starts
+    day = f"{start.day} {start:%b %Y}"
+    if all_day:
+        return day
+    text = f"{day}, {start:%H:%M}"
+    if ends is not None:
+        end = ends.astimezone(tz) if ends.tzinfo else ends
+        same_day = end.date() == start.date()
+        text += f"–{end:%H:%M}" if same_day else f" – {end.day} {end:%b %Y}, {end:%H:%M}"
+    return f"{text} ({zone or 'UTC'})"
+
+
+def question_views(
+    session: Session,
+    audience: Audience,
+    log: RedactionLog,
+    *,
+    question_ids: Iterable[int] | None = None,
+    case_ids: Iterable[int] | None = None,
+    statuses: Iterable[str] | None = None,
+) -> list[QuestionView]:
+    """Questions for officials, by id or by case, optionally only some statuses."""
+    gate = Gate(audience, log)
+    query = select(Question).options(
+        selectinload(Question.serviceman),
+        selectinload(Question.addressed_to),
+        selectinload(Question.asked_at),
+    )
+    if question_ids is not None:
+        query = query.where(Question.id.in_(list(question_ids)))
+    if case_ids is not None:
+        query = query.where(Question.serviceman_id.in_(list(case_ids)))
+    if statuses is not None:
+        query = query.where(Question.status.in_(list(statuses)))
+    shown = []
+    for q in session.scalars(query.order_by(Question.serviceman_id, Question.id)):
+        s = q.serviceman
+        if s is not None and not gate.admit(s, "case", s.sort_name):
+            continue
+        if not gate.admit(q, "question", q.text):
+            continue
+        asked = q.asked_at
+        shown.append(
+            QuestionView(
+                q.id,
+                q.serviceman_id,
+                case_name(s) if s is not None else "",
+                q.text,
+                (to := gate.name(q.addressed_to, "a question is addressed to them")),
+                q.addressed_to_id if to else None,
+                asked.title if asked is not None and audience.allows(asked.sensitivity) else "",
+                q.answer,
+                label(q.status),
+            )
+        )
+    return shown

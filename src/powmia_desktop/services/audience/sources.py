@@ -1,0 +1,41 @@
+"""Sources as an audience may see them."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from powmia_desktop.db.models import Source
+from powmia_desktop.services.audience.gate import Gate
+from powmia_desktop.services.audience.log import RedactionLog
+from powmia_desktop.services.audience.profile import Audience
+from powmia_desktop.services.audience.reading import CHUNK
+from powmia_desktop.services.audience.views import SourceView
+from powmia_desktop.services.values import date_text, label
+
+
+def source_views(
+    session: Session, source_ids: Iterable[int], audience: Audience, log: RedactionLog
+) -> list[SourceView]:
+    """The sources named, ordered by title, that the audience may see."""
+    gate = Gate(audience, log)
+    ids = sorted(set(source_ids))
+    found: list[Source] = []
+    for start in range(0, len(ids), CHUNK):
+        found += session.scalars(select(Source).where(Source.id.in_(ids[start : start + CHUNK])))
+    found.sort(key=lambda s: (s.title.casefold(), s.id))
+    return [
+        SourceView(
+            s.id,
+            s.title,
+            s.author,
+            date_text(s.date),
+            label(s.source_type),
+            s.repository,
+            s.locator,
+            s.url,
+            gate.notes(s, s.title),
+        )
+        for s in found
+        if gate.admit(s, "source", s.title)
+    ]

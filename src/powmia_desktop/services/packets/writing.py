@@ -1,0 +1,104 @@
+"""Steps 2 and 3 of 3: render, write the file atomically, and log the run."""
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import ArchiveError, ValidationError
+from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.db.models import PacketRun
+from powmia_desktop.services.audience import RedactionLog
+from powmia_desktop.services.packets.gathering import PacketData, PacketRequest, gather_packet
+
+
+class RenderedPdf(Protocol):
+    pdf: bytes
+    pages: int
+
+
+Renderer = Callable[[PacketData, Progress], RenderedPdf]
+
+
+@dataclass(frozen=True)
+class PacketResult:
+    path: Path
+    sha256: str
+    pages: int
+    run_id: int
+    log: RedactionLog
+
+
+def save_pdf(path: Path, pdf: bytes, *, overwrite: bool = False) -> str:
+    """Write ``pdf`` to ``path`` atomically (never half a file); return its SHA-256.
+
+    Refuses to replace an existing file unless ``overwrite``.
+    """
+    if path.exists() and not overwrite:
+        raise ValidationError(f"{path} already exists; choose another name or overwrite it", "out")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ArchiveError(f"The folder {folder} does not exist")
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pdf)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ArchiveError(f"Could not write {path}: {error.strerror or error}") from None
+    return hashlib.sha256(pdf).hexdigest()
+
+
+def record_run(
+    session: Session, data: PacketData, path: Path, sha256: str, pages: int
+) -> PacketRun:
+    """Log a packet as built: template, audience, meeting, file, hash and what was withheld."""
+    run = PacketRun(
+        template_name=data.template.name,
+        template_sections=data.template.to_json(),
+        audience_id=data.audience.profile_id,
+        audience_name=data.audience.name,
+        ceiling=data.audience.effective_ceiling,
+        meeting_id=data.meeting.id if data.meeting else None,
+        output_path=str(path.resolve()),
+        sha256=sha256,
+        page_count=pages,
+        redaction_log=data.log.to_json(),
+        # The log names withheld records, so it is as private as the archive itself.
+        sensitivity=Sensitivity.PRIVATE,
+    )
+    session.add(run)
+    session.flush()
+    return run
+
+
+def build_packet(
+    session: Session,
+    request: PacketRequest,
+    out: Path,
+    *,
+    render: Renderer,
+    attachments_dir: Path | None = None,
+    overwrite: bool = False,
+    progress: Progress = no_progress,
+) -> PacketResult:
+    """Gather, render, save and log a packet (the session must be writable: it adds the run)."""
+    if out.exists() and not overwrite:
+        raise ValidationError(f"{out} already exists; choose another name or overwrite it", "out")
+    data = gather_packet(session, request, attachments_dir=attachments_dir, progress=progress)
+    rendered = render(data, progress)
+    sha = save_pdf(out, rendered.pdf, overwrite=overwrite)
+    run = record_run(session, data, out, sha, rendered.pages)
+    return PacketResult(out, sha, rendered.pages, run.id, data.log)
