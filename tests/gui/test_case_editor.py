@@ -214,3 +214,64 @@ def test_screenshot_of_the_case_editor(
     window.cases_page.table.selectRow(0)
     image = window.grab()
     assert image.width() >= 1000 and not image.isNull()
+
+
+def _two_windows_editing_rank(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> tuple[MainWindow, Archive]:
+    """Window A has typed a rank, unsaved; window B (a second Archive on the same file)
+    then saves another rank for the same case."""
+    path = demo_archive.location.path
+    assert path is not None
+    second = Archive.open(location_for_path(path))
+    mine, theirs = make_window(demo_archive), make_window(second)
+    for window, rank_text in ((mine, "Sgt."), (theirs, "Pfc.")):
+        window.cases_page.table.selectRow(0)
+        rank = _field(_editor(window), "rank")
+        assert isinstance(rank, QLineEdit)
+        rank.clear()
+        qtbot.keyClicks(rank, rank_text)
+    assert _editor(theirs).save()
+    return mine, second
+
+
+def _stored_rank(archive: Archive) -> str:
+    with archive.reader() as session:
+        return list_cases(session)[0].rank
+
+
+def test_a_save_over_another_windows_save_asks_and_can_keep_mine(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    mine, second = _two_windows_editing_rank(qtbot, make_window, demo_archive)
+    asked: list[str] = []
+
+    def keep_mine(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        asked.append(dialog.text())
+        press(QMessageBox.StandardButton.Save)(dialog)
+
+    when_dialog_opens(keep_mine)
+    assert _editor(mine).save()
+    assert "was changed elsewhere" in asked[0] and "Which version should stay?" in asked[0]
+    assert _stored_rank(demo_archive) == "Sgt."
+    second.close()
+
+
+def test_a_conflicting_save_can_show_theirs_or_go_on_editing(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    mine, second = _two_windows_editing_rank(qtbot, make_window, demo_archive)
+    editor = _editor(mine)
+
+    when_dialog_opens(press(QMessageBox.StandardButton.Cancel))
+    assert not editor.save()  # go on editing: nothing written, my text still there
+    assert editor.is_dirty() and editor.forms[0].values()["rank"] == "Sgt."
+    assert "changed elsewhere" in editor.banner.text()
+    assert _stored_rank(demo_archive) == "Pfc."
+
+    when_dialog_opens(press(QMessageBox.StandardButton.Discard))
+    assert editor.save()  # show theirs: the form now holds what the other window saved
+    assert not editor.is_dirty() and editor.forms[0].values()["rank"] == "Pfc."
+    assert _stored_rank(demo_archive) == "Pfc."
+    second.close()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.errors import NotFoundError, PowmiaError, ValidationError
+from powmia_desktop.core.errors import ConflictError, NotFoundError, PowmiaError, ValidationError
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.ops import ArchiveOps, Related
@@ -211,26 +211,65 @@ class RecordEditor(QWidget):
             for row in form.children.get(field_name, [])
             if row.get("id") is not None
         ]
-        try:
-            new_id = self.ops.perform(
-                f"{verb} {self.spec.noun} {name}",
-                self.spec.table,
-                self.record_id,
-                lambda session: self.spec.save(session, self.record_id, form),
-                related=self.spec.related,
-                touched=touched,
-            )
-        except ValidationError as error:
-            self._show_error(error)
-            return False
-        except PowmiaError as error:
-            self.banner.setText(str(error))
-            self.banner.show()
-            return False
+        while True:
+            try:
+                new_id = self.ops.perform(
+                    f"{verb} {self.spec.noun} {name}",
+                    self.spec.table,
+                    self.record_id,
+                    lambda session: self.spec.save(session, self.record_id, form),
+                    related=self.spec.related,
+                    touched=touched,
+                )
+                break
+            except ConflictError as error:
+                choice = self._ask_about_conflict(error)
+                if choice == QMessageBox.StandardButton.Save:  # keep mine: save over theirs
+                    form.row_version = None
+                    continue
+                if choice == QMessageBox.StandardButton.Discard and self.record_id is not None:
+                    self._dirty = False  # take theirs: show the record as it is now
+                    self.load(self.record_id)
+                    return True
+                self.banner.setText(str(error))
+                self.banner.show()
+                return False
+            except ValidationError as error:
+                self._show_error(error)
+                return False
+            except PowmiaError as error:
+                self.banner.setText(str(error))
+                self.banner.show()
+                return False
         self._dirty = False
         self.load(new_id)
         self.saved.emit(new_id)
         return True
+
+    def _ask_about_conflict(self, error: ConflictError) -> QMessageBox.StandardButton:
+        """Someone saved this record elsewhere since it was opened here: whose version stays?
+
+        Save keeps these edits (over the other save, which undo cannot bring back),
+        Discard shows the record as the other window saved it, Cancel goes on editing.
+        """
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Changed elsewhere")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            f"{error}\n\nThis {self.spec.noun} was saved in another window or by another "
+            "person after you opened it here. Which version should stay?"
+        )
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText("Keep my changes")
+        box.button(QMessageBox.StandardButton.Discard).setText("Show theirs (drop mine)")
+        box.button(QMessageBox.StandardButton.Cancel).setText("Go on editing")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return QMessageBox.StandardButton(box.exec())
 
     def _show_error(self, error: ValidationError) -> None:
         shown = False
