@@ -66,97 +66,72 @@ def _probe(archive: Path, home: Path, tries: int, section: str) -> subprocess.Co
 
 
 def gui_rows(archive: Path, home: Path, tries: int) -> list[Row]:
-    done = _probe(archive, home, tries, "cases")
+    """The Cases list: first paint, every case loaded, a filter keystroke; the Timeline's."""
+    return [
+        *_list_rows(archive, home, tries, "cases", ("list", "list_all", "filter")),
+        *_list_rows(
+            archive, home, tries, "timeline", ("timeline", "timeline_all", "timeline_filter")
+        ),
+    ]
+
+
+def _list_rows(
+    archive: Path, home: Path, tries: int, section: str, keys: tuple[str, str, str]
+) -> list[Row]:
+    """One section's list (probed in its own process): three rows, plus the probe's RSS."""
+    title = section.capitalize()
+    filter_title = "filter keystroke" if section == "cases" else f"{title} filter keystroke"
+    done = _probe(archive, home, tries, section)
     if done.returncode != 0:
         note = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return [
-            Row("list", "open the Cases list", None, "s", note=f"probe failed: {note}"),
-            Row("list_all", "all rows loaded", None, "s", note="probe failed"),
-            Row("filter", "filter keystroke (median of 50)", None, "s", note="probe failed"),
+            Row(keys[0], f"open the {title} list", None, "s", note=f"probe failed: {note}"),
+            Row(keys[1], "all rows loaded", None, "s", note="probe failed"),
+            Row(keys[2], f"{filter_title} (median of 50)", None, "s", note="probe failed"),
         ]
     data = json.loads(done.stdout.strip().splitlines()[-1])
-    rows = data["rows"]
-    keys = data["keystrokes"]
+    rows, strokes = data["rows"], data["keystrokes"]
     tries_note = f"median of {len(data['list_ready'])}"
-    return [
+    first_note = f"{tries_note}; first screen of {data['first_rows']:,} rows"
+    if section == "cases":
+        first_note += (
+            f" (its sqlite3 fetch {statistics.median(data['raw_first']) * 1000:.0f} ms), "
+            "the rest read on a thread"
+        )
+    whole = statistics.median(data["raw_fetch"]), "sqlite3 fetch of the whole list"
+    listed = [
         Row(
-            "list",
-            f"open the Cases list of {rows:,} (model + first paint)",
+            keys[0],
+            f"open the {title} list of {rows:,} (model + first paint)",
             statistics.median(data["list_ready"]),
             "s",
-            statistics.median(data["raw_fetch"]),
-            "sqlite3 fetch of the whole list",
-            f"{tries_note}; first screen of {data['first_rows']:,} rows "
-            f"(its sqlite3 fetch {statistics.median(data['raw_first']) * 1000:.0f} ms), "
-            "the rest read on a thread",
+            *whole,
+            first_note,
             statistics.median(data["list_cpu"]),
         ),
         Row(
-            "list_all",
-            f"Cases list: all {rows:,} rows loaded (filter ready)",
+            keys[1],
+            f"{title} list: all {rows:,} rows loaded (filter ready)",
             statistics.median(data["all_loaded"]),
             "s",
-            statistics.median(data["raw_fetch"]),
-            "sqlite3 fetch of the whole list",
+            *whole,
             f"{tries_note}, from the same start; cpu of both threads",
             statistics.median(data["all_loaded_cpu"]),
         ),
         Row(
-            "filter",
-            f"filter keystroke (median of {len(keys)})",
-            statistics.median(keys),
+            keys[2],
+            f"{filter_title} (median of {len(strokes)})",
+            statistics.median(strokes),
             "s",
             statistics.median(data["scan"]),
             "Python substring scan",
-            f"slowest {max(keys) * 1000:.0f} ms",
-            statistics.median(data["keystrokes_cpu"]),
-        ),
-        Row("probe_rss", "peak RSS, list probe process", data["rss_kb"] / 1024, "MB"),
-        *timeline_rows(archive, home, tries),
-    ]
-
-
-def timeline_rows(archive: Path, home: Path, tries: int) -> list[Row]:
-    """The Timeline list (5 events a case): first paint and every event loaded."""
-    done = _probe(archive, home, tries, "timeline")
-    if done.returncode != 0:
-        note = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return [Row("timeline", "open the Timeline list", None, "s", note=f"probe failed: {note}")]
-    data = json.loads(done.stdout.strip().splitlines()[-1])
-    rows, keys = data["rows"], data["keystrokes"]
-    tries_note = f"median of {len(data['list_ready'])}"
-    return [
-        Row(
-            "timeline",
-            f"open the Timeline list of {rows:,} (model + first paint)",
-            statistics.median(data["list_ready"]),
-            "s",
-            statistics.median(data["raw_fetch"]),
-            "sqlite3 fetch of the whole list",
-            f"{tries_note}; first screen of {data['first_rows']:,} rows",
-            statistics.median(data["list_cpu"]),
-        ),
-        Row(
-            "timeline_all",
-            f"Timeline list: all {rows:,} rows loaded (filter ready)",
-            statistics.median(data["all_loaded"]),
-            "s",
-            statistics.median(data["raw_fetch"]),
-            "sqlite3 fetch of the whole list",
-            f"{tries_note}, from the same start; cpu of both threads",
-            statistics.median(data["all_loaded_cpu"]),
-        ),
-        Row(
-            "timeline_filter",
-            f"Timeline filter keystroke (median of {len(keys)})",
-            statistics.median(keys),
-            "s",
-            statistics.median(data["scan"]),
-            "Python substring scan",
-            f"slowest {max(keys) * 1000:.0f} ms",
+            f"slowest {max(strokes) * 1000:.0f} ms",
             statistics.median(data["keystrokes_cpu"]),
         ),
     ]
+    if section == "cases":
+        listed.append(Row("probe_rss", "peak RSS, list probe process", data["rss_kb"] / 1024, "MB"))
+    return listed
 
 
 def cold_start_rows(archive: Path, home: Path, tries: int) -> list[Row]:
