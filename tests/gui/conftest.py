@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.main_window import MainWindow
+from powmia_desktop.services.backup import BackupPolicy
 
 
 @pytest.fixture(autouse=True)
@@ -17,12 +18,14 @@ def fresh_settings(qapp: object) -> None:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot) -> Iterator[Callable[[Archive], MainWindow]]:
-    """Build main windows; at teardown, unsaved edits are dropped so closing cannot prompt."""
+def make_window(qtbot: QtBot) -> Iterator[Callable[..., MainWindow]]:
+    """Build main windows; at teardown, unsaved edits are dropped so closing cannot prompt,
+    and the archive each window ends on is closed (File > Open may have changed it)."""
     windows: list[MainWindow] = []
 
-    def make(archive: Archive) -> MainWindow:
-        window = MainWindow(archive)
+    def make(archive: Archive, policy: BackupPolicy | None = None) -> MainWindow:
+        """A window on ``archive``; with ``policy``, automatic backups are on, as in the program."""
+        window = MainWindow(archive, policy=policy)
         windows.append(window)  # closed here, not by qtbot, whose teardown runs first
         return window
 
@@ -31,4 +34,5 @@ def make_window(qtbot: QtBot) -> Iterator[Callable[[Archive], MainWindow]]:
         for editor in window.editors.values():
             editor._dirty = False
         window.close()
+        window.archive.close()
         window.deleteLater()

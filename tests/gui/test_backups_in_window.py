@@ -5,13 +5,14 @@ run with a real ``BackupPolicy`` whose timer is made short instead of waiting mi
 """
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from tests.helpers.damage import wreck_first_page
 from tests.helpers.dialogs import when_dialog_opens
 
 from powmia_desktop.app import open_or_rescue
@@ -75,27 +76,6 @@ def _reasons(archive: Archive) -> list[str]:
 def _listed(window: MainWindow) -> list[str]:
     model = window.cases_page.model
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
-
-
-@pytest.fixture
-def window_with_policy(
-    qtbot: QtBot,
-) -> Iterator[Callable[[Archive, BackupPolicy], MainWindow]]:
-    """Like make_window, with automatic backups on; windows are closed at teardown."""
-    windows: list[MainWindow] = []
-
-    def make(archive: Archive, policy: BackupPolicy) -> MainWindow:
-        window = MainWindow(archive, policy=policy)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        for editor in window.editors.values():
-            editor._dirty = False
-        window.close()
-        window.archive.close()
-        window.deleteLater()
 
 
 def test_backup_now_writes_a_backup_that_opens_with_the_same_cases(
@@ -185,9 +165,9 @@ def test_a_refused_restore_leaves_the_window_working_on_its_archive(
 def test_closing_the_window_backs_up_a_changed_archive(
     qtbot: QtBot,
     demo_archive: Archive,
-    window_with_policy: Callable[[Archive, BackupPolicy], MainWindow],
+    make_window: Callable[..., MainWindow],
 ) -> None:
-    window = window_with_policy(demo_archive, BackupPolicy())
+    window = make_window(demo_archive, BackupPolicy())
     _wait_for_the_backup_on_opening(qtbot, window, demo_archive)
     _add_case(window.archive, "Written just before closing")
 
@@ -204,9 +184,9 @@ def test_closing_the_window_backs_up_a_changed_archive(
 def test_closing_an_unchanged_archive_adds_no_backup(
     qtbot: QtBot,
     demo_archive: Archive,
-    window_with_policy: Callable[[Archive, BackupPolicy], MainWindow],
+    make_window: Callable[..., MainWindow],
 ) -> None:
-    window = window_with_policy(demo_archive, BackupPolicy())
+    window = make_window(demo_archive, BackupPolicy())
     _wait_for_the_backup_on_opening(qtbot, window, demo_archive)
     window.close()
     assert _reasons(demo_archive) == ["on-open"]
@@ -215,10 +195,10 @@ def test_closing_an_unchanged_archive_adds_no_backup(
 def test_the_backup_on_opening_does_not_hold_up_the_window(
     qtbot: QtBot,
     demo_archive: Archive,
-    window_with_policy: Callable[[Archive, BackupPolicy], MainWindow],
+    make_window: Callable[..., MainWindow],
 ) -> None:
     """The window is built and usable before the copy starts; the copy then lands."""
-    window = window_with_policy(demo_archive, BackupPolicy())
+    window = make_window(demo_archive, BackupPolicy())
     assert _reasons(demo_archive) == []  # nothing copied while the window was being built
     _wait_for_the_backup_on_opening(qtbot, window, demo_archive)
     assert "Backed up automatically on opening" in window.statusBar().currentMessage()
@@ -228,10 +208,10 @@ def test_the_timer_backs_up_while_working_and_follows_the_archive_opened_next(
     qtbot: QtBot,
     demo_archive: Archive,
     tmp_path: Path,
-    window_with_policy: Callable[[Archive, BackupPolicy], MainWindow],
+    make_window: Callable[..., MainWindow],
 ) -> None:
     policy = QuickPolicy(every_minutes=0)  # due at every tick
-    window = window_with_policy(demo_archive, policy)
+    window = make_window(demo_archive, policy)
     _wait_for_the_backup_on_opening(qtbot, window, demo_archive)
     _add_case(window.archive, "Written while working")
     qtbot.waitUntil(lambda: "interval" in _reasons(demo_archive))
@@ -256,7 +236,7 @@ def test_a_damaged_archive_is_offered_its_backups_at_start_and_then_opens(
     location, path = demo_archive.location, demo_archive.location.path
     assert path is not None
     demo_archive.close()
-    path.write_bytes(b"\0" * 4096 + path.read_bytes()[4096:])
+    wreck_first_page(path)
     asked = _answer_yes(monkeypatch)
 
     def restore_the_newest(dialog: QWidget) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from tests.helpers.damage import wreck_first_page
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.lock import ArchiveLock
@@ -139,7 +140,7 @@ def test_a_damaged_archive_can_be_restored_from_its_location(
     location, path = demo_archive.location, demo_archive.location.path
     assert path is not None
     demo_archive.close()
-    path.write_bytes(b"\0" * 4096 + path.read_bytes()[4096:])
+    wreck_first_page(path)
     dialog = BackupsDialog(location)
     qtbot.addWidget(dialog)
     _answer(monkeypatch, QMessageBox.StandardButton.Yes)
