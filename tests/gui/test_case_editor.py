@@ -253,7 +253,7 @@ def test_a_save_over_another_windows_save_asks_and_can_keep_mine(
 
     when_dialog_opens(keep_mine)
     assert _editor(mine).save()
-    assert "was changed elsewhere" in asked[0] and "Which version should stay?" in asked[0]
+    assert "was saved in another window" in asked[0] and "Which version should stay?" in asked[0]
     assert _stored_rank(demo_archive) == "Sgt."
     second.close()
 

@@ -32,6 +32,7 @@ class ConflictError(PowmiaError):
         super().__init__(
             f"{what} was changed elsewhere after you opened it; reload it to see those changes"
         )
+        self.what = what
 
 
 class Cancelled(PowmiaError):

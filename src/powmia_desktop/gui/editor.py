@@ -257,8 +257,8 @@ class RecordEditor(QWidget):
         box.setWindowTitle("Changed elsewhere")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"{error}\n\nThis {self.spec.noun} was saved in another window or by another "
-            "person after you opened it here. Which version should stay?"
+            f"{error.what} was saved in another window, or by another person, after you "
+            f"opened this {self.spec.noun} here.\n\nWhich version should stay?"
         )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save

@@ -168,15 +168,18 @@ class ListPage(QWidget, Generic[R]):
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
-        self._top = top
         self._choice_filters: list[
             tuple[
                 QComboBox, Callable[[Session], Sequence[tuple[str, Any]]], Callable[[R, Any], bool]
             ]
         ] = []
+        #: The drop-downs go on a row of their own under the filter field: beside it they
+        #: squeezed the field to a few letters in a narrow list pane.
+        self._choices_row = QHBoxLayout()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(self._choices_row)
         layout.addWidget(self.table, 1)
 
     def add_choice_filter(
@@ -185,13 +188,16 @@ class ListPage(QWidget, Generic[R]):
         choices: Callable[[Session], Sequence[tuple[str, Any]]],
         keep: Callable[[R, Any], bool],
     ) -> QComboBox:
-        """A drop-down beside the filter field ("All statuses", then each status)."""
+        """A drop-down under the filter field ("All statuses", then each status); the
+        drop-downs share that row's width and shorten long labels rather than widen the pane."""
         combo = QComboBox(self)
         combo.setAccessibleName(everything)
         combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
         combo.currentIndexChanged.connect(self._choices_changed)
         self._choice_filters.append((combo, choices, keep))
-        self._top.insertWidget(self._top.count() - 1, combo)
+        self._choices_row.addWidget(combo, 1)
         return combo
 
     def _fill_choices(self, session: Session) -> None:
