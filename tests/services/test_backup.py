@@ -356,3 +356,16 @@ def test_restore_never_overwrites_a_file_that_is_not_this_archive(
     result = restore(demo_archive.location, made)
     assert result.safety_backup is not None and result.safety_backup.raw
     assert integrity_problems(path) == []
+
+
+def test_copies_before_imports_are_rotated_but_never_a_restore_or_repair_one() -> None:
+    """A big archive imported into every day must not fill the disk with copies."""
+    start = datetime(2025, 1, 1, 12, tzinfo=UTC)
+    imports = [_info(start + timedelta(days=n), "before-import") for n in range(60)]
+    restore = _info(start - timedelta(days=1), "before-restore")
+    repair = _info(start - timedelta(days=2), "before-repair")
+    kept = Rotation(recent=2, daily=7, weekly=4, monthly=12).keep([*imports, restore, repair])
+    assert restore.path in kept and repair.path in kept
+    kept_imports = [b for b in imports if b.path in kept]
+    assert imports[-1] in kept_imports and imports[30] in kept_imports  # newest; 31 Jan
+    assert imports[0] not in kept_imports and len(kept_imports) < 20

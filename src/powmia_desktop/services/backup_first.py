@@ -2,13 +2,12 @@
 
 The window's File > Import… and ``powmia import`` both call ``back_up_before_import`` so
 a list imported with the wrong columns can be undone by restoring the backup, whichever
-way it came in. Such backups are kept like those before a restore or a repair: rotation
-never removes them.
+way it came in. Such backups are rotated like the automatic ones (services/backup.py).
 """
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
-from powmia_desktop.services.backup import backup_now
+from powmia_desktop.services.backup import Rotation, backup_now, prune
 
 BEFORE_IMPORT = "before-import"
 
@@ -20,4 +19,6 @@ def back_up_before_import(archive: Archive) -> BackupInfo | None:
     """
     if archive.location.path is None or archive.location.backups_dir is None:
         return None
-    return backup_now(archive, BEFORE_IMPORT)
+    made = backup_now(archive, BEFORE_IMPORT)
+    prune(archive.location.backups_dir, Rotation())
+    return made
