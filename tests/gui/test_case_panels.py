@@ -9,7 +9,7 @@ from tests.helpers.dialogs import press, when_dialog_opens
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.gui.panels import AttachmentsPanel, CaseEventsPanel
+from powmia_desktop.gui.panels import AttachmentsPanel, CaseEventsPanel, LinksToContactPanel
 from powmia_desktop.services.attachments import stored_path
 
 MakeWindow = Callable[[Archive], MainWindow]
@@ -29,7 +29,7 @@ def test_timeline_tab_lists_the_cases_events_and_opens_one(
     titles = [events.model.row_at(i).title for i in range(events.model.rowCount())]
     assert any("captured" in t for t in titles) and len(titles) >= 10
     first = events.model.row_at(0)
-    events.open_event.emit(first.id)
+    events.table.doubleClicked.emit(events.model.index(0, 0))
     assert window.current.key == "timeline"
     assert window.section("timeline").page.selected_id() == first.id
 
@@ -79,3 +79,38 @@ def test_print_case_summary_opens_a_preview_of_the_pdf(
     assert len(previews) == 1 and previews[0].isVisible()
     qtbot.waitUntil(lambda: previews[0].preview.document.pageCount() >= 1, timeout=5000)
     previews[0].close()
+
+
+def test_a_contact_shows_who_names_them_and_opens_that_contact(
+    qtbot: QtBot, make_window: MakeWindow, archive: Archive
+) -> None:
+    """Bill names Ruth his aunt on his own page; Ruth's page shows it from her side."""
+    from powmia_desktop.core.vocab import RelationshipKind
+    from powmia_desktop.db.models import Contact, Relationship
+
+    with archive.session() as session:
+        ruth = Contact(display_name="Ruth Dumas", surname="Dumas")
+        bill = Contact(display_name="Bill Dumas", surname="Dumas")
+        session.add_all([ruth, bill])
+        session.flush()
+        session.add(
+            Relationship(
+                from_contact=bill, to_contact_id=ruth.id, kind=RelationshipKind.NEPHEW_OF,
+                label="nephew, keeps the case",
+            )
+        )  # fmt: skip
+        session.flush()
+        ruth_id, bill_id = ruth.id, bill.id
+    window = make_window(archive)
+    window.open_record("contact", ruth_id)
+    panel = next(p for p in window.editors["contacts"].panels if isinstance(p, LinksToContactPanel))
+    assert panel.model.rowCount() == 1
+    row = panel.model.row_at(0)
+    assert (row.from_name, row.words, row.their_words) == (
+        "Bill Dumas",
+        RelationshipKind.NEPHEW_OF.reverse_label,
+        "nephew, keeps the case",
+    )
+    panel.table.doubleClicked.emit(panel.model.index(0, 0))
+    assert window.section("contacts").page.selected_id() == bill_id
+    assert panel.model.rowCount() == 0  # nobody names Bill

@@ -28,7 +28,6 @@ from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.panels import CaseEventsPanel
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.workers import run_job
@@ -83,10 +82,7 @@ class MainWindow(QMainWindow):
                 editor = RecordEditor(section.editor, self.ops, self)
                 editor.saved.connect(lambda record_id, s=section: self._saved(s, record_id))
                 for panel in editor.panels:
-                    if isinstance(panel, CaseEventsPanel):
-                        panel.open_event.connect(
-                            lambda event_id: self.open_record("event", event_id)
-                        )
+                    panel.open_record.connect(self.open_record)
                 self.editors[section.key] = editor
                 self.details.addWidget(editor)
                 section.page.record_selected.connect(
@@ -386,9 +382,6 @@ class MainWindow(QMainWindow):
         dialog = SearchDialog(results, self)
         dialog.chosen.connect(self.open_record)
         dialog.exec()
-
-    def _open_event(self, event_id: int) -> None:
-        self.open_record("event", event_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
         key = _KIND_SECTION.get(kind)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -34,11 +35,17 @@ from powmia_desktop.services.attachment_lists import (
     list_attachments,
     list_case_events,
 )
+from powmia_desktop.services.contacts import LinkToContactRow, links_to_contact
 from powmia_desktop.services.values import date_text
 
 
 class RecordPanel(QWidget):
-    """A tab that shows something about the record loaded in the editor."""
+    """A tab that shows something about the record loaded in the editor.
+
+    ``open_record(kind, id)`` asks the window to show another record ("event", "contact").
+    """
+
+    open_record = Signal(str, int)
 
     def load(self, record_id: int | None) -> None:
         raise NotImplementedError
@@ -52,6 +59,9 @@ def _table(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ignore
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
+    for i, column in enumerate(model.columns):
+        if column.width:
+            table.setColumnWidth(i, column.width)
     return table
 
 
@@ -172,15 +182,13 @@ EVENT_COLUMNS: list[Column[LinkedEventRow]] = [
 class CaseEventsPanel(RecordPanel):
     """The timeline events a case takes part in; double-click opens one in the Timeline."""
 
-    open_event = Signal(int)
-
     def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.model: RowTableModel[LinkedEventRow] = RowTableModel(EVENT_COLUMNS, self)
         self.table = _table(self.model, self)
         self.table.doubleClicked.connect(
-            lambda index: self.open_event.emit(self.model.row_at(index.row()).id)
+            lambda index: self.open_record.emit("event", self.model.row_at(index.row()).id)
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -191,6 +199,41 @@ class CaseEventsPanel(RecordPanel):
             with self.ops.archive.reader() as session:
                 rows = list_case_events(session, record_id)
         self.model.set_rows(rows, haystack=lambda r: r.title)
+
+
+LINK_COLUMNS: list[Column[LinkToContactRow]] = [
+    Column("Who", lambda r: r.from_name, width=220),
+    Column("This contact is", lambda r: r.words, width=200),
+    Column("In their words", lambda r: r.their_words),
+]
+
+
+class LinksToContactPanel(RecordPanel):
+    """Who names this contact in their own relationships (edited on their side);
+    double-click opens that contact."""
+
+    def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.model: RowTableModel[LinkToContactRow] = RowTableModel(LINK_COLUMNS, self)
+        self.table = _table(self.model, self)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_record.emit(
+                "contact", self.model.row_at(index.row()).from_contact_id
+            )
+        )
+        note = QLabel("Each of these is kept with the other contact: open them to change it.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table)
+
+    def load(self, record_id: int | None) -> None:
+        rows: list[LinkToContactRow] = []
+        if record_id is not None:
+            with self.ops.archive.reader() as session:
+                rows = links_to_contact(session, record_id)
+        self.model.set_rows(rows, haystack=lambda r: r.from_name)
 
 
 PanelFactory = Callable[[ArchiveOps], RecordPanel]

@@ -6,7 +6,7 @@ from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
-from powmia_desktop.db.models import Contact
+from powmia_desktop.db.models import Contact, Relationship
 
 
 class ContactRow(NamedTuple):
@@ -62,3 +62,30 @@ def get_contact(session: Session, contact_id: int) -> Contact:
     if contact is None:
         raise NotFoundError(f"There is no contact with id {contact_id}")
     return contact
+
+
+class LinkToContactRow(NamedTuple):
+    """Another contact's relationship naming this one, read from this one's side."""
+
+    relationship_id: int
+    from_contact_id: int
+    from_name: str
+    #: what this contact is to them ("uncle or aunt of"), or the family's own words
+    words: str
+    #: how they put it ("nephew"), as entered on their side
+    their_words: str
+
+
+def links_to_contact(session: Session, contact_id: int) -> list[LinkToContactRow]:
+    """Relationships other contacts hold towards ``contact_id`` (each is edited on their
+    side), so a contact's page shows who names them as well as whom they name."""
+    found = session.execute(
+        select(Relationship, Contact.display_name)
+        .join(Contact, Contact.id == Relationship.from_contact_id)
+        .where(Relationship.to_contact_id == contact_id)
+        .order_by(Contact.surname, Contact.display_name, Relationship.id)
+    )
+    return [
+        LinkToContactRow(link.id, link.from_contact_id, name, link.backward_words, link.label)
+        for link, name in found
+    ]

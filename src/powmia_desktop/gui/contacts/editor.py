@@ -7,7 +7,7 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import ContactKind, OrganizationType, RelationshipKind
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.fields import SENSITIVITY, FieldSpec, section
-from powmia_desktop.gui.panels import AttachmentsPanel
+from powmia_desktop.gui.panels import AttachmentsPanel, LinksToContactPanel
 from powmia_desktop.gui.record_specs import returning_id, title_of
 from powmia_desktop.services import contact_editing
 from powmia_desktop.services.editing_support import picker_lists
@@ -110,5 +110,8 @@ CONTACT_EDITOR = EditorSpec(
     title=title_of("display_name"),
     lookups=picker_lists,
     defaults=lambda: {"kind": ContactKind.PERSON, "living": True},
-    panels=(("Attachments", lambda ops: AttachmentsPanel(ops, "contact_id")),),
+    panels=(
+        ("Named by others", LinksToContactPanel),
+        ("Attachments", lambda ops: AttachmentsPanel(ops, "contact_id")),
+    ),
 )
