@@ -15,6 +15,7 @@ from powmia_desktop.db.location import ArchiveLocation, location_for_path
 from powmia_desktop.db.lock import ArchiveLock
 from powmia_desktop.db.migrate import backup_sqlite_file
 from powmia_desktop.db.models import Serviceman
+from powmia_desktop.services import backup as backup_module
 from powmia_desktop.services.attachments import attach_file, stored_path
 from powmia_desktop.services.backup import (
     BackupPolicy,
@@ -369,3 +370,38 @@ def test_copies_before_imports_are_rotated_but_never_a_restore_or_repair_one() -
     kept_imports = [b for b in imports if b.path in kept]
     assert imports[-1] in kept_imports and imports[30] in kept_imports  # newest; 31 Jan
     assert imports[0] not in kept_imports and len(kept_imports) < 20
+
+
+def test_an_archive_untouched_since_its_last_backup_is_not_copied_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new session on an archive nobody changed finds the newest backup already holds it,
+    without copying the whole file (close to a gigabyte for 100,000 cases) to compare."""
+    location = location_for_path(tmp_path / "family.sqlite")
+    with Archive.open(location, create=True) as archive, archive.session() as session:
+        session.add(Serviceman(surname="Dumas"))
+    archive.close()
+    assert BackupPolicy().before_open(location) is not None
+
+    copies: list[str] = []
+    real_backup_now = backup_module.backup_now
+
+    def counting_backup_now(*args: object, **kwargs: object) -> BackupInfo:
+        copies.append("copy")
+        return real_backup_now(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backup_module, "backup_now", counting_backup_now)
+    with Archive.open(location) as archive:  # opened and read, as a session that only looks
+        with archive.reader() as session:
+            assert session.scalar(select(func.count()).select_from(Serviceman)) == 1
+        assert BackupPolicy().before_open(location) is None  # while open: WAL empty
+    archive.close()
+    assert BackupPolicy().before_open(location) is None  # after closing
+    assert copies == []
+
+    with Archive.open(location) as archive, archive.session() as session:
+        session.add(Serviceman(surname="Kim"))
+    archive.close()
+    again = BackupPolicy().before_open(location)
+    assert again is not None and copies == ["copy"]
+    assert [b.reason for b in list_backups(location)] == ["on-open", "on-open"]

@@ -241,6 +241,9 @@ class BackupInfo:
     raw: bool = False
     #: The archive file the backup was made of.
     archive: str = ""
+    #: Sizes and modification times of that file and its WAL just before the copy: the same
+    #: numbers later mean nothing was written since, so there is nothing new to back up.
+    source_state: tuple[int, ...] = ()
 
     @property
     def name(self) -> str:
@@ -300,6 +303,7 @@ def read_backup(path: Path) -> BackupInfo:
                 database_sha256=str(data.get("database_sha256", "")),
                 raw=bool(data.get("raw", False)),
                 archive=str(data.get("archive", "")),
+                source_state=tuple(int(n) for n in data.get("source_state", ())),
             )
         except FileNotFoundError:
             raise ArchiveError(f"{path} is not a backup (it has no {MANIFEST})") from None

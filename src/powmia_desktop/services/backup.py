@@ -113,6 +113,7 @@ def _backup(
     folder = _backup_folder(location, to)
     created = clock()
     target = new_set_folder(folder, created, reason)
+    state = _fingerprint(path)  # before the copy: a save during it shows as a change later
     try:
         progress(0, 1, "Copying the archive")
         raw = False
@@ -136,6 +137,7 @@ def _backup(
             "database_size": (target / path.name).stat().st_size,
             "raw": raw,
             "schema": None if raw else probe_sqlite_file(target / path.name),
+            "source_state": list(state),
             **files,
         }
         write_manifest(target, manifest)
@@ -388,6 +390,11 @@ class BackupPolicy:
         except ArchiveError:
             return None  # not an archive: opening it will say so
         earlier = list_backups(location)
+        if earlier and not earlier[0].raw and earlier[0].source_state == fingerprint:
+            # Untouched since the newest backup (an earlier session's, say): nothing new to
+            # keep, and no need to copy a large archive only to find the copy the same.
+            self._seen[path] = fingerprint
+            return None
         info: BackupInfo | None = backup_now(location, reason, clock=self.clock)
         assert info is not None
         if any(b.database_sha256 == info.database_sha256 for b in earlier[:1]):
@@ -400,12 +407,21 @@ class BackupPolicy:
 
 
 def _fingerprint(path: Path) -> tuple[int, ...]:
-    """Sizes and times of the file and its WAL: every commit changes one of them."""
+    """Sizes and times of the file and its WAL: every commit changes one of them.
+
+    An empty WAL holds nothing, and SQLite makes a new one each time the archive is opened,
+    so only a WAL with something in it counts: otherwise merely opening an unchanged
+    archive would look like a change.
+    """
     numbers: list[int] = []
     for suffix in ("", "-wal"):
         try:
             stat = Path(f"{path}{suffix}").stat()
-            numbers += [stat.st_size, stat.st_mtime_ns]
         except OSError:
             numbers += [-1, -1]
+            continue
+        if suffix and stat.st_size == 0:
+            numbers += [-1, -1]
+        else:
+            numbers += [stat.st_size, stat.st_mtime_ns]
     return tuple(numbers)
