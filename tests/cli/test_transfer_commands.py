@@ -134,3 +134,21 @@ def test_meetings_must_come_from_a_calendar(
     path.write_text("a,b\n")
     assert run("--db", db, "import", "meetings", str(path))[0] == 1
     assert ".ics" in capsys.readouterr().err
+
+
+def test_an_import_is_backed_up_first_and_a_refused_one_leaves_no_backup(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    backups = tmp_path / "a-backups"
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(b"PK\x03\x04 not really a zip")
+    assert run("--db", db, "import", "archive", str(damaged))[0] == 1
+    assert "damaged.zip" in capsys.readouterr().err
+    assert not backups.exists() or not any(backups.iterdir())  # nothing written, nothing kept
+
+    listing = tmp_path / "list.csv"
+    listing.write_text("Last Name,First Name\nSmith,John\n")
+    code, out = run("--db", db, "import", "cases", str(listing))
+    assert code == 0
+    (kept,) = [p for p in backups.iterdir() if p.name.endswith("-before-import")]
+    assert f"The archive as it was before the import is kept in {kept}" in out

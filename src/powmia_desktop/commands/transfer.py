@@ -15,7 +15,7 @@ from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
-from powmia_desktop.services.backup_first import back_up_before_import
+from powmia_desktop.services.backup_first import backed_up_for_import
 from powmia_desktop.services.cases import CaseFilter
 from powmia_desktop.services.exporting.dispatch import EXPORT_KINDS, export_file
 from powmia_desktop.services.exporting.privacy import Privacy
@@ -73,18 +73,20 @@ def _import(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
             options[name] = getattr(args, name)
     if args.offices_mapping is not None:
         options["offices_mapping"] = _mapping(args.offices_mapping).columns
-    with Archive.open(location) as archive:
-        made = None if args.dry_run else back_up_before_import(archive)
-        with archive.session() as session:
-            result = import_file(
-                session,
-                args.kind,
-                args.file,
-                attachments_dir=archive.location.attachments_dir,
-                mapping=mapping.columns,
-                options=options,
-                dry_run=args.dry_run,
-            )
+    with (
+        Archive.open(location) as archive,
+        backed_up_for_import(archive, dry_run=args.dry_run) as made,
+        archive.session() as session,
+    ):
+        result = import_file(
+            session,
+            args.kind,
+            args.file,
+            attachments_dir=archive.location.attachments_dir,
+            mapping=mapping.columns,
+            options=options,
+            dry_run=args.dry_run,
+        )
     for line in result.lines():
         print(line, file=out)
     if made is not None:

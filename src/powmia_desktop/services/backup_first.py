@@ -3,7 +3,13 @@
 The window's File > Import… and ``powmia import`` both call ``back_up_before_import`` so
 a list imported with the wrong columns can be undone by restoring the backup, whichever
 way it came in. Such backups are rotated like the automatic ones (services/backup.py).
+An import that fails or is cancelled wrote nothing (it is one transaction), so its backup
+holds nothing the archive lacks and is removed again.
 """
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
@@ -22,3 +28,15 @@ def back_up_before_import(archive: Archive) -> BackupInfo | None:
     made = backup_now(archive, BEFORE_IMPORT)
     prune(archive.location.backups_dir, Rotation())
     return made
+
+
+@contextmanager
+def backed_up_for_import(archive: Archive, *, dry_run: bool = False) -> Iterator[BackupInfo | None]:
+    """Around an import: a backup first (none for a dry run), removed if the import fails."""
+    made = None if dry_run else back_up_before_import(archive)
+    try:
+        yield made
+    except BaseException:
+        if made is not None:
+            shutil.rmtree(made.path, ignore_errors=True)
+        raise

@@ -2,7 +2,9 @@
 
 import io
 import json
+import random
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +213,35 @@ def test_a_dry_run_of_an_archive_writes_nothing(
         result = import_archive(session, path, other_archive.location.attachments_dir, dry_run=True)
     assert result.counts["records added"] > 250
     assert snapshot(other_archive) == before and attachment_bytes(other_archive) == {}
+
+
+def test_damaged_compressed_data_is_refused_with_a_message(
+    demo_archive: Archive, other_archive: Archive, tmp_path: Path
+) -> None:
+    """Noise inside a member's deflate stream can make zlib itself fail, not zipfile."""
+    good = tmp_path / "export.zip"
+    with demo_archive.reader() as session:
+        export_archive(session, None, good, privacy=Privacy.everything())
+    with zipfile.ZipFile(good) as zipped:
+        info = max(zipped.infolist(), key=lambda i: i.compress_size)
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    noise = random.Random(1950).randbytes(512)
+    path = tmp_path / "damaged.zip"
+    for step in range(1, 20):  # noise somewhere in the stream; most places upset zlib
+        data = bytearray(good.read_bytes())
+        at = start + info.compress_size * step // 20
+        data[at : at + 64] = noise[step : step + 64]
+        path.write_bytes(bytes(data))
+        try:
+            with zipfile.ZipFile(path) as zipped:
+                zipped.read(info.filename)
+        except zlib.error:
+            break  # the damage this test is about
+        except zipfile.BadZipFile:
+            continue
+    else:
+        pytest.fail("no place in the stream made zlib fail")
+    before = snapshot(other_archive)
+    with pytest.raises(ArchiveError, match="cannot be read"), other_archive.session() as session:
+        import_archive(session, path, other_archive.location.attachments_dir)
+    assert snapshot(other_archive) == before

@@ -35,7 +35,7 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.imports.preview import PreviewModel
 from powmia_desktop.gui.workers import run_job
-from powmia_desktop.services.backup_first import back_up_before_import
+from powmia_desktop.services.backup_first import backed_up_for_import
 from powmia_desktop.services.importing.contact_rows import CONTACT_FIELDS
 from powmia_desktop.services.importing.dispatch import import_file, is_vcard
 from powmia_desktop.services.importing.list_rows import LIST_FIELDS
@@ -84,8 +84,7 @@ def run_import(
     """
     if not dry_run:
         progress(0, 0, "Backing up the archive first")
-        back_up_before_import(archive)
-    with archive.session() as session:
+    with backed_up_for_import(archive, dry_run=dry_run), archive.session() as session:
         return import_file(
             session, kind, path, attachments_dir=archive.location.attachments_dir,
             mapping=mapping, options=options, dry_run=dry_run, progress=progress,

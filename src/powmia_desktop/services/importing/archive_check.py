@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import lzma
 import stat
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import Any, Final
 
@@ -85,7 +87,15 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as error:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,  # damaged deflate data ("invalid distance too far back")
+        lzma.LZMAError,
+    ) as error:
         raise ArchiveError(
             f"'{shown}' in the archive cannot be read: {printable(str(error), 120)}"
         ) from None
