@@ -113,6 +113,36 @@ def test_any_bytes_to_every_importer(importing: Archive, tmp_path: Path, data: b
         _import(importing, kind, path)
 
 
+@pytest.fixture(scope="module")
+def good_zip(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    """A whole-archive export of the demo: the shape damage is done to below."""
+    from powmia_desktop.services.demo import load_demo
+    from powmia_desktop.services.exporting.archive_zip import export_archive
+    from powmia_desktop.services.exporting.privacy import Privacy
+
+    folder = tmp_path_factory.mktemp("good-zip")
+    with Archive.open(location_for_path(folder / "demo.sqlite"), create=True) as archive:
+        with archive.session() as session:
+            load_demo(session)
+        with archive.reader() as session:
+            export_archive(session, None, folder / "demo.zip", privacy=Privacy.everything())
+    return (folder / "demo.zip").read_bytes()
+
+
+@FUZZ
+@given(where=st.floats(0, 1), noise=st.binary(min_size=1, max_size=64))
+def test_a_real_export_damaged_anywhere(
+    importing: Archive, tmp_path: Path, good_zip: bytes, where: float, noise: bytes
+) -> None:
+    """Random bytes rarely reach a zip's compressed streams; damage to a real one does."""
+    data = bytearray(good_zip)
+    at = int(where * (len(data) - 1))
+    data[at : at + len(noise)] = noise
+    path = tmp_path / "damaged.zip"
+    path.write_bytes(bytes(data))
+    _import(importing, "archive", path)
+
+
 @FUZZ
 @given(text=st.text(max_size=200))
 def test_any_search_text(demo_archive: Archive, text: str) -> None:
