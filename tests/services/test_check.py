@@ -15,15 +15,14 @@ from powmia_desktop.db.migrate import MIGRATIONS_DIR
 from powmia_desktop.db.models import ChangeLogEntry, Serviceman
 from powmia_desktop.services.attachments import attach_file, stored_path
 from powmia_desktop.services.backup import backup_now
-from powmia_desktop.services.check import (
+from powmia_desktop.services.check import check_archive, repair_archive
+from powmia_desktop.services.search import search
+from powmia_desktop.services.search_index import (
     SEARCH_INDEXED,
     SEARCH_TABLE_SQL,
-    check_archive,
-    repair_archive,
     search_columns,
     search_triggers,
 )
-from powmia_desktop.services.search import search
 
 
 @pytest.fixture
