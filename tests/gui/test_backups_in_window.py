@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.helpers.damage import wreck_first_page
-from tests.helpers.dialogs import when_dialog_opens
+from tests.helpers.damage import backed_up_then_wrecked
+from tests.helpers.dialogs import answer_questions, when_dialog_opens
 
 from powmia_desktop.app import open_or_rescue
 from powmia_desktop.db.archive import Archive
@@ -48,18 +48,6 @@ def _surnames(archive: Archive) -> list[str]:
 def _add_case(archive: Archive, surname: str) -> None:
     with archive.session() as session:
         session.add(Serviceman(surname=surname))
-
-
-def _answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every "are you sure?" answered Yes; the questions are kept for the test to read."""
-    asked: list[str] = []
-
-    def question(parent: object, title: str, text: str, *args: object) -> object:
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def _wait_for_the_backup_on_opening(qtbot: QtBot, window: MainWindow, archive: Archive) -> None:
@@ -106,7 +94,7 @@ def test_restore_from_the_menu_puts_back_the_earlier_state_and_the_window_shows_
     _add_case(demo_archive, "Added after the backup")
     window = make_window(demo_archive)
     assert len(_listed(window)) == 2
-    asked = _answer_yes(monkeypatch)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     seen: list[str] = []
 
     def restore_the_newest(dialog: QWidget) -> None:
@@ -141,7 +129,7 @@ def test_a_refused_restore_leaves_the_window_working_on_its_archive(
     backup_now(demo_archive)
     other_window = Archive.open(demo_archive.location)
     window = make_window(demo_archive)
-    _answer_yes(monkeypatch)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     seen: list[str] = []
 
     def try_to_restore(dialog: QWidget) -> None:
@@ -232,12 +220,8 @@ def test_the_timer_backs_up_while_working_and_follows_the_archive_opened_next(
 def test_a_damaged_archive_is_offered_its_backups_at_start_and_then_opens(
     qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    backup_now(demo_archive)
-    location, path = demo_archive.location, demo_archive.location.path
-    assert path is not None
-    demo_archive.close()
-    wreck_first_page(path)
-    asked = _answer_yes(monkeypatch)
+    location = backed_up_then_wrecked(demo_archive)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
 
     def restore_the_newest(dialog: QWidget) -> None:
         assert isinstance(dialog, BackupsDialog)

@@ -8,24 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from tests.helpers.damage import wreck_first_page
+from tests.helpers.damage import backed_up_then_wrecked
+from tests.helpers.dialogs import answer_questions
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.lock import ArchiveLock
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.gui.maintenance import BackupsDialog, CheckDialog
 from powmia_desktop.services.backup import backup_now
-
-
-def _answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
-    asked: list[str] = []
-
-    def question(parent: object, title: str, text: str, *args: object) -> object:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def _cases(archive: Archive) -> int:
@@ -63,7 +53,7 @@ def test_restore_asks_first_and_cancel_changes_nothing(
     qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = _dialog_after_a_change(qtbot, demo_archive)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     with qtbot.assertNotEmitted(dialog.restored):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert "backed up first" in asked[0]
@@ -74,7 +64,7 @@ def test_restore_confirmed_puts_the_backup_back_and_keeps_the_present(
     qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = _dialog_after_a_change(qtbot, demo_archive)
-    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.restored) as signal:
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     result = signal.args[0]
@@ -94,7 +84,7 @@ def test_restore_refused_while_open_elsewhere_says_so(
     other.acquire_shared()
     dialog = BackupsDialog(demo_archive)
     qtbot.addWidget(dialog)
-    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     try:
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     finally:
@@ -136,14 +126,10 @@ def test_a_damaged_archive_can_be_restored_from_its_location(
     qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When the archive cannot even be opened, the dialog works from where it lives."""
-    backup_now(demo_archive)
-    location, path = demo_archive.location, demo_archive.location.path
-    assert path is not None
-    demo_archive.close()
-    wreck_first_page(path)
+    location = backed_up_then_wrecked(demo_archive)
     dialog = BackupsDialog(location)
     qtbot.addWidget(dialog)
-    _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.restored):
         qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     with Archive.open(location) as reopened:

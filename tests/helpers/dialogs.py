@@ -1,9 +1,13 @@
 """Driving modal dialogs in tests: act on the next one when it opens, as a person would."""
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def when_dialog_opens(act: Callable[[QWidget], None], *, tries: int = 200) -> None:
@@ -31,3 +35,17 @@ def press(button: QMessageBox.StandardButton) -> Callable[[QWidget], None]:
         target.click()
 
     return act
+
+
+def answer_questions(
+    monkeypatch: "pytest.MonkeyPatch", button: QMessageBox.StandardButton
+) -> list[str]:
+    """Every QMessageBox.question answered with ``button``; the questions kept to read."""
+    asked: list[str] = []
+
+    def question(parent: object, title: str, text: str, *args: object) -> object:
+        asked.append(text)
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
