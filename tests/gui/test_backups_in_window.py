@@ -20,7 +20,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.gui.maintenance import BackupsDialog
+from powmia_desktop.gui.maintenance import BackupsDialog, CheckDialog
 from powmia_desktop.services.backup import BackupPolicy, backup_now, list_backups
 
 
@@ -237,3 +237,32 @@ def test_a_damaged_archive_is_offered_its_backups_at_start_and_then_opens(
         assert _surnames(archive) == ["Dumas"]
     finally:
         archive.close()
+
+
+def test_check_and_repair_from_the_menu_reloads_what_the_window_shows(
+    qtbot: QtBot, demo_archive: Archive, make_window: Callable[..., MainWindow]
+) -> None:
+    """A current status that disagrees with the status history is put right, and the list
+    shows the repaired status without reopening anything."""
+    window = make_window(demo_archive)
+    path = demo_archive.location.path
+    assert path is not None
+    with sqlite3.connect(path) as connection:  # as another program (or a bad disk) might
+        connection.execute("UPDATE serviceman SET current_status = 'kia'")
+    connection.close()
+    window.reload()
+    window.cases_page.wait_loaded()
+    assert window.cases_page.model.row_at(0).current_status == "kia"
+
+    def check_then_repair(dialog: QWidget) -> None:
+        assert isinstance(dialog, CheckDialog)
+        dialog.check_button.click()
+        assert dialog.repair_button.isEnabled()
+        dialog.repair_button.click()
+        dialog.accept()
+
+    when_dialog_opens(check_then_repair)
+    window.open_check()
+    window.cases_page.wait_loaded()
+    assert window.cases_page.model.row_at(0).current_status == "pow"
+    assert [b.reason for b in list_backups(demo_archive)] == ["before-repair"]
