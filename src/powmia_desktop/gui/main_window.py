@@ -164,15 +164,16 @@ class MainWindow(QMainWindow):
             if editor is not None and section.table == table and editor.record_id == record_id:
                 editor.load(record_id)
 
-    def switch_archive(self, archive: Archive, notice: str | None = None) -> None:
+    def switch_archive(self, archive: Archive) -> None:
+        """Leave the open archive (edits confirmed, backed up on leaving) for ``archive``."""
         if not self._confirm_all():
             archive.close()
             return
         failed = self.auto_backup.on_leaving() if self.auto_backup is not None else None
         self.ops.archive.close()
         self._use_archive(archive)
-        if notice or failed:
-            self.statusBar().showMessage(notice or failed or "")
+        if failed:
+            self.statusBar().showMessage(failed)
 
     def _use_archive(self, archive: Archive) -> None:
         """Show ``archive`` from scratch: nothing of the previous one (edits, undo) remains."""
