@@ -9,15 +9,14 @@ check-and-repair removes it, so an undone delete can bring its record back.
 
 import hashlib
 import mimetypes
-import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ArchiveError, NotFoundError, ValidationError
+from powmia_desktop.core.files import write_atomically
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.db.models import Attachment
@@ -45,7 +44,7 @@ def store_bytes(attachments_dir: Path, data: bytes) -> str:
     sha = hashlib.sha256(data).hexdigest()
     target = stored_path(attachments_dir, sha)
     if not target.exists():
-        _atomic_write(target, lambda handle: handle.write(data))
+        write_atomically(target, lambda handle: handle.write(data))
     return sha
 
 
@@ -62,7 +61,7 @@ def store_file(attachments_dir: Path, source: Path) -> tuple[str, int]:
         target = stored_path(attachments_dir, sha)
         if not target.exists():
             with source.open("rb") as reader:
-                _atomic_write(target, lambda handle: shutil.copyfileobj(reader, handle, _CHUNK))
+                write_atomically(target, lambda handle: shutil.copyfileobj(reader, handle, _CHUNK))
     except FileNotFoundError:
         raise NotFoundError(f"There is no file {source}") from None
     except IsADirectoryError:
@@ -115,20 +114,3 @@ def open_path(attachments_dir: Path, attachment: Attachment) -> Path:
             "run Check & repair"
         )
     return path
-
-
-def _atomic_write(target: Path, write: Any) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ArchiveError(f"Could not store the file in {target.parent}: {error}") from None

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from powmia_desktop.core.errors import ArchiveError, ValidationError
+from powmia_desktop.core import files as core_files
+from powmia_desktop.core.errors import ValidationError
 
 
 @dataclass(frozen=True)
@@ -42,18 +41,7 @@ def check_target(path: Path, overwrite: bool) -> None:
 def write_atomically(path: Path, write: Callable[[IO[bytes]], None], overwrite: bool) -> None:
     """Write through a temporary file beside ``path`` and rename it into place."""
     check_target(path, overwrite)
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    except OSError as error:
-        raise ArchiveError(f"Cannot write in {path.parent}: {error.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.replace(temp, path)
-    except OSError as error:
-        raise ArchiveError(f"Cannot write {path}: {error.strerror}") from None
-    finally:
-        Path(temp).unlink(missing_ok=True)
+    core_files.write_atomically(path, write)
 
 
 def write_bytes(handle: IO[bytes], data: bytes) -> None:

@@ -1,8 +1,6 @@
 """Steps 2 and 3 of 3: render, write the file atomically, and log the run."""
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +9,7 @@ from typing import Protocol
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ArchiveError, ValidationError
+from powmia_desktop.core.files import write_atomically
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.models import PacketRun
@@ -45,19 +44,7 @@ def save_pdf(path: Path, pdf: bytes, *, overwrite: bool = False) -> str:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ArchiveError(f"The folder {folder} does not exist")
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise ArchiveError(f"Could not write {path}: {error.strerror or error}") from None
+    write_atomically(path, lambda handle: handle.write(pdf))
     return hashlib.sha256(pdf).hexdigest()
 
 
