@@ -54,7 +54,7 @@ def _wait_for_the_backup_on_opening(qtbot: QtBot, window: MainWindow, archive: A
     """The window backs up the archive it opened in the background; wait until it has."""
     auto = window.auto_backup
     assert auto is not None
-    qtbot.waitUntil(lambda: not auto.running and "on-open" in _reasons(archive))
+    qtbot.waitUntil(lambda: auto.idle and "on-open" in _reasons(archive))
 
 
 def _reasons(archive: Archive) -> list[str]:
@@ -214,7 +214,7 @@ def test_the_timer_backs_up_while_working_and_follows_the_archive_opened_next(
     assert window.archive.location.path == second
     qtbot.waitUntil(lambda: second in policy.ticks)
     assert [b.reason for b in list_backups(window.archive)][-1] == "on-open"
-    qtbot.waitUntil(lambda: not window.auto_backup or not window.auto_backup.running)
+    qtbot.waitUntil(lambda: not window.auto_backup or window.auto_backup.idle)
 
 
 def test_a_damaged_archive_is_offered_its_backups_at_start_and_then_opens(

@@ -60,6 +60,11 @@ class AutoBackup(QObject):
         """True while the timer's backup is still copying."""
         return not self._done.is_set()
 
+    @property
+    def idle(self) -> bool:
+        """True when no background backup is copying or waiting to say how it went."""
+        return self._job is None
+
     def restart(self) -> None:
         """Count the interval from now (a new archive was opened)."""
         self.timer.start()
