@@ -3,7 +3,6 @@
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
@@ -11,7 +10,7 @@ from powmia_desktop.db.models import Contact, Relationship
 from powmia_desktop.services.audience.gate import Gate, case_name
 from powmia_desktop.services.audience.log import RedactionLog
 from powmia_desktop.services.audience.profile import Audience
-from powmia_desktop.services.audience.reading import CHUNK
+from powmia_desktop.services.audience.reading import loaded_by_id
 from powmia_desktop.services.audience.views import ContactView, LinkView
 from powmia_desktop.services.values import label
 
@@ -30,19 +29,19 @@ def contact_views(
 ) -> list[ContactView]:
     """Contacts ordered by surname and name, each with only the fields the audience may see."""
     gate = Gate(audience, log)
-    ids = sorted(set(contact_ids))
-    found: list[Contact] = []
-    options = (
-        selectinload(Contact.phones),
-        selectinload(Contact.emails),
-        selectinload(Contact.addresses),
-        selectinload(Contact.relationships).options(
-            selectinload(Relationship.to_contact), selectinload(Relationship.to_serviceman)
-        ),
+    found: list[Contact] = list(
+        loaded_by_id(
+            session,
+            Contact,
+            contact_ids,
+            selectinload(Contact.phones),
+            selectinload(Contact.emails),
+            selectinload(Contact.addresses),
+            selectinload(Contact.relationships).options(
+                selectinload(Relationship.to_contact), selectinload(Relationship.to_serviceman)
+            ),
+        ).values()
     )
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        found += session.scalars(select(Contact).where(Contact.id.in_(chunk)).options(*options))
     found.sort(key=lambda c: ((c.surname or c.display_name).casefold(), c.display_name, c.id))
     return [_contact(gate, c) for c in found if gate.admit(c, "contact", c.display_name)]
 

@@ -23,11 +23,14 @@ def rows_by_owner(
     return found
 
 
-def loaded_by_id(session: Session, model: type[Any], ids: Iterable[int | None]) -> dict[int, Any]:
-    """The records of ``model`` with these ids (those already loaded are not read again)."""
+def loaded_by_id(
+    session: Session, model: type[Any], ids: Iterable[int | None], *options: Any
+) -> dict[int, Any]:
+    """The records of ``model`` with these ids, in IN-queries of ``CHUNK``; ``options``
+    (``selectinload(...)``) load what each record brings with it in the same go."""
     wanted = sorted(i for i in set(ids) if i is not None)
     found: dict[int, Any] = {}
     for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        found.update((r.id, r) for r in session.scalars(select(model).where(model.id.in_(chunk))))
+        query = select(model).where(model.id.in_(wanted[start : start + CHUNK]))
+        found.update((r.id, r) for r in session.scalars(query.options(*options)))
     return found

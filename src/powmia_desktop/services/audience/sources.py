@@ -2,14 +2,13 @@
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from powmia_desktop.db.models import Source
 from powmia_desktop.services.audience.gate import Gate
 from powmia_desktop.services.audience.log import RedactionLog
 from powmia_desktop.services.audience.profile import Audience
-from powmia_desktop.services.audience.reading import CHUNK
+from powmia_desktop.services.audience.reading import loaded_by_id
 from powmia_desktop.services.audience.views import SourceView
 from powmia_desktop.services.values import date_text, label
 
@@ -19,10 +18,7 @@ def source_views(
 ) -> list[SourceView]:
     """The sources named, ordered by title, that the audience may see."""
     gate = Gate(audience, log)
-    ids = sorted(set(source_ids))
-    found: list[Source] = []
-    for start in range(0, len(ids), CHUNK):
-        found += session.scalars(select(Source).where(Source.id.in_(ids[start : start + CHUNK])))
+    found: list[Source] = list(loaded_by_id(session, Source, source_ids).values())
     found.sort(key=lambda s: (s.title.casefold(), s.id))
     return [
         SourceView(
