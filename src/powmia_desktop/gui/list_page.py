@@ -15,11 +15,9 @@ read whole at once. A reload while rows are on screen keeps them until the new o
 only the latest read is ever taken in, and whole (an earlier one is dropped unread).
 """
 
-import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
 from powmia_desktop.logs import log_unexpected
 
@@ -46,20 +45,6 @@ R = TypeVar("R")
 FIRST_SCREEN = 250
 #: How often the page looks whether every row has been read.
 READ_POLL_MS = 10
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Reading 100,000 rows makes as many tuples, none of them garbage; Python's cycle
-    collector would walk them all several times over while they are made (a third of the
-    time), so it waits until they are."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Read(Generic[R]):
@@ -248,10 +233,6 @@ class ListPage(QWidget, Generic[R]):
                 rows = list(self._load(session))
             self._failure = None
             self._show(RowSet(rows))
-
-    def ensure_loaded(self) -> None:
-        """Read the rows a reload left for later, and wait for every one (``wait_loaded``)."""
-        self.wait_loaded()
 
     def shown_rows(self) -> list[R]:
         """Every row the list shows, in its order, once all have arrived (Export this list)."""

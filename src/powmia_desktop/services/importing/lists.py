@@ -18,11 +18,9 @@ full-text index filled in one statement at the end.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from json.encoder import encode_basestring_ascii as _json_text
 from pathlib import Path
 from typing import Any, Final
@@ -32,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.fuzzydate import FuzzyDate
+from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.vocab import ClaimProperty, NameVariantKind
 from powmia_desktop.db.models import (
@@ -144,7 +143,7 @@ def import_list_table(
     result = ImportResult(KIND, file_name, dry_run)
     batch_mapping = {"columns": columns_map, "list": list_title}
     with (
-        _collector_paused(),
+        collector_paused(),
         recorded_batch(session, result, KIND, batch_mapping, sha256) as batch_id,
     ):
         source_id = find_or_create_source(session, list_title)
@@ -162,21 +161,6 @@ def import_list_table(
             result.add("left since last edition", len(result.diff.left))
             result.add("changed status since last edition", len(result.diff.status_changed))
     return result
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a list is planned and written: the import makes
-    a million small objects (none in cycles) and the collector would walk all of them again
-    and again, a third of the time of reading the archive's cases. Resumed after, whatever
-    happens."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def printed_json(headers: list[str]) -> Callable[[list[str]], str]:
@@ -348,11 +332,12 @@ def _write(
         _write_variants(session, plan.variants, list_title, now)
     claims = _write_claims(session, plan.claims, source_id, now)
     memberships = table_of(ListMembership)
+    written = stored(session, memberships, "created_at", now)
     shared = (
         source_id,
         batch_id,
-        stored(session, memberships, "created_at", now),
-        stored(session, memberships, "created_at", now),
+        written,
+        written,
         1,
         int(ListMembership.default_sensitivity),
     )
