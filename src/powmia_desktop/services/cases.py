@@ -33,6 +33,7 @@ from powmia_desktop.db.models import (
     Tag,
     serviceman_tag,
 )
+from powmia_desktop.services.rows import count_rows, plain_rows
 from powmia_desktop.services.values import date_json, vocab_json
 
 V = TypeVar("V", bound=Vocabulary)
@@ -199,29 +200,9 @@ def _tags_by_case(session: Session, case_ids: list[int] | None = None) -> dict[i
     return {case_id: ", ".join(found) for case_id, found in names.items()}
 
 
-def plain_rows(session: Session, query: Select[Any]) -> list[Any]:
-    """A Core select's rows as the driver's own tuples (no Row objects, no type processing)."""
-    connection = session.connection()
-    compiled = query.compile(
-        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
-    )
-    params = compiled.construct_params()
-    if compiled.positional and compiled.positiontup is not None:
-        result = connection.exec_driver_sql(
-            str(compiled), tuple(params[name] for name in compiled.positiontup)
-        )
-    else:
-        result = connection.exec_driver_sql(str(compiled), params)
-    try:
-        return list(result.cursor.fetchall())
-    finally:
-        result.close()
-
-
 def count_cases(session: Session) -> int:
     """How many cases there are (Core, so a list can say so before its rows arrive)."""
-    table = Serviceman.__table__
-    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
+    return count_rows(session, Serviceman)
 
 
 def get_case(session: Session, case_id: int) -> Serviceman:

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.db.models import Contact, Relationship
+from powmia_desktop.services.rows import count_rows
 
 
 class ContactRow(NamedTuple):
@@ -43,8 +44,7 @@ def list_contacts(session: Session, *, limit: int | None = None) -> list[Contact
 
 
 def count_contacts(session: Session) -> int:
-    table = Contact.__table__
-    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
+    return count_rows(session, Contact)
 
 
 def get_contact(session: Session, contact_id: int) -> Contact:

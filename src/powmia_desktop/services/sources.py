@@ -20,6 +20,7 @@ from powmia_desktop.db.models import (
     TimelineEvent,
 )
 from powmia_desktop.services.editing_support import case_name
+from powmia_desktop.services.rows import count_rows
 from powmia_desktop.services.values import label
 
 
@@ -78,8 +79,7 @@ def list_sources(session: Session, *, limit: int | None = None) -> list[SourceRo
 
 
 def count_sources(session: Session) -> int:
-    table = Source.__table__
-    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
+    return count_rows(session, Source)
 
 
 def get_source(session: Session, source_id: int) -> Source:

@@ -3,13 +3,13 @@
 import datetime as dt
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.core.fuzzydate import date_key
 from powmia_desktop.db.models import Citation, EventParticipant, TimelineEvent
-from powmia_desktop.services.cases import plain_rows
+from powmia_desktop.services.rows import count_rows, plain_rows
 
 
 class EventRow(NamedTuple):
@@ -80,9 +80,7 @@ def list_events(
 
 
 def count_events(session: Session) -> int:
-    """How many events the timeline holds (a list says so while its rows are read)."""
-    table = TimelineEvent.__table__
-    return session.connection().execute(select(func.count()).select_from(table)).scalar() or 0
+    return count_rows(session, TimelineEvent)
 
 
 def get_event(session: Session, event_id: int) -> TimelineEvent:
