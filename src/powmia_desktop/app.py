@@ -4,9 +4,10 @@ On the very first run (no archive at the default location yet) the archive is cr
 the demo case in it, so a new user sees what the program keeps; ``--demo`` loads the demo
 into any archive that lacks it.
 
-Before the archive is opened it is backed up (``BackupPolicy.before_open``, so the copy is
-taken before any upgrade). When it cannot be opened at all — a damaged file — the person
-is offered its list of backups to restore one, and the program tries again.
+The window backs the archive up once it is open, in the background (``BackupPolicy``;
+an archive that needs an upgrade is copied by Archive.open before it). When it cannot be
+opened at all — a damaged file — the person is offered its list of backups to restore
+one, and the program tries again.
 """
 
 import argparse

@@ -251,7 +251,7 @@ def test_a_backup_copy_is_not_backed_up_into_itself(archive: Archive, tmp_path: 
     copy = location_for_path(made.database)
     with pytest.raises(ArchiveError, match="itself a backup"):
         backup_now(copy)
-    assert BackupPolicy().before_open(copy) is None
+    assert BackupPolicy().on_open(copy) is None
     elsewhere = backup_now(copy, to=tmp_path / "usb")
     assert elsewhere.path.parent == tmp_path / "usb"
     assert archive.location.attachments_dir is not None
@@ -295,10 +295,10 @@ def test_policy_backs_up_on_open_timer_and_exit_only_when_changed(archive: Archi
     assert policy.interval_ms == 600_000
     location = archive.location
 
-    first = policy.before_open(location)
+    first = policy.on_open(location)
     assert first is not None and first.reason == "on-open"
-    assert policy.before_open(location) is None  # nothing changed
-    assert BackupPolicy(clock=clock).before_open(location) is None  # same content as the last
+    assert policy.on_open(location) is None  # nothing changed
+    assert BackupPolicy(clock=clock).on_open(location) is None  # same content as the last
 
     clock.advance(minutes=5)
     with archive.session() as session:
@@ -318,9 +318,9 @@ def test_policy_backs_up_on_open_timer_and_exit_only_when_changed(archive: Archi
 
 def test_policy_leaves_missing_and_foreign_files_alone(tmp_path: Path) -> None:
     policy = BackupPolicy()
-    assert policy.before_open(location_for_path(tmp_path / "new.sqlite")) is None
+    assert policy.on_open(location_for_path(tmp_path / "new.sqlite")) is None
     (tmp_path / "passwd").write_text("root:x:0:0\n")
-    assert policy.before_open(location_for_path(tmp_path / "passwd")) is None
+    assert policy.on_open(location_for_path(tmp_path / "passwd")) is None
     assert not (tmp_path / "passwd-backups").exists()
 
 
@@ -381,7 +381,7 @@ def test_an_archive_untouched_since_its_last_backup_is_not_copied_again(
     with Archive.open(location, create=True) as archive, archive.session() as session:
         session.add(Serviceman(surname="Dumas"))
     archive.close()
-    assert BackupPolicy().before_open(location) is not None
+    assert BackupPolicy().on_open(location) is not None
 
     copies: list[str] = []
     real_backup_now = backup_module.backup_now
@@ -394,14 +394,14 @@ def test_an_archive_untouched_since_its_last_backup_is_not_copied_again(
     with Archive.open(location) as archive:  # opened and read, as a session that only looks
         with archive.reader() as session:
             assert session.scalar(select(func.count()).select_from(Serviceman)) == 1
-        assert BackupPolicy().before_open(location) is None  # while open: WAL empty
+        assert BackupPolicy().on_open(location) is None  # while open: WAL empty
     archive.close()
-    assert BackupPolicy().before_open(location) is None  # after closing
+    assert BackupPolicy().on_open(location) is None  # after closing
     assert copies == []
 
     with Archive.open(location) as archive, archive.session() as session:
         session.add(Serviceman(surname="Kim"))
     archive.close()
-    again = BackupPolicy().before_open(location)
+    again = BackupPolicy().on_open(location)
     assert again is not None and copies == ["copy"]
     assert [b.reason for b in list_backups(location)] == ["on-open", "on-open"]

@@ -344,10 +344,11 @@ def prune(folder: Path, rotation: Rotation) -> list[BackupInfo]:
 class BackupPolicy:
     """When the desktop program backs up by itself: on open, on exit, every N minutes.
 
-    The window calls ``before_open(location)`` before ``Archive.open`` (so the copy is taken
-    before any upgrade), ``on_timer(archive)`` from a timer every ``interval_ms`` and
-    ``on_exit(archive)`` when it closes. Each returns the new backup, or None when there was
-    nothing new to keep (no archive yet, unchanged since the last backup, a backup copy);
+    The window calls ``on_open(location)`` once the archive is open (in the background; an
+    archive that needed an upgrade was copied by Archive.open before it), ``on_timer(archive)``
+    from a timer every ``interval_ms`` and ``on_exit(archive)`` when it closes. Each returns
+    the new backup, or None when there was nothing new to keep (no archive yet, unchanged
+    since the last backup, a backup copy);
     each raises ArchiveError when a backup could not be written — show it, keep working.
     """
 
@@ -363,7 +364,7 @@ class BackupPolicy:
     def interval_ms(self) -> int:
         return max(1, self.every_minutes) * 60_000
 
-    def before_open(self, location: ArchiveLocation) -> BackupInfo | None:
+    def on_open(self, location: ArchiveLocation) -> BackupInfo | None:
         return self._automatic(location, "on-open")
 
     def on_timer(self, archive: Archive) -> BackupInfo | None:

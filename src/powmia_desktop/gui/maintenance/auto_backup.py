@@ -72,7 +72,7 @@ class AutoBackup(QObject):
     def after_opening(self) -> None:
         """Back up the archive just opened, in the background (the window is already usable)."""
         archive = self._archive()
-        self._in_background(lambda: self.policy.before_open(archive.location), "on opening")
+        self._in_background(lambda: self.policy.on_open(archive.location), "on opening")
 
     def on_timer(self) -> None:
         """Start the timer's backup in the background, unless one is still running."""
