@@ -265,18 +265,20 @@ class RowReader:
     def read(self, cells: dict[str, str]) -> ListRow:
         """Check one row's mapped cells (field -> text); raises ValidationError saying why."""
         get, once = cells.get, self._once
+
+        def line(field: str) -> str:
+            text = get(field)
+            return once(field, _LINE[field], text) if text else ""
+
         name = clean_text(get("name"), field="name")
         surname = clean_text(get("surname"), field="surname")
-        text = get("given_names")
-        given = once("given_names", _LINE["given_names"], text) if text else ""
-        text = get("suffix")
-        suffix = once("suffix", _LINE["suffix"], text) if text else ""
+        given = line("given_names")
+        suffix = line("suffix")
         if name and not surname:
             surname, given_from_name, suffix_from_name = split_name(name)
             given = given or given_from_name
             suffix = suffix or suffix_from_name
-        text = get("middle_name")
-        middle = once("middle_name", _LINE["middle_name"], text) if text else ""
+        middle = line("middle_name")
         if middle:
             given = f"{given} {middle}".strip()
         if not surname:
@@ -291,22 +293,17 @@ class RowReader:
         number = _service_number(text) if text else ""
         text = get("branch")
         branch = once("branch", _branch, text) if text else None
-        text = get("rank")
-        rank = once("rank", _LINE["rank"], text) if text else ""
-        text = get("unit")
-        unit = once("unit", _LINE["unit"], text) if text else ""
-        text = get("home_city")
-        city = once("home_city", _LINE["home_city"], text) if text else ""
-        text = get("home_county")
-        county = once("home_county", _LINE["home_county"], text) if text else ""
+        rank = line("rank")
+        unit = line("unit")
+        city = line("home_city")
+        county = line("home_county")
         text = get("home_state")
         state = once("home_state", clean_state, text) if text else ""
         text = get("birth_date")
         birth = _date(text) if text else None
         text = get("loss_date")
         loss = _date(text) if text else None
-        text = get("loss_place")
-        place = once("loss_place", _LINE["loss_place"], text) if text else ""
+        place = line("loss_place")
         row = ListRow(
             surname,
             given,
