@@ -1,7 +1,7 @@
 """A backup taken just before a job that writes many records at once (an import).
 
-The window's File > Import… and ``powmia import`` both call ``back_up_before_import`` so
-a list imported with the wrong columns can be undone by restoring the backup, whichever
+The window's File > Import… and ``powmia import`` both run inside ``backed_up_for_import``
+so a list imported with the wrong columns can be undone by restoring the backup, whichever
 way it came in. Such backups are rotated like the automatic ones (services/backup.py).
 An import that fails or is cancelled wrote nothing (it is one transaction), so its backup
 holds nothing the archive lacks and is removed again.
@@ -18,22 +18,18 @@ from powmia_desktop.services.backup import Rotation, backup_now, prune
 BEFORE_IMPORT = "before-import"
 
 
-def back_up_before_import(archive: Archive) -> BackupInfo | None:
-    """Back up the archive file before an import; None for a server (backed up there).
-
-    Raises ArchiveError when the backup cannot be written: the import does not start then.
-    """
-    if archive.location.path is None or archive.location.backups_dir is None:
-        return None
-    made = backup_now(archive, BEFORE_IMPORT)
-    prune(archive.location.backups_dir, Rotation())
-    return made
-
-
 @contextmanager
 def backed_up_for_import(archive: Archive, *, dry_run: bool = False) -> Iterator[BackupInfo | None]:
-    """Around an import: a backup first (none for a dry run), removed if the import fails."""
-    made = None if dry_run else back_up_before_import(archive)
+    """Around an import: a backup first, removed again if the import fails.
+
+    None for a dry run or a server archive (backed up where it runs). Raises ArchiveError
+    when the backup cannot be written: the import does not start then.
+    """
+    folder = archive.location.backups_dir
+    made = None
+    if not dry_run and archive.location.path is not None and folder is not None:
+        made = backup_now(archive, BEFORE_IMPORT)
+        prune(folder, Rotation())
     try:
         yield made
     except BaseException:
