@@ -57,7 +57,7 @@ class AutoBackup(QObject):
 
     @property
     def running(self) -> bool:
-        """True while the timer's backup is still copying."""
+        """True while a background backup (on opening or the timer's) is still copying."""
         return not self._done.is_set()
 
     @property
@@ -72,15 +72,16 @@ class AutoBackup(QObject):
     def after_opening(self) -> None:
         """Back up the archive just opened, in the background (the window is already usable)."""
         archive = self._archive()
-        self._in_background(lambda: self.policy.on_open(archive.location), "on opening")
+        self._in_background(archive, lambda: self.policy.on_open(archive.location), "on opening")
 
     def on_timer(self) -> None:
         """Start the timer's backup in the background, unless one is still running."""
         archive = self._archive()
-        self._in_background(lambda: self.policy.on_timer(archive), "while working")
+        self._in_background(archive, lambda: self.policy.on_timer(archive), "while working")
 
-    def _in_background(self, backup: Callable[[], BackupInfo | None], when: str) -> None:
-        archive = self._archive()
+    def _in_background(
+        self, archive: Archive, backup: Callable[[], BackupInfo | None], when: str
+    ) -> None:
         if self.running or archive.closed:
             return
         self._done.clear()
