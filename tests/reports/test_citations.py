@@ -56,7 +56,9 @@ def test_an_uncited_public_event_prints_uncited_and_is_counted(demo_archive: Arc
 
 def test_the_disputed_place_of_loss_says_so_with_its_sources(demo_archive: Archive) -> None:
     text = _packet_text(demo_archive, "DPAA analyst", _dumas(demo_archive))
-    found = re.search(r"Place of loss near the Yalu River disputed — see claims \[([\d, ]+)\]", text)
+    found = re.search(
+        r"Place of loss near the Yalu River disputed — see claims \[([\d, ]+)\]", text
+    )
     assert found is not None, "the place of loss does not say it is disputed"
     # A field nobody disputes carries its sources and no "disputed" mark.
     assert re.search(r"Service number \S+ \[[\d, ]+\]", text) or "Service number" not in text
