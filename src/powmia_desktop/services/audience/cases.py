@@ -141,6 +141,7 @@ def _case(
             label(k.status),
             gate.notes(k, f"{who}, claim"),
             gate.citations(k.citations, f"{who}, claim {k.fact_text or label(k.fact)}"),
+            key=str(k.fact.value),
         )
         for k in c.claims
         if admit(k, "claim", f"{who}: {k.fact_text or label(k.fact)} = {k.value}")
