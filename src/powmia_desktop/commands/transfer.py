@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from powmia_desktop.commands import print_withheld
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
@@ -21,6 +22,7 @@ from powmia_desktop.services.exporting.dispatch import EXPORT_KINDS, export_file
 from powmia_desktop.services.exporting.privacy import Privacy
 from powmia_desktop.services.importing.dispatch import IMPORT_KINDS, import_file
 from powmia_desktop.services.importing.tabular import MappingFile, load_mapping_file
+from powmia_desktop.services.packets import find_audience
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,11 +53,19 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     send.add_argument("file", type=Path)
     send.add_argument(
         "--ceiling",
-        default="family",
         metavar="LEVEL",
         help="most sensitive level written: public, officials or family (default)",
     )
+    send.add_argument(
+        "--audience",
+        metavar="NAME",
+        help="write only what this audience may read (its level and rules: phone numbers, "
+        "also inside notes, ...); instead of --ceiling",
+    )
     send.add_argument("--include-private", action="store_true", help="write private records too")
+    send.add_argument(
+        "--list-withheld", action="store_true", help="list every item the audience's rules left out"
+    )
     send.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     send.add_argument("--filter", default="", metavar="TEXT", help="cases: only those matching")
     send.set_defaults(handler=_export)
@@ -97,11 +107,17 @@ def _export(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
     path: Path = args.file
     if path.exists() and not args.force:
         raise ValidationError(f"{path} already exists; use --force to overwrite it")
-    ceiling = Sensitivity.parse(args.ceiling)
+    if args.audience is not None and args.ceiling is not None:
+        raise ValidationError("Give --audience or --ceiling, not both")
+    ceiling = Sensitivity.parse(args.ceiling or "family")
     if ceiling is Sensitivity.PRIVATE and not args.include_private:
         raise ValidationError("Private records are only written with --include-private")
     privacy = Privacy(ceiling, include_private=args.include_private)
     with Archive.open(location) as archive, archive.reader() as session:
+        if args.audience is not None:
+            audience = find_audience(session, args.audience, include_private=args.include_private)
+            privacy = Privacy.for_audience(audience)
+            print(f"For: {audience.describe()}", file=out)
         result = export_file(
             session,
             args.kind,
@@ -112,3 +128,5 @@ def _export(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
             overwrite=True,
         )
     print(result.summary(), file=out)
+    if result.log:
+        print_withheld(out, result.log, args.list_withheld)
