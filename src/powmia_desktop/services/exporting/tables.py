@@ -39,10 +39,11 @@ from powmia_desktop.db.models import (
     TimelineEvent,
     serviceman_tag,
 )
+from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.cases import CaseFilter, case_list_query
 from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
-from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible
 from powmia_desktop.services.record_schemas import CASE
 from powmia_desktop.services.schema import Field
 from powmia_desktop.services.values import date_text, day_text, stored_label
@@ -75,8 +76,13 @@ def case_extra_fields() -> tuple[Field, ...]:
 
 
 def case_rows(
-    session: Session, case_filter: CaseFilter | None = None, privacy: Privacy = DEFAULT_PRIVACY
+    session: Session,
+    case_filter: CaseFilter | None = None,
+    privacy: Privacy = DEFAULT_PRIVACY,
+    log: RedactionLog | None = None,
 ) -> Rows:
+    """The case list; the schema's further one-line fields follow the list's columns (for
+    an audience, with the contact details its rules hide taken out of their text)."""
     sm = table_of(Serviceman)
     query = case_list_query(case_filter).where(visible(sm, privacy))
     tags: dict[int, list[str]] = {}
@@ -87,10 +93,16 @@ def case_rows(
     ):
         tags.setdefault(case_id, []).append(name)
     extras = case_extra_fields()
+    gate = privacy.gate(RedactionLog() if log is None else log)
     more = {
-        row[0]: [_cell(value) for value in row[1:]]
-        for row in session.execute(
-            select(sm.c.id, *(sm.c[f.name] for f in extras)).where(visible(sm, privacy))
+        case_id: [
+            gate.text_key(f"serviceman:{case_id}", level, _cell(value), f.label, surname)
+            for f, value in zip(extras, values, strict=True)
+        ]
+        for case_id, level, surname, *values in session.execute(
+            select(sm.c.id, sm.c.sensitivity, sm.c.surname, *(sm.c[f.name] for f in extras)).where(
+                visible(sm, privacy)
+            )
         )
     }
     rows = []
@@ -128,16 +140,12 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def _children(
-    session: Session, table: Any, text: Callable[[Any], str], privacy: Privacy
-) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
+def _children(session: Session, table: Any, privacy: Privacy) -> dict[int, list[Any]]:
+    out: dict[int, list[Any]] = {}
     for row in session.execute(
         select(table).where(visible(table, privacy)).order_by(table.c.contact_id, table.c.id)
     ):
-        value = text(row)
-        if value:
-            out.setdefault(row.contact_id, []).append(value)
+        out.setdefault(row.contact_id, []).append(row)
     return out
 
 
@@ -145,20 +153,30 @@ def _labelled(label: str, value: str) -> str:
     return f"{label}: {value}" if label else value
 
 
-def contact_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+def _address(r: Any) -> str:
+    parts = [r.street, r.city, " ".join(p for p in (r.region, r.postal_code) if p), r.country]
+    return _labelled(r.label, ", ".join(p for p in parts if p))
+
+
+def contact_rows(
+    session: Session, privacy: Privacy = DEFAULT_PRIVACY, log: RedactionLog | None = None
+) -> Rows:
+    """The contact list; an audience's rules empty the phones, emails or addresses."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
     c = table_of(Contact)
-    phones = _children(
-        session, table_of(ContactPhone), lambda r: _labelled(r.label, r.number), privacy
-    )
-    emails = _children(
-        session, table_of(ContactEmail), lambda r: _labelled(r.label, r.address), privacy
-    )
-
-    def address(r: Any) -> str:
-        parts = [r.street, r.city, " ".join(p for p in (r.region, r.postal_code) if p), r.country]
-        return _labelled(r.label, ", ".join(p for p in parts if p))
-
-    addresses = _children(session, table_of(ContactAddress), address, privacy)
+    details: list[tuple[str, dict[int, list[Any]], Callable[[Any], str]]] = [
+        (
+            "hide_phones",
+            _children(session, table_of(ContactPhone), privacy),
+            lambda r: _labelled(r.label, r.number),
+        ),
+        (
+            "hide_emails",
+            _children(session, table_of(ContactEmail), privacy),
+            lambda r: _labelled(r.label, r.address),
+        ),
+        ("hide_addresses", _children(session, table_of(ContactAddress), privacy), _address),
+    ]
     query = (
         select(
             c.c.id,
@@ -178,9 +196,12 @@ def contact_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
             title,
             organization,
             stored_label(OrganizationType, org_type),
-            "; ".join(phones.get(cid, [])),
-            "; ".join(emails.get(cid, [])),
-            "; ".join(addresses.get(cid, [])),
+            *(
+                "; ".join(
+                    v for r in allowed(gate, rule, name, found.get(cid, [])) if (v := text(r))
+                )
+                for rule, found, text in details
+            ),
         ]
         for cid, name, kind, title, organization, org_type in session.execute(query)
     ]
@@ -242,10 +263,11 @@ def export_list(
     overwrite: bool = False,
 ) -> ExportResult:
     """Write the list of ``kind`` (cases, contacts, meetings, events) as CSV to ``path``."""
+    log = RedactionLog()
     if kind == "cases":
-        headers, rows = case_rows(session, case_filter, privacy)
+        headers, rows = case_rows(session, case_filter, privacy, log)
     elif kind == "contacts":
-        headers, rows = contact_rows(session, privacy)
+        headers, rows = contact_rows(session, privacy, log)
     elif kind == "meetings":
         headers, rows = meeting_rows(session, privacy)
     elif kind == "events":
@@ -253,4 +275,4 @@ def export_list(
     else:
         raise ValueError(f"unknown list {kind!r}")
     write_csv(path, headers, rows, overwrite)
-    return ExportResult(kind, path, len(rows))
+    return ExportResult(kind, path, len(rows), log=log)
