@@ -158,6 +158,19 @@ def none_recorded(what: str) -> Paragraph:
     return TextBlock(markup(f"No {what} recorded."), styles().small)
 
 
+_QUOTES = "\"'“”‘’„«»"
+
+
+def quoted(text: str) -> str:
+    """Text in curly quotes, without doubling the quotes it already carries."""
+    return f"“{text.strip().strip(_QUOTES).strip()}”"
+
+
+def small_text(shown: str) -> str:
+    """Markup set small and muted, as the "small" lines of :func:`lines`."""
+    return f'<font size="{SMALL_SIZE}" color="{MUTED_HEX}">{shown}</font>'
+
+
 def lines(*parts: tuple[str, str]) -> Paragraph:
     """One paragraph of several lines, each (text, "bold" | "body" | "small").
 
@@ -169,8 +182,7 @@ def lines(*parts: tuple[str, str]) -> Paragraph:
         if not text:
             continue
         if kind == "small":
-            small = markup(text)
-            shown.append(f'<font size="{SMALL_SIZE}" color="{MUTED_HEX}">{small}</font>')
+            shown.append(small_text(markup(text)))
         else:
             shown.append(markup(text, bold=kind == "bold"))
     return paragraph("<br/>".join(shown), styles().cell)

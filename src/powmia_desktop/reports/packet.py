@@ -13,6 +13,7 @@ from pypdf.errors import PyPdfError
 from reportlab.platypus import Flowable, PageBreak
 
 from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.reports.citing import Tally
 from powmia_desktop.reports.document import (
     FRAME_HEIGHT,
     FRAME_WIDTH,
@@ -30,11 +31,12 @@ from powmia_desktop.services.packets import PacketData
 def packet_story(data: PacketData, appended: list[PdfPages]) -> list[Flowable]:
     """The flowables of every section in template order (no trailing page break)."""
     story: list[Flowable] = []
+    tally = Tally()
     for section in data.template.sections:
         if section.kind == "attachments":
             story += attachments(data, section, appended)
         else:
-            story += WRITERS[section.kind](data, section)
+            story += WRITERS[section.kind](data, section, tally)
     while story and isinstance(story[-1], PageBreak):
         story.pop()
     if not story:

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from powmia_desktop.reports.chart import TimelineChart, chart_rows
+from powmia_desktop.reports.citing import SourceNumbers, Tally, TallyNote
 from powmia_desktop.reports.document import FRAME_HEIGHT, FRAME_WIDTH, Heading, ReservedPage
 from powmia_desktop.reports.flowables import (
     data_table,
@@ -24,16 +25,17 @@ from powmia_desktop.reports.flowables import (
     para,
     paragraphs,
     section,
+    small_text,
 )
-from powmia_desktop.reports.styles import centered, styles
+from powmia_desktop.reports.styles import centered, markup, paragraph, styles
 from powmia_desktop.reports.summary import SummaryOptions, case_story, fitted_image
-from powmia_desktop.services.audience import AttachmentView
+from powmia_desktop.services.audience import AttachmentView, ContactView
 from powmia_desktop.services.packets import PacketData, Section
 
-SectionWriter = Callable[[PacketData, Section], list[Flowable]]
+SectionWriter = Callable[[PacketData, Section, Tally], list[Flowable]]
 
 
-def title_page(data: PacketData, options: Section) -> list[Flowable]:
+def title_page(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [Spacer(1, 1.6 * 72), para(data.title, s.title)]
     if data.subtitle:
@@ -66,14 +68,14 @@ def title_page(data: PacketData, options: Section) -> list[Flowable]:
     return story
 
 
-def contents(data: PacketData, options: Section) -> list[Flowable]:
+def contents(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     s = styles()
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [s.toc1, s.toc2]
-    return [para("Contents", s.toc_title), gap(10), toc, PageBreak()]
+    return [para("Contents", s.toc_title), gap(4), TallyNote(tally), gap(10), toc, PageBreak()]
 
 
-def meeting(data: PacketData, options: Section) -> list[Flowable]:
+def meeting(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     m = data.meeting
     if m is None:
         return []
@@ -111,7 +113,7 @@ def meeting(data: PacketData, options: Section) -> list[Flowable]:
     return [*story, PageBreak()]
 
 
-def case_summaries(data: PacketData, options: Section) -> list[Flowable]:
+def case_summaries(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     summary = SummaryOptions(
         status_history=bool(options.option("status_history")),
         claims=bool(options.option("claims")),
@@ -126,22 +128,22 @@ def case_summaries(data: PacketData, options: Section) -> list[Flowable]:
     for i, case in enumerate(data.cases):
         if i:
             story.append(PageBreak())
-        story += case_story(case, level=1, options=summary, source_numbers=numbers)
+        story += case_story(case, level=1, options=summary, source_numbers=numbers, tally=tally)
     return [*story, PageBreak()]
 
 
-def questions(data: PacketData, options: Section) -> list[Flowable]:
+def questions(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     title = "Questions for this meeting" if data.meeting else "Open questions"
     story: list[Flowable] = [Heading(title, 0, key="questions")]
     if not data.questions:
         return [*story, none_recorded("open question is"), PageBreak()]
     groups: dict[str, list[list[str | Flowable]]] = {}
+    numbers = SourceNumbers({}, tally)
     for q in data.questions:
         rows = groups.setdefault(q.case_name or "General", [])
-        answer = f"Answer so far: {q.answer}" if q.answer else ""
         asked = f"First asked: {q.asked_at}" if q.asked_at else ""
         status = "\n".join(t for t in (q.status, asked) if t)
-        text = lines((q.text, "body"), (answer, "small"))
+        text = _with_answer(q.text, q.answer, numbers)
         rows.append([str(len(rows) + 1), text, q.addressed_to, status])
     for name, rows in groups.items():
         table = data_table(["#", "Question", "Addressed to", "Status"], rows, [0.45, 5.4, 2, 2.4])
@@ -149,24 +151,38 @@ def questions(data: PacketData, options: Section) -> list[Flowable]:
     return [*story, PageBreak()]
 
 
-def timeline(data: PacketData, options: Section) -> list[Flowable]:
+def _with_answer(question: str, answer: str, numbers: SourceNumbers) -> Flowable:
+    """The question, and the answer so far marked uncited (answers carry no citations)."""
+    shown = markup(question)
+    if answer:
+        said = small_text(markup(f"Answer so far: {answer}"))
+        shown += f"<br/>{said} {numbers.uncited_mark()}"
+    return paragraph(shown, styles().cell)
+
+
+def timeline(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     story: list[Flowable] = [Heading("Timeline", 0, key="timeline")]
     if not data.events:
         return [*story, none_recorded("dated event is"), PageBreak()]
-    numbers = source_numbers(data)
+    fixed = source_numbers(data)
     if options.option("chart"):
         dated = chart_rows(data.events)
         if dated:
             story += section(Heading("Timeline chart", 1), TimelineChart(dated), gap(10))
     if options.option("table"):
-        rows = []
+        numbers = SourceNumbers(fixed, tally)
+        rows: list[list[str | Flowable]] = []
         for e in data.events:
-            refs = sorted({numbers[c.source_id] for c in e.citations if c.source_id in numbers})
             what = e.title + (f"\n{e.description}" if e.description else "")
-            cited = ", ".join(str(n) for n in refs)
-            rows.append([e.date, _event_cell(what, e.people), e.place, cited])
-        headers = ["Date", "Event", "Place", "Sources" if numbers else ""]
-        table = data_table(headers, rows, [1.6, 5.4, 1.8, 1.2])
+            row: list[str | Flowable] = [e.date, _event_cell(what, e.people), e.place]
+            if fixed:  # numbers refer to the Sources section; without one there are none
+                row.append(paragraph(numbers.sources(e.citations).strip("[]"), styles().cell))
+            rows.append(row)
+        if fixed:
+            headers, widths = ["Date", "Event", "Place", "Sources"], [1.6, 5.4, 1.8, 1.2]
+        else:
+            headers, widths = ["Date", "Event", "Place"], [1.6, 6.2, 2.2]
+        table = data_table(headers, rows, widths)
         story += section(Heading("Events in date order", 1), table)
     return [*story, PageBreak()]
 
@@ -184,7 +200,7 @@ def source_numbers(data: PacketData) -> dict[int, int]:
     return {source.id: i for i, source in enumerate(data.sources, 1)}
 
 
-def sources(data: PacketData, options: Section) -> list[Flowable]:
+def sources(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     story: list[Flowable] = [Heading("Sources", 0, key="sources")]
     if not data.sources:
         return [*story, none_recorded("source is"), PageBreak()]
@@ -198,11 +214,12 @@ def sources(data: PacketData, options: Section) -> list[Flowable]:
     return [*story, PageBreak()]
 
 
-def contacts(data: PacketData, options: Section) -> list[Flowable]:
+def contacts(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     story: list[Flowable] = [Heading("Contacts", 0, key="contacts")]
     if not data.contacts:
         return [*story, none_recorded("contact is"), PageBreak()]
     rows = []
+    numbers = SourceNumbers({}, tally)
     for c in data.contacts:
         who = lines(
             (c.name, "bold"),
@@ -214,14 +231,22 @@ def contacts(data: PacketData, options: Section) -> list[Flowable]:
             (f"{label}: {value}" if label else value, "body")
             for label, value in (*c.phones, *c.emails, *c.addresses)
         ]
-        about = [(f"{link.words} {link.name}", "body") for link in c.links]
-        rows.append([who, lines(*reach) if reach else "", lines(*about, (c.notes, "small"))])
+        rows.append([who, lines(*reach) if reach else "", _connection(c, numbers)])
     if any(row[1] for row in rows):
         table = data_table(["Name", "How to reach", "Connection and notes"], rows, [3.2, 2.8, 4])
     else:  # every way to reach them is withheld or unknown: no empty column
         table = data_table(["Name", "Connection and notes"], [[r[0], r[2]] for r in rows], [4, 6])
     story.append(table)
     return [*story, PageBreak()]
+
+
+def _connection(c: ContactView, numbers: SourceNumbers) -> Flowable:
+    """How a contact is connected ("brother of Cpl. Roger A. Dumas") and the notes, which
+    carry no citations and so are marked uncited."""
+    shown = [markup(f"{link.words} {link.name}") for link in c.links]
+    if c.notes:
+        shown.append(f"{small_text(markup(c.notes))} {numbers.uncited_mark()}")
+    return paragraph("<br/>".join(shown), styles().cell)
 
 
 @dataclass(frozen=True)
@@ -299,7 +324,7 @@ def _size(size: int) -> str:
     return f"{max(size, 1) / 1024:.0f} KB"
 
 
-def custom_text(data: PacketData, options: Section) -> list[Flowable]:
+def custom_text(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     title = str(options.option("title") or "Notes")
     text = str(options.option("text") or "")
     return [Heading(title, 0), *paragraphs(text), PageBreak()]

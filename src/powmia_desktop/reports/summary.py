@@ -13,16 +13,18 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
 
 from powmia_desktop.core.progress import Progress
+from powmia_desktop.reports.citing import SourceNumbers, Tally, field_claims, is_disputed
 from powmia_desktop.reports.document import FRAME_WIDTH, Heading, PageFurniture, Rendered, render
 from powmia_desktop.reports.flowables import (
     data_table,
     fields_table,
     gap,
-    lines,
     none_recorded,
     para,
     paragraphs,
+    quoted,
     section,
+    small_text,
 )
 from powmia_desktop.reports.styles import RULE, SHADE, markup, paragraph, styles
 from powmia_desktop.services.audience import Audience, CaseView, CitationView, ClaimView
@@ -43,54 +45,22 @@ class SummaryOptions:
     notes: bool = True
 
 
-class SourceNumbers:
-    """Numbers sources [1], [2] … in the order first cited, keeping each passage cited.
-
-    With ``fixed`` (a packet's own numbering of its Sources section) the numbers come from
-    there and no list is printed under the case.
-    """
-
-    def __init__(self, fixed: dict[int, int] | None = None) -> None:
-        self.fixed = fixed
-        self.numbers: dict[int, int] = {}
-        self.passages: dict[int, list[CitationView]] = {}
-
-    def refs(self, citations: Sequence[CitationView]) -> str:
-        numbers = set()
-        for c in citations:
-            if self.fixed is not None:
-                if c.source_id in self.fixed:
-                    numbers.add(self.fixed[c.source_id])
-                continue
-            if c.source_id not in self.numbers:
-                self.numbers[c.source_id] = len(self.numbers) + 1
-                self.passages[c.source_id] = []
-            passages = self.passages[c.source_id]
-            if all((p.locator, p.quote) != (c.locator, c.quote) for p in passages):
-                passages.append(c)
-            numbers.add(self.numbers[c.source_id])
-        return f"[{', '.join(str(n) for n in sorted(numbers))}]" if numbers else ""
-
-
-def _with_refs(text: str, refs: str) -> str:
-    return f"{text} {refs}".strip()
-
-
 def case_story(
     case: CaseView,
     *,
     level: int = 0,
     options: SummaryOptions | None = None,
     source_numbers: dict[int, int] | None = None,
+    tally: Tally | None = None,
 ) -> list[Flowable]:
     """The flowables of one case summary; its heading is at ``level`` in the contents.
 
     ``source_numbers`` makes the citations refer to a packet's Sources section instead of a
-    list of the case's own.
+    list of the case's own; uncited facts are counted in ``tally``.
     """
     o = options or SummaryOptions()
     s = styles()
-    numbers = SourceNumbers(source_numbers)
+    numbers = SourceNumbers(source_numbers, tally)
     story: list[Flowable] = [Heading(case.name or case.sort_name, level, key=f"case-{case.id}")]
     flags = [case.branch, case.accounting_status, case.current_status]
     if case.last_seen_alive:
@@ -101,15 +71,15 @@ def case_story(
 
     loss = fields_table(
         [
-            ("Date of loss", case.loss_date),
-            ("Place of loss", case.loss_place),
-            ("Circumstances", case.circumstances),
+            ("Date of loss", _fact(case, numbers, "loss_date", case.loss_date)),
+            ("Place of loss", _fact(case, numbers, "loss_place", case.loss_place)),
+            ("Circumstances", numbers.cited(case.circumstances, case.citations)),
         ]
     )
     story += section(Heading("Loss", sub, toc=False), loss)
-    story += section(Heading("Accounting", sub, toc=False), _accounting(case))
+    story += section(Heading("Accounting", sub, toc=False), _accounting(case, numbers))
     if case.summary:
-        story += section(Heading("Summary", sub, toc=False), *paragraphs(case.summary))
+        story += section(Heading("Summary", sub, toc=False), *_cited_paragraphs(case, numbers))
     if o.status_history:
         story += section(Heading("Status history", sub, toc=False), _status_history(case, numbers))
     if case.captivities:
@@ -123,13 +93,11 @@ def case_story(
             Heading("Live sighting reports", sub, toc=False), _sightings(case, numbers)
         )
     if case.people:
-        rows = [[p.name, p.words, p.notes] for p in case.people]
+        rows = [[p.name, f"{p.words} {case.name}", p.notes] for p in case.people]
         table = data_table(["Person", "Connection", "Notes"], rows, [3, 2, 5])
         story += section(Heading("Family and contacts", sub, toc=False), table)
     if o.timeline and case.events:
-        rows = [
-            [e.date, _with_refs(e.title, numbers.refs(e.citations)), e.place] for e in case.events
-        ]
+        rows = [[e.date, numbers.cited(e.title, e.citations), e.place] for e in case.events]
         table = data_table(["Date", "Event", "Place"], rows, [2.2, 5.5, 2.3])
         story += section(Heading("Timeline", sub, toc=False), table)
     if o.notes and case.notes:
@@ -144,15 +112,16 @@ def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowabl
         f"{name} ({where})" if where else name for name, _kind, where in case.name_variants
     )
     ids = "; ".join(f"{issuer} {value}" for issuer, value, _url in case.external_ids)
+    cited = case.citations
     rows: list[tuple[str, str | Flowable]] = [
-        ("Name", _with_refs(case.name, numbers.refs(case.citations))),
-        ("Also recorded as", variants),
-        ("Rank", case.rank),
-        ("Service number", case.service_number),
-        ("Branch", case.branch),
-        ("Unit", case.unit),
-        ("Home of record", case.home_of_record),
-        ("Born", case.birth_date),
+        ("Name", numbers.cited(case.name, cited)),
+        ("Also recorded as", numbers.cited(variants, cited)),
+        ("Rank", _fact(case, numbers, "rank", case.rank)),
+        ("Service number", numbers.cited(case.service_number, cited)),
+        ("Branch", numbers.cited(case.branch, cited)),
+        ("Unit", _fact(case, numbers, "unit", case.unit)),
+        ("Home of record", numbers.cited(case.home_of_record, cited)),
+        ("Born", numbers.cited(case.birth_date, cited)),
         ("Identifiers", ids),
     ]
     image = _photo(case) if photo else None
@@ -165,6 +134,29 @@ def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowabl
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
     return outer
+
+
+def _fact(case: CaseView, numbers: SourceNumbers, field: str, value: str) -> Flowable | str:
+    """A case field cited by the claims about it (else by the case's own citations), marked
+    disputed when those claims disagree."""
+    claims = field_claims(case.claims, field)
+    cited = [c for k in claims for c in k.citations] or list(case.citations)
+    return numbers.cited(value, cited, disputed=is_disputed(claims))
+
+
+def _cited_paragraphs(case: CaseView, numbers: SourceNumbers) -> list[Flowable]:
+    """The summary's paragraphs, the last one carrying the case's source numbers."""
+    blocks = [b.strip() for b in case.summary.replace("\r\n", "\n").split("\n\n") if b.strip()]
+    story: list[Flowable] = [para(b) for b in blocks[:-1]]
+    if blocks:
+        story.append(paragraph(numbers.cite(blocks[-1], case.citations), styles().body))
+    return story
+
+
+def _row_sources(numbers: SourceNumbers, text: str, citations: Sequence[CitationView]) -> Flowable:
+    """A row's last cell: its notes with the row's sources (or the "uncited" mark)."""
+    shown = numbers.cite(text, citations) if text else numbers.sources(citations)
+    return paragraph(shown, styles().cell)
 
 
 def _photo(case: CaseView) -> Flowable | None:
@@ -188,17 +180,19 @@ def fitted_image(path: Path, max_width: float, max_height: float) -> Image | Non
     return image
 
 
-def _accounting(case: CaseView) -> Flowable:
+def _accounting(case: CaseView, numbers: SourceNumbers) -> Flowable:
     lists = "; ".join(
-        f"{entry.list_title} ({entry.match_status.lower()} match"
-        + (f", printed as “{entry.name_as_printed}”)" if entry.name_as_printed else ")")
+        f"{entry.list_title} — {entry.match_status.lower()} match"
+        + (f", printed as {quoted(entry.name_as_printed)}" if entry.name_as_printed else "")
         for entry in case.lists
     )
+    # The status is what the status history says; its rows' sources are the status's.
+    cited = [c for change in case.status_history for c in change.citations] or case.citations
     return fields_table(
         [
-            ("Accounting status", case.accounting_status),
-            ("Current status", case.current_status),
-            ("Accounted for", case.accounted_for_date),
+            ("Accounting status", numbers.cited(case.accounting_status, cited)),
+            ("Current status", numbers.cited(case.current_status, cited)),
+            ("Accounted for", numbers.cited(case.accounted_for_date, cited)),
             ("Rosette placed", "Yes" if case.rosette_placed else ""),
             (
                 "Last seen alive",
@@ -216,7 +210,7 @@ def _status_history(case: CaseView, numbers: SourceNumbers) -> Flowable:
     rows = []
     for c in case.status_history:
         status = c.status_text if c.status_text and c.status_text != c.status else c.status
-        detail = _with_refs(c.notes, numbers.refs(c.citations))
+        detail = _row_sources(numbers, c.notes, c.citations)
         rows.append([c.date, status, c.authority, c.method, detail])
     return data_table(
         ["Date", "Status", "Authority", "Method", "Notes and sources"], rows, [1.9, 2, 1.6, 1.8, 4]
@@ -228,7 +222,7 @@ def _captivity(case: CaseView, numbers: SourceNumbers) -> Flowable:
     for k in case.captivities:
         camp = k.camp + (f" (also: {', '.join(k.camp_other_names)})" if k.camp_other_names else "")
         held = " – ".join(d for d in (k.held_from, k.held_to) if d)
-        rows.append([camp, held, _with_refs(k.remarks, numbers.refs(k.citations))])
+        rows.append([camp, held, _row_sources(numbers, k.remarks, k.citations)])
     return data_table(["Camp", "Held", "Remarks and sources"], rows, [3, 1.6, 5.4])
 
 
@@ -259,18 +253,14 @@ def _claims(claims: Sequence[ClaimView], numbers: SourceNumbers) -> list[Flowabl
     for claim in claims:
         groups.setdefault(claim.fact, []).append(claim)
     story: list[Flowable] = []
-    width = FRAME_WIDTH / CLAIMS_PER_ROW
     for fact, versions in groups.items():
-        cells: list[Flowable] = []
-        for v in versions:
-            quotes = [(f"“{c.quote}”", "small") for c in v.citations if c.quote]
-            status = f"{v.status} {numbers.refs(v.citations)}".strip()
-            cells.append(lines((v.value, "body"), (status, "small"), *quotes, (v.notes, "small")))
-        rows: list[list[Flowable | str]] = [[para(fact, s.label)] + [""] * (CLAIMS_PER_ROW - 1)]
-        for start in range(0, len(cells), CLAIMS_PER_ROW):
-            row: list[Flowable | str] = list(cells[start : start + CLAIMS_PER_ROW])
-            rows.append(row + [""] * (CLAIMS_PER_ROW - len(row)))
-        table = Table(rows, colWidths=[width] * CLAIMS_PER_ROW, hAlign="LEFT")
+        columns = min(len(versions), CLAIMS_PER_ROW)
+        cells = [_claim_cell(v, numbers) for v in versions]
+        rows: list[list[Flowable | str]] = [[para(fact, s.label)] + [""] * (columns - 1)]
+        for start in range(0, len(cells), columns):
+            row: list[Flowable | str] = list(cells[start : start + columns])
+            rows.append(row + [""] * (columns - len(row)))
+        table = Table(rows, colWidths=[FRAME_WIDTH / columns] * columns, hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
@@ -286,6 +276,16 @@ def _claims(claims: Sequence[ClaimView], numbers: SourceNumbers) -> list[Flowabl
         )
         story += [KeepTogether([table]), gap(4)]
     return story
+
+
+def _claim_cell(v: ClaimView, numbers: SourceNumbers) -> Flowable:
+    """One version: its value, status with sources, the quoted passages and notes."""
+    small = [markup(quoted(c.quote)) for c in v.citations if c.quote]
+    if v.notes:
+        small.append(markup(v.notes))
+    parts = [markup(v.value), f"{small_text(markup(v.status))} {numbers.sources(v.citations)}"]
+    parts += [small_text(t) for t in small]
+    return paragraph("<br/>".join(parts), styles().cell)
 
 
 def _sightings(case: CaseView, numbers: SourceNumbers) -> Flowable:
@@ -305,7 +305,7 @@ def _sightings(case: CaseView, numbers: SourceNumbers) -> Flowable:
             )
             if t
         )
-        rows.append([when, r.place, r.reporter, _with_refs(what, numbers.refs(r.citations))])
+        rows.append([when, r.place, r.reporter, numbers.cited(what, r.citations)])
     return data_table(["When", "Where", "Reported by", "Report"], rows, [2, 1.8, 1.8, 4.4])
 
 
@@ -319,7 +319,7 @@ def _source_list(numbers: SourceNumbers) -> list[Flowable]:
         passages = numbers.passages[source_id]
         story.append(paragraph(markup(passages[0].source_title), s.numbered, bullet=f"[{number}]"))
         for c in passages:
-            text = "; ".join(t for t in (c.locator, f"“{c.quote}”" if c.quote else "") if t)
+            text = "; ".join(t for t in (c.locator, quoted(c.quote) if c.quote else "") if t)
             if text:
                 story.append(para(f"{text} ({c.confidence.lower()})", s.passage))
     return story

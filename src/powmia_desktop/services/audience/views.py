@@ -58,6 +58,8 @@ class ClaimView:
     status: str
     notes: str
     citations: tuple[CitationView, ...]
+    #: The fact's vocabulary key ("capture_place"), so a report can mark the field disputed.
+    key: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ steps, so the person can read what will be withheld before any file is written:
 :func:`build_packet` does all three for the command line and the GUI's background job.
 """
 
+from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
 from powmia_desktop.services.packets.audiences import (
     DEFAULT_AUDIENCES,
     ensure_default_audiences,
@@ -29,7 +30,6 @@ from powmia_desktop.services.packets.gathering import (
     gather_packet,
 )
 from powmia_desktop.services.packets.templates import (
-    DEFAULT_TEMPLATE_NAME,
     SECTION_KINDS,
     Section,
     SectionKind,

@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.db.models import PacketTemplate
-
-DEFAULT_TEMPLATE_NAME = "DPAA Family Member Update"
+from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
 
 
 @dataclass(frozen=True)
