@@ -4,10 +4,10 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from powmia_desktop.commands.withheld import print_withheld
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
-from powmia_desktop.reports.packet import render_packet
 from powmia_desktop.reports.summary import render_case_summary
 from powmia_desktop.services import packets
 from powmia_desktop.services.audience import Audience, RedactionLog, case_view
@@ -34,6 +34,9 @@ def summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
 
 
 def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    # here, not above: a summary needs neither pypdf nor the packet's sections
+    from powmia_desktop.reports.packet import render_packet
+
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
         request = packets.PacketRequest(
@@ -77,14 +80,4 @@ def _report(
     """The redaction log in a few lines: for whom, how much was left out and why."""
     print(f"For: {audience.describe()}", file=out)
     print(f"SHA-256: {sha256}", file=out)
-    if not len(log):
-        print("Nothing was withheld.", file=out)
-        return
-    print(f"Withheld {len(log)} item{'s' if len(log) != 1 else ''}:", file=out)
-    for kind, reason, count in log.counts():
-        print(f"  {count} × {kind}: {reason}", file=out)
-    if list_all:
-        for entry in log.entries:
-            print(f"    - {entry.kind}: {entry.label}", file=out)
-    else:
-        print("  (add --list-withheld to see each item)", file=out)
+    print_withheld(out, log, list_all)
