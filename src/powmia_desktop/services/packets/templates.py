@@ -12,6 +12,8 @@ from powmia_desktop.core.validation import clean_text
 from powmia_desktop.db.models import PacketTemplate
 
 DEFAULT_TEMPLATE_NAME = "DPAA Family Member Update"
+#: The one-section template a case summary printed on its own is logged with.
+SUMMARY_TEMPLATE_NAME = "Case summary"
 
 
 @dataclass(frozen=True)
