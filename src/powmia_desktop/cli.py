@@ -2,7 +2,8 @@
 
 Exit status: 0 success, 2 bad usage (argparse), 1 any other error with one line on stderr.
 No traceback reaches the person at the terminal; an unexpected one goes to the log file.
-The subcommands live in ``powmia_desktop/commands/``.
+The subcommands are declared in ``commands/__init__.py``, which says how to add one; building
+the parser imports no command's implementation, so ``--version`` and ``--help`` answer at once.
 """
 
 import argparse
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from powmia_desktop import __version__
-from powmia_desktop.commands import Handler, register_all
+from powmia_desktop.commands import load_handler, register_all
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.location import ENV_VAR, resolve_location
 from powmia_desktop.logs import log_unexpected
@@ -36,9 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
-    handler: Handler = args.handler
     try:
-        handler(args, resolve_location(args.db), out)
+        load_handler(args.handler)(args, resolve_location(args.db), out)
     except PowmiaError as error:
         print(f"powmia: {error}", file=sys.stderr)
         return 1

@@ -1,22 +1,250 @@
-"""The subcommands of ``powmia``, one module per group of jobs.
+"""The subcommands of ``powmia``: declared here, run by one module per group of jobs.
 
-Each module here has ``register(commands)``, which adds its subparsers and sets
-``handler=`` on each; a handler takes the parsed arguments, the archive location and the
-output stream, and raises PowmiaError for anything a person must be told. ``cli.py``
-finds the modules, so adding a job means adding a module, not editing a shared list.
+Building the parser reads only this module (and ``services/choices.py`` for the names it
+offers), so ``powmia --version`` and ``powmia --help`` answer before SQLAlchemy, ReportLab,
+the fonts or any importer is loaded. A subcommand's module is imported when it runs.
+
+A handler takes the parsed arguments, the archive location and the output stream, and raises
+PowmiaError for anything a person must be told (``cli.py`` prints it on one line, exit 1).
+
+How to declare a new option or subcommand
+-----------------------------------------
+* An option of an existing subcommand: add ``option("--name", ...)`` to that subcommand's
+  ``options`` below; ``option`` takes exactly what ``ArgumentParser.add_argument`` takes.
+  The handler reads it as ``args.name``. Keep ``type=``/``choices=`` to cheap values: a
+  builtin, ``Path``, or a constant from ``services/choices.py`` (never import a service here).
+* A subcommand: write its handler ``def do_it(args, location, out) -> None`` in a module of
+  this package (an existing one if the job belongs to its group), then add
+  ``Subcommand("name", "one-line help", "module:do_it", (option(...), ...))`` to
+  ``SUBCOMMANDS``. ``tests/cli/test_fast_start.py`` checks every handler resolves and that
+  ``--help`` still imports no implementation.
 """
 
 import argparse
 import importlib
-import pkgutil
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
-from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME, EXPORT_KINDS, IMPORT_KINDS
 
-Handler = Callable[[argparse.Namespace, ArchiveLocation, TextIO], None]
+if TYPE_CHECKING:
+    from powmia_desktop.db.location import ArchiveLocation
+
+Handler = Callable[[argparse.Namespace, "ArchiveLocation", TextIO], None]
+
+#: What ``powmia list`` lists.
+LIST_KINDS = ("cases", "contacts", "meetings", "events")
+#: What ``powmia runs`` does.
+RUN_ACTIONS = ("list", "show", "verify", "rebuild")
+#: The audience a summary is for when none is named: what officials may read.
+DEFAULT_SUMMARY_AUDIENCE = "officials"
+
+
+class Option(NamedTuple):
+    """One ``add_argument`` call: its flags (or positional name) and its settings."""
+
+    flags: tuple[str, ...]
+    settings: dict[str, Any]
+
+
+def option(*flags: str, **settings: Any) -> Option:
+    return Option(flags, settings)
+
+
+class Subcommand(NamedTuple):
+    name: str
+    help: str
+    #: ``"module:function"`` in this package, imported only when the subcommand runs.
+    handler: str
+    options: tuple[Option, ...] = ()
+
+    def add_to(self, commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+        parser = commands.add_parser(self.name, help=self.help)
+        for flags, settings in self.options:
+            parser.add_argument(*flags, **settings)
+        parser.set_defaults(handler=self.handler)
+
+
+def load_handler(spec: str) -> Handler:
+    """The function a ``"module:function"`` handler names, importing its module now."""
+    module, _, function = spec.partition(":")
+    handler: Handler = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    return handler
+
+
+_JSON = option("--json", action="store_true", help="print JSON")
+_PRINTING = (
+    option("--force", action="store_true", help="replace FILE.pdf if it exists"),
+    option(
+        "--include-private",
+        action="store_true",
+        help="also print records marked private (never done otherwise)",
+    ),
+    option(
+        "--list-withheld", action="store_true", help="list every item left out, not only counts"
+    ),
+)
+
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    # archive.py: creating an archive and filling it with the demo case
+    Subcommand("init", "create an empty archive", "archive:init_archive"),
+    Subcommand("demo", "fill the archive with the demo case (Cpl. Roger A. Dumas)", "archive:demo"),
+    # maintenance.py: backup, restore, check and repair
+    Subcommand(
+        "backup",
+        "back up the archive and its attachments",
+        "maintenance:backup",
+        (
+            option("--to", metavar="DIR", type=Path, help="where (default: <name>-backups)"),
+            option("--list", action="store_true", help="list the backups instead"),
+        ),
+    ),
+    Subcommand(
+        "restore",
+        "put a backup back (the archive as it is now is backed up first)",
+        "maintenance:restore_backup",
+        (option("backup", metavar="BACKUP", help="a backup folder or its name"),),
+    ),
+    Subcommand(
+        "check",
+        "check the archive for damage and broken links",
+        "maintenance:check",
+        (option("--repair", action="store_true", help="repair what can be repaired"),),
+    ),
+    # records.py: list, show and search
+    Subcommand(
+        "list",
+        "list the records of one kind",
+        "records:list_records",
+        (option("kind", choices=LIST_KINDS), _JSON),
+    ),
+    Subcommand(
+        "show",
+        "show one record in full",
+        "records:show",
+        (option("kind", choices=("case",)), option("id", type=int), _JSON),
+    ),
+    Subcommand(
+        "search",
+        "full-text search over the whole archive",
+        "records:search_archive",
+        (option("text", nargs="+"), _JSON),
+    ),
+    # reports.py: a case summary and a briefing packet, each for an audience
+    Subcommand(
+        "summary",
+        "print one case summary to a PDF file, for an audience",
+        "reports:summary",
+        (
+            option("case_id", metavar="CASE_ID", type=int),
+            option("--out", required=True, type=Path, metavar="FILE.pdf"),
+            option(
+                "--preparer",
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared it (named on every page and the contents page)",
+            ),
+            option(
+                "--audience",
+                default=DEFAULT_SUMMARY_AUDIENCE,
+                metavar="NAME",
+                help="an audience profile or a level: public, officials (default), family",
+            ),
+            *_PRINTING,
+        ),
+    ),
+    Subcommand(
+        "packet",
+        "build a briefing packet PDF for an audience",
+        "reports:packet",
+        (
+            option("--template", metavar="NAME", help=f"default: {DEFAULT_TEMPLATE_NAME}"),
+            option("--audience", required=True, metavar="NAME"),
+            option(
+                "--case",
+                dest="cases",
+                type=int,
+                action="append",
+                default=[],
+                metavar="ID",
+                help="a case to include (repeat; default: the meeting's cases, else every case)",
+            ),
+            option("--meeting", type=int, metavar="ID"),
+            option("--title", default="", help="the packet's title"),
+            option(
+                "--preparer",
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared it (named on every page and the contents page)",
+            ),
+            option("--out", required=True, type=Path, metavar="FILE.pdf"),
+            *_PRINTING,
+        ),
+    ),
+    # runs.py: the packet history
+    Subcommand(
+        "runs",
+        "the packets and case summaries printed: list, show, verify FILE, rebuild",
+        "runs:runs_command",
+        (
+            option("action", choices=RUN_ACTIONS),
+            option(
+                "target",
+                nargs="?",
+                default="",
+                help="a run's number or id (show, rebuild); a PDF file (verify)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf", help="where a rebuild goes"),
+            option("--force", action="store_true", help="replace FILE.pdf if it exists"),
+            _JSON,
+        ),
+    ),
+    # transfer.py: getting data in and out
+    Subcommand(
+        "import",
+        "import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
+        "timeline events (CSV) or a whole archive (.zip)",
+        "transfer:import_data",
+        (
+            option("kind", choices=IMPORT_KINDS),
+            option("file", type=Path),
+            option("--mapping", type=Path, metavar="FILE", help="column mapping (JSON)"),
+            option("--dry-run", action="store_true", help="show the counts, change nothing"),
+            option("--list", metavar="TITLE", help="cases: the list's name (default: file name)"),
+            option("--as-of", metavar="DATE", help="cases: the date of the list's statuses"),
+            option("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices"),
+            option("--offices-mapping", type=Path, metavar="FILE"),
+            option("--source", metavar="TITLE", help="events: a source every row cites"),
+        ),
+    ),
+    Subcommand(
+        "export",
+        "export cases or events (CSV), contacts (CSV or .vcf), meetings (CSV or .ics) "
+        "or the whole archive (.zip)",
+        "transfer:export_data",
+        (
+            option("kind", choices=EXPORT_KINDS),
+            option("file", type=Path),
+            option(
+                "--ceiling",
+                default="family",
+                metavar="LEVEL",
+                help="most sensitive level written: public, officials or family (default)",
+            ),
+            option("--include-private", action="store_true", help="write private records too"),
+            option("--force", action="store_true", help="overwrite FILE if it exists"),
+            option("--filter", default="", metavar="TEXT", help="cases: only those matching"),
+        ),
+    ),
+)
 
 
 def register_all(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        importlib.import_module(f"{__name__}.{module.name}").register(commands)
+    """Add every declared subcommand, in the order ``--help`` lists them."""
+    for subcommand in SUBCOMMANDS:
+        subcommand.add_to(commands)

@@ -8,16 +8,7 @@ from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services.demo import load_demo
 
 
-def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    init = commands.add_parser("init", help="create an empty archive")
-    init.set_defaults(handler=_init)
-    demo = commands.add_parser(
-        "demo", help="fill the archive with the demo case (Cpl. Roger A. Dumas)"
-    )
-    demo.set_defaults(handler=_demo)
-
-
-def _init(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def init_archive(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     existed = location.path is not None and location.path.exists()
     with Archive.open(location, create=True):
         pass
@@ -25,7 +16,7 @@ def _init(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> N
     print(f"{location.display} {verb}", file=out)
 
 
-def _demo(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def demo(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     with Archive.open(location, create=True) as archive, archive.session() as session:
         summary = load_demo(session)
     print(f"Loaded the demo case into {location.display}: {summary.describe()}", file=out)

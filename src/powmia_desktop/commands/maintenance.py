@@ -24,23 +24,6 @@ from powmia_desktop.services.backup import (
 from powmia_desktop.services.check import check_archive, repair_archive
 
 
-def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    backup = commands.add_parser("backup", help="back up the archive and its attachments")
-    backup.add_argument("--to", metavar="DIR", type=Path, help="where (default: <name>-backups)")
-    backup.add_argument("--list", action="store_true", help="list the backups instead")
-    backup.set_defaults(handler=_backup)
-
-    back = commands.add_parser(
-        "restore", help="put a backup back (the archive as it is now is backed up first)"
-    )
-    back.add_argument("backup", metavar="BACKUP", help="a backup folder or its name")
-    back.set_defaults(handler=_restore)
-
-    check = commands.add_parser("check", help="check the archive for damage and broken links")
-    check.add_argument("--repair", action="store_true", help="repair what can be repaired")
-    check.set_defaults(handler=_check)
-
-
 def describe(backup: BackupInfo) -> str:
     """One line about a backup: when (local time), why, how big."""
     when = backup.created_at.astimezone().strftime("%d %b %Y %H:%M")
@@ -48,7 +31,7 @@ def describe(backup: BackupInfo) -> str:
     return f"{when}  {backup.reason_label} ({size_text(backup.size)}{files})"
 
 
-def _backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     _, path = archive_file(location)
     if args.list:
         found = list_backups(location, args.to)
@@ -63,7 +46,7 @@ def _backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
     print(f"Backed up {path} to {made.path}: {describe(made)}", file=out)
 
 
-def _restore(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def restore_backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     _, path = archive_file(location)
     given = Path(args.backup).expanduser()
     folder = location.backups_dir
@@ -78,7 +61,7 @@ def _restore(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -
         print(f"Put back {result.attachments_restored} attachment files", file=out)
 
 
-def _check(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def check(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     try:
         archive = Archive.open(location)
     except ArchiveError:

@@ -11,28 +11,8 @@ from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services import cases, contacts, meetings, search, timeline
 from powmia_desktop.services.values import date_text, label
 
-LIST_KINDS = ("cases", "contacts", "meetings", "events")
 
-
-def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    listing = commands.add_parser("list", help="list the records of one kind")
-    listing.add_argument("kind", choices=LIST_KINDS)
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(handler=_list)
-
-    show = commands.add_parser("show", help="show one record in full")
-    show.add_argument("kind", choices=("case",))
-    show.add_argument("id", type=int)
-    show.add_argument("--json", action="store_true", help="print JSON")
-    show.set_defaults(handler=_show)
-
-    find = commands.add_parser("search", help="full-text search over the whole archive")
-    find.add_argument("text", nargs="+")
-    find.add_argument("--json", action="store_true", help="print JSON")
-    find.set_defaults(handler=_search)
-
-
-def _list(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def list_records(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     with Archive.open(location) as archive, archive.reader() as session:
         rows = _LISTERS[args.kind](session)
     if args.json:
@@ -107,7 +87,7 @@ _LISTERS: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
 }
 
 
-def _show(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def show(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     with Archive.open(location) as archive, archive.reader() as session:
         detail = cases.case_detail(cases.get_case(session, args.id))
     if args.json:
@@ -146,7 +126,7 @@ def _print_case(d: dict[str, Any], out: TextIO) -> None:
             print(f"  {claim['fact']['label']}: {claim['value']}  [{sources}]", file=out)
 
 
-def _search(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def search_archive(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     query = " ".join(args.text)
     with Archive.open(location) as archive, archive.reader() as session:
         results = search.search(session, query)

@@ -13,68 +13,8 @@ from powmia_desktop.reports.summary import render_summary
 from powmia_desktop.services import packets
 from powmia_desktop.services.audience import Audience, RedactionLog
 
-#: The audience a summary is for when none is named: what officials may read.
-DEFAULT_SUMMARY_AUDIENCE = "officials"
 
-
-def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    summary = commands.add_parser(
-        "summary", help="print one case summary to a PDF file, for an audience"
-    )
-    summary.add_argument("case_id", metavar="CASE_ID", type=int)
-    summary.add_argument("--preparer", "--prepared-by", dest="prepared_by", default="")
-    summary.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    summary.add_argument(
-        "--audience",
-        default=DEFAULT_SUMMARY_AUDIENCE,
-        metavar="NAME",
-        help="an audience profile or a level: public, officials (default), family",
-    )
-    _common(summary)
-    summary.set_defaults(handler=_summary)
-
-    packet = commands.add_parser("packet", help="build a briefing packet PDF for an audience")
-    packet.add_argument(
-        "--template", metavar="NAME", help=f"default: {packets.DEFAULT_TEMPLATE_NAME}"
-    )
-    packet.add_argument("--audience", required=True, metavar="NAME")
-    packet.add_argument(
-        "--case",
-        dest="cases",
-        type=int,
-        action="append",
-        default=[],
-        metavar="ID",
-        help="a case to include (repeat; default: the meeting's cases, else every case)",
-    )
-    packet.add_argument("--meeting", type=int, metavar="ID")
-    packet.add_argument("--title", default="", help="the packet's title")
-    packet.add_argument(
-        "--preparer",
-        "--prepared-by",
-        dest="prepared_by",
-        default="",
-        metavar="NAME",
-        help="who prepared the packet (named on its contents page)",
-    )
-    packet.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    _common(packet)
-    packet.set_defaults(handler=_packet)
-
-
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
-    parser.add_argument(
-        "--include-private",
-        action="store_true",
-        help="also print records marked private (never done otherwise)",
-    )
-    parser.add_argument(
-        "--list-withheld", action="store_true", help="list every item left out, not only counts"
-    )
-
-
-def _summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
         request = packets.PacketRequest(
@@ -105,7 +45,7 @@ def _summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -
     _report(out, request.audience, result.log, result.sha256, args.list_withheld)
 
 
-def _packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
         request = packets.PacketRequest(

@@ -11,22 +11,6 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services import packets
 
-ACTIONS = ("list", "show", "verify", "rebuild")
-
-
-def register(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    runs = commands.add_parser(
-        "runs", help="the packets and case summaries printed: list, show, verify, rebuild"
-    )
-    runs.add_argument("action", choices=ACTIONS)
-    runs.add_argument(
-        "target", nargs="?", default="", help="a run's number or id (show, rebuild); a PDF (verify)"
-    )
-    runs.add_argument("--out", type=Path, metavar="FILE.pdf", help="where a rebuild goes")
-    runs.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
-    runs.add_argument("--json", action="store_true", help="print JSON")
-    runs.set_defaults(handler=runs_command)
-
 
 def runs_command(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     if args.action != "list" and not args.target:

@@ -17,55 +17,17 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services.backup_first import backed_up_for_import
 from powmia_desktop.services.cases import CaseFilter
-from powmia_desktop.services.exporting.dispatch import EXPORT_KINDS, export_file
+from powmia_desktop.services.exporting.dispatch import export_file
 from powmia_desktop.services.exporting.privacy import Privacy
-from powmia_desktop.services.importing.dispatch import IMPORT_KINDS, import_file
+from powmia_desktop.services.importing.dispatch import import_file
 from powmia_desktop.services.importing.tabular import MappingFile, load_mapping_file
-
-
-def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    bring = commands.add_parser(
-        "import",
-        help="import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
-        "timeline events (CSV) or a whole archive (.zip)",
-    )
-    bring.add_argument("kind", choices=IMPORT_KINDS)
-    bring.add_argument("file", type=Path)
-    bring.add_argument("--mapping", type=Path, metavar="FILE", help="column mapping (JSON)")
-    bring.add_argument("--dry-run", action="store_true", help="show the counts, change nothing")
-    bring.add_argument(
-        "--list", metavar="TITLE", help="cases: the list's name (default: file name)"
-    )
-    bring.add_argument("--as-of", metavar="DATE", help="cases: the date of the list's statuses")
-    bring.add_argument("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices")
-    bring.add_argument("--offices-mapping", type=Path, metavar="FILE")
-    bring.add_argument("--source", metavar="TITLE", help="events: a source every row cites")
-    bring.set_defaults(handler=_import)
-
-    send = commands.add_parser(
-        "export",
-        help="export cases or events (CSV), contacts (CSV or .vcf), meetings (CSV or .ics) "
-        "or the whole archive (.zip)",
-    )
-    send.add_argument("kind", choices=EXPORT_KINDS)
-    send.add_argument("file", type=Path)
-    send.add_argument(
-        "--ceiling",
-        default="family",
-        metavar="LEVEL",
-        help="most sensitive level written: public, officials or family (default)",
-    )
-    send.add_argument("--include-private", action="store_true", help="write private records too")
-    send.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    send.add_argument("--filter", default="", metavar="TEXT", help="cases: only those matching")
-    send.set_defaults(handler=_export)
 
 
 def _mapping(path: Path | None) -> MappingFile:
     return load_mapping_file(path) if path is not None else MappingFile({}, {})
 
 
-def _import(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def import_data(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     mapping = _mapping(args.mapping)
     options: dict[str, Any] = dict(mapping.options)
     for name in ("list", "as_of", "source", "offices"):
@@ -93,7 +55,7 @@ def _import(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
         print(f"The archive as it was before the import is kept in {made.path}", file=out)
 
 
-def _export(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+def export_data(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     path: Path = args.file
     if path.exists() and not args.force:
         raise ValidationError(f"{path} already exists; use --force to overwrite it")

@@ -3,19 +3,24 @@
 One archive is one SQLite file with an ``<name>-attachments/`` and an ``<name>-backups/``
 folder beside it. The URL form exists so an organization can later point every desk at one
 server; everything else in the program only sees an ``ArchiveLocation``.
+
+``powmia``'s parser reads ``ENV_VAR`` from here, so SQLAlchemy and platformdirs are imported
+by the functions that use them, not when this module loads.
 """
+
+from __future__ import annotations
 
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from powmia_desktop import APP_NAME
 from powmia_desktop.core.errors import ArchiveError
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 ENV_VAR = "POWMIA_DB"
 DEFAULT_FILE_NAME = "archive.sqlite"
@@ -48,6 +53,8 @@ class ArchiveLocation:
 
 
 def default_archive_path() -> Path:
+    import platformdirs
+
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / DEFAULT_FILE_NAME
 
 
@@ -66,11 +73,16 @@ def resolve_location(
 
 
 def location_for_path(path: Path, *, is_default: bool = False) -> ArchiveLocation:
+    from sqlalchemy.engine import URL
+
     path = path.expanduser().absolute()
     return ArchiveLocation(URL.create("sqlite", database=str(path)), path, is_default)
 
 
 def _location_for_url(text: str) -> ArchiveLocation:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(text)
     except ArgumentError:

@@ -128,7 +128,7 @@ def _case(
             other_names(gate, k.camp, k.camp_text),
             date_text(k.held_from),
             date_text(k.held_to),
-            k.remarks,
+            gate.text(k, k.remarks, "remarks", f"{who}, captivity"),
             gate.citations(k.citations, f"{who}, captivity"),
         )
         for k in c.captivities
@@ -166,13 +166,13 @@ def _case(
             date_text(r.sighting_date),
             place_name(gate, r.sighting_place, r.sighting_place_text),
             gate.name(r.reporter, f"reporter of a sighting of {who}"),
-            r.content,
-            r.government_evaluation,
-            r.follow_up,
+            gate.text(r, r.content, "report", f"{who}, live sighting"),
+            gate.text(r, r.government_evaluation, "evaluation", f"{who}, live sighting"),
+            gate.text(r, r.follow_up, "follow-up", f"{who}, live sighting"),
             gate.citations(r.citations, f"{who}, live sighting"),
         )
         for r in c.live_sightings
-        if admit(r, "live sighting report", f"{who}: {r.content[:80]}")
+        if admit(r, "live sighting report", f"{who}: {_sighting(r)}")
     ]
     people = [
         LinkView(r.from_contact_id, name, r.forward_words, gate.notes(r, f"{name} – {who}"))
@@ -199,13 +199,13 @@ def _case(
         birth_date=date_text(c.birth_date),
         loss_date=date_text(c.loss_date),
         loss_place=c.loss_place_text or place_name(gate, c.loss_place, ""),
-        circumstances=c.circumstances,
+        circumstances=gate.text(c, c.circumstances, "circumstances", who),
         accounting_status=label(c.accounting_status),
         current_status=label(c.current_status),
         accounted_for_date=date_text(c.accounted_for_date),
         rosette_placed=c.rosette_placed,
         last_seen_alive=c.last_seen_alive,
-        summary=c.summary,
+        summary=gate.text(c, c.summary, "summary", who),
         notes=gate.notes(c, who),
         sensitivity=c.sensitivity,
         tags=tuple(t.name for t in c.tags if admit(t, "tag", f"{who}: {t.name}")),
@@ -236,6 +236,12 @@ def _case(
         photo=photo,
         attachments=tuple(a for a in files if a is not photo),
     )
+
+
+def _sighting(report: LiveSightingReport) -> str:
+    """ "live sighting reported 1993": names the report without its private words."""
+    when = date_text(report.reported_on) or date_text(report.sighting_date)
+    return f"live sighting reported {when}" if when else "a live sighting report"
 
 
 def _donor(gate: Gate, sample: FamilyReferenceSample, who: str) -> str:

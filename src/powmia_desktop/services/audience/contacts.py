@@ -50,11 +50,14 @@ def _contact(gate: Gate, c: Contact) -> ContactView:
     who = c.display_name
 
     def fields(rows: Iterable[Any], rule: str, kind: str, value: Callable[[Any], str]) -> Any:
+        # The log names the field ("Mary Dumas: phone number (home)"), never its value.
         return tuple(
             (r.label, value(r))
             for r in rows
-            if gate.admit(r, kind, f"{who}: {value(r)}")
-            and gate.rule(rule, r, kind, f"{who}: {value(r)}")
+            if gate.admit(
+                r, kind, (named := f"{who}: {kind}" + (f" ({r.label})" if r.label else ""))
+            )
+            and gate.rule(rule, r, kind, named)
         )
 
     links = []

@@ -12,6 +12,7 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.models import Citation, Contact, Place, Record, Serviceman, Source
 from powmia_desktop.services.audience.log import RedactionLog
 from powmia_desktop.services.audience.profile import Audience
+from powmia_desktop.services.audience.scrub import MARKS, described, scrub
 from powmia_desktop.services.audience.views import CitationView
 from powmia_desktop.services.values import label
 
@@ -71,8 +72,30 @@ class Gate:
 
     def notes_key(self, key: str, sensitivity: Sensitivity, notes: str, owner: str) -> str:
         if not notes or self.rule_key("hide_notes", key, sensitivity, "notes", f"notes: {owner}"):
-            return notes
+            return self.text_key(key, sensitivity, notes, "notes", owner)
         return ""
+
+    def text(self, record: Record, text: str, field: str, owner: str) -> str:
+        """Free text (a summary, minutes, a quote) as the audience may read it."""
+        return self.text_key(record_key(record), record.sensitivity, text, field, owner)
+
+    def text_key(
+        self, key: str, sensitivity: Sensitivity, text: str, field: str, owner: str
+    ) -> str:
+        """``text`` with the phone numbers, e-mail and street addresses the audience's rules
+        hide replaced by a mark; each kind found is logged, naming where, never what."""
+        found = scrub(text, self.audience.rules)
+        by_kind = dict(found.found)
+        for rule, (what, _) in MARKS.items():
+            if what in by_kind:
+                self.log.withhold(
+                    f"{what} in {field}",
+                    f"{owner} – {field}: {described(((what, by_kind[what]),))}",
+                    sensitivity,
+                    rule,
+                    f"{key}:{field}",
+                )
+        return found.text
 
     def name(self, contact: Contact | None, why: str) -> str:
         """A contact's name where one is mentioned; empty when the contact is withheld."""
@@ -114,7 +137,7 @@ class Gate:
                         c.source_id,
                         c.source_title,
                         c.locator,
-                        c.quote,
+                        self.text_key(key, c.sensitivity, c.quote, "quote", where),
                         label(c.confidence),
                         self.notes_key(key, c.sensitivity, c.notes, where),
                     )

@@ -47,7 +47,11 @@ def meeting_view(
         and (name := gate.name(a.contact, f"attending {m.title}"))
     ]
     agenda = [
-        AgendaItemView(i.title, gate.name(i.presenter, f"presenting at {m.title}"), i.minutes)
+        AgendaItemView(
+            i.title,
+            gate.name(i.presenter, f"presenting at {m.title}"),
+            gate.text(i, i.minutes, "minutes", f"{m.title}: {i.title}"),
+        )
         for i in m.agenda_items
         if gate.admit(i, "agenda item", f"{m.title}: {i.title}")
     ]
@@ -58,8 +62,8 @@ def meeting_view(
         meeting_when(m.starts_at, m.ends_at, m.all_day, m.timezone),
         m.place,
         label(m.status),
-        m.description,
-        m.minutes,
+        gate.text(m, m.description, "description", m.title),
+        gate.text(m, m.minutes, "minutes", m.title),
         tuple(attendees),
         tuple(agenda),
         tuple(s.id for s in m.cases),
@@ -118,7 +122,8 @@ def question_views(
         s = q.serviceman
         if s is not None and not gate.admit(s, "case", s.sort_name):
             continue
-        if not gate.admit(q, "question", q.text):
+        about = f"question {q.id}" + (f" about {s.sort_name}" if s is not None else "")
+        if not gate.admit(q, "question", about):
             continue
         asked = q.asked_at
         shown.append(
@@ -126,11 +131,11 @@ def question_views(
                 q.id,
                 q.serviceman_id,
                 case_name(s) if s is not None else "",
-                q.text,
+                gate.text(q, q.text, "question", about),
                 (to := gate.name(q.addressed_to, "a question is addressed to them")),
                 q.addressed_to_id if to else None,
                 asked.title if asked is not None and audience.allows(asked.sensitivity) else "",
-                q.answer,
+                gate.text(q, q.answer, "answer", about),
                 label(q.status),
             )
         )

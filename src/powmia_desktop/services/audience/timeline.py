@@ -47,9 +47,11 @@ def event_views(
     places = loaded_by_id(session, Place, {e.place_id for e in events if not e.place_text})
     shown = []
     for e in events:
-        what = f"{date_text(e.date)} {e.title}".strip()
-        if not gate.admit_key(f"{_EVENT}:{e.id}", e.sensitivity, "timeline event", what):
+        # A withheld event is named by its date and number, not by its (private) words.
+        heading = f"event no. {e.id}" + (f" of {date_text(e.date)}" if e.date else "")
+        if not gate.admit_key(f"{_EVENT}:{e.id}", e.sensitivity, "timeline event", heading):
             continue
+        what = f"{date_text(e.date)} {e.title}".strip()
         people: list[str] = []
         cases: list[int] = []
         for p in participants.get(e.id, ()):
@@ -74,7 +76,9 @@ def event_views(
                 fd.earliest if fd else None,
                 fd.latest if fd else None,
                 e.title,
-                e.description,
+                gate.text_key(
+                    f"{_EVENT}:{e.id}", e.sensitivity, e.description, "description", what
+                ),
                 label(e.category),
                 e.place_text or place_name(gate, places.get(e.place_id), ""),
                 tuple(people),

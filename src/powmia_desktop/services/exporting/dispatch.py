@@ -7,7 +7,6 @@ events -> the timeline CSV (importable again); archive -> .zip.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
 
 from sqlalchemy.orm import Session
 
@@ -20,8 +19,6 @@ from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy
 from powmia_desktop.services.exporting.tables import export_list
 from powmia_desktop.services.exporting.timeline_csv import export_timeline
 from powmia_desktop.services.exporting.vcard import export_vcards
-
-EXPORT_KINDS: Final = ("cases", "contacts", "meetings", "events", "archive")
 
 
 def export_file(

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from powmia_desktop.core import files as core_files
 from powmia_desktop.core.errors import ValidationError
+from powmia_desktop.core.formula_guard import guard
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,12 @@ def write_bytes(handle: IO[bytes], data: bytes) -> None:
 
 
 def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """CSV as spreadsheets open it: UTF-8 with a byte-order mark, CRLF line ends."""
+    """CSV as spreadsheets open it: UTF-8 with a byte-order mark, CRLF line ends, and no
+    cell a spreadsheet would evaluate as a formula (see core/formula_guard.py)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
-    writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerow([guard(h) for h in headers])
+    writer.writerows([guard(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.services.choices import IMPORT_KINDS
 from powmia_desktop.services.importing.archive_zip import import_archive
 from powmia_desktop.services.importing.calendar import import_calendar
 from powmia_desktop.services.importing.contacts import import_contact_csv, import_vcards
@@ -21,7 +22,6 @@ from powmia_desktop.services.importing.lists import import_list
 from powmia_desktop.services.importing.outcome import ImportResult
 from powmia_desktop.services.importing.timeline import import_events
 
-IMPORT_KINDS: Final = ("cases", "contacts", "meetings", "events", "archive")
 VCARD_SUFFIXES: Final = (".vcf", ".vcard")
 ICS_SUFFIXES: Final = (".ics", ".ical", ".ifb")
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.core.formula_guard import unguard
 
 #: A list file larger than this is refused before it is read (a list of 100,000 names with
 #: twenty columns is about 20 MB).
@@ -131,6 +132,7 @@ def parse_table(data: bytes, name: str = "the file") -> Table:
             number += 1  # records, as a spreadsheet counts rows (a quoted line break is one)
             if not any(c.strip() for c in cells):
                 continue
+            cells = [unguard(c) if c[:1] == "'" else c for c in cells]  # our own exports
             if headers is None:
                 headers = _unique_headers(cells)
                 continue

@@ -19,6 +19,7 @@ verify a file handed back against its hash, and say what changed since (``runs``
 :func:`build_packet` does all three for the command line and the GUI's background job.
 """
 
+from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
 from powmia_desktop.services.packets.audiences import (
     DEFAULT_AUDIENCES,
     audience_banner,
@@ -46,7 +47,6 @@ from powmia_desktop.services.packets.runs import (
     verify_file,
 )
 from powmia_desktop.services.packets.templates import (
-    DEFAULT_TEMPLATE_NAME,
     SECTION_KINDS,
     SUMMARY_TEMPLATE_NAME,
     Section,

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.db.models import PacketTemplate
+from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
 
-DEFAULT_TEMPLATE_NAME = "DPAA Family Member Update"
 #: The one-section template a case summary printed on its own is logged with.
 SUMMARY_TEMPLATE_NAME = "Case summary"
 
