@@ -232,11 +232,21 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("file", type=Path),
             option(
                 "--ceiling",
-                default="family",
                 metavar="LEVEL",
                 help="most sensitive level written: public, officials or family (default)",
             ),
+            option(
+                "--audience",
+                metavar="NAME",
+                help="write only what this audience may read (its level and rules: phone "
+                "numbers, also inside notes, ...); instead of --ceiling",
+            ),
             option("--include-private", action="store_true", help="write private records too"),
+            option(
+                "--list-withheld",
+                action="store_true",
+                help="list every item the audience's rules left out",
+            ),
             option("--force", action="store_true", help="overwrite FILE if it exists"),
             option("--filter", default="", metavar="TEXT", help="cases: only those matching"),
         ),

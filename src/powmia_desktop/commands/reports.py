@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from powmia_desktop.commands.withheld import print_withheld
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
@@ -89,14 +90,4 @@ def _report(
     """The redaction log in a few lines: for whom, how much was left out and why."""
     print(f"For: {audience.describe()}", file=out)
     print(f"SHA-256: {sha256}", file=out)
-    if not len(log):
-        print("Nothing was withheld.", file=out)
-        return
-    print(f"Withheld {len(log)} item{'s' if len(log) != 1 else ''}:", file=out)
-    for kind, reason, count in log.counts():
-        print(f"  {count} × {kind}: {reason}", file=out)
-    if list_all:
-        for entry in log.entries:
-            print(f"    - {entry.kind}: {entry.label}", file=out)
-    else:
-        print("  (add --list-withheld to see each item)", file=out)
+    print_withheld(out, log, list_all)

@@ -10,32 +10,17 @@ from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.core.vocab import SourceType
 from powmia_desktop.db.models import Source
-from powmia_desktop.services.editing import Kinds, RecordForm, record_values
-from powmia_desktop.services.editing_support import (
-    apply_form,
-    record_for_save,
-    require_set,
-)
+from powmia_desktop.services.editing import RecordForm, record_values, text_of
+from powmia_desktop.services.editing_support import apply_form, record_for_save
+from powmia_desktop.services.record_schemas import SOURCE
 from powmia_desktop.services.sources import get_source
-
-SOURCE_KINDS: Kinds = {
-    "title": "required",
-    "author": "text",
-    "date": "date",
-    "source_type": SourceType,
-    "repository": "text",
-    "locator": "text",
-    "url": "text",
-    "notes": "long",
-    "sensitivity": "sensitivity",
-}
 
 SourceForm = RecordForm
 
 
 def read_source_form(session: Session, source_id: int) -> SourceForm:
     source = get_source(session, source_id)
-    return SourceForm(record_values(source, SOURCE_KINDS), {}, source.row_version)
+    return SourceForm(record_values(source, SOURCE), {}, source.row_version)
 
 
 def save_source(session: Session, source_id: int | None, form: SourceForm) -> Source:
@@ -54,10 +39,9 @@ def save_source(session: Session, source_id: int | None, form: SourceForm) -> So
     )
     values = dict(form.values)
     if "url" in values:
-        values["url"] = clean_url(values["url"])
+        values["url"] = clean_url(text_of(values["url"]))
     with session.no_autoflush:
-        apply_form(source, values, SOURCE_KINDS)
-        require_set(source, "source_type")
+        apply_form(source, values, SOURCE)
     session.flush()
     return source
 

@@ -35,10 +35,11 @@ from powmia_desktop.db.models import (
     TimelineEvent,
     serviceman_tag,
 )
+from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.cases import CaseFilter, case_list_query
 from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
-from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible
 from powmia_desktop.services.values import date_text, day_text, stored_label
 
 CASE_HEADERS = [
@@ -85,16 +86,12 @@ def case_rows(
     return CASE_HEADERS, rows
 
 
-def _children(
-    session: Session, table: Any, text: Callable[[Any], str], privacy: Privacy
-) -> dict[int, list[str]]:
-    out: dict[int, list[str]] = {}
+def _children(session: Session, table: Any, privacy: Privacy) -> dict[int, list[Any]]:
+    out: dict[int, list[Any]] = {}
     for row in session.execute(
         select(table).where(visible(table, privacy)).order_by(table.c.contact_id, table.c.id)
     ):
-        value = text(row)
-        if value:
-            out.setdefault(row.contact_id, []).append(value)
+        out.setdefault(row.contact_id, []).append(row)
     return out
 
 
@@ -102,20 +99,30 @@ def _labelled(label: str, value: str) -> str:
     return f"{label}: {value}" if label else value
 
 
-def contact_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+def _address(r: Any) -> str:
+    parts = [r.street, r.city, " ".join(p for p in (r.region, r.postal_code) if p), r.country]
+    return _labelled(r.label, ", ".join(p for p in parts if p))
+
+
+def contact_rows(
+    session: Session, privacy: Privacy = DEFAULT_PRIVACY, log: RedactionLog | None = None
+) -> Rows:
+    """The contact list; an audience's rules empty the phones, emails or addresses."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
     c = table_of(Contact)
-    phones = _children(
-        session, table_of(ContactPhone), lambda r: _labelled(r.label, r.number), privacy
-    )
-    emails = _children(
-        session, table_of(ContactEmail), lambda r: _labelled(r.label, r.address), privacy
-    )
-
-    def address(r: Any) -> str:
-        parts = [r.street, r.city, " ".join(p for p in (r.region, r.postal_code) if p), r.country]
-        return _labelled(r.label, ", ".join(p for p in parts if p))
-
-    addresses = _children(session, table_of(ContactAddress), address, privacy)
+    details: list[tuple[str, dict[int, list[Any]], Callable[[Any], str]]] = [
+        (
+            "hide_phones",
+            _children(session, table_of(ContactPhone), privacy),
+            lambda r: _labelled(r.label, r.number),
+        ),
+        (
+            "hide_emails",
+            _children(session, table_of(ContactEmail), privacy),
+            lambda r: _labelled(r.label, r.address),
+        ),
+        ("hide_addresses", _children(session, table_of(ContactAddress), privacy), _address),
+    ]
     query = (
         select(
             c.c.id,
@@ -135,9 +142,12 @@ def contact_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
             title,
             organization,
             stored_label(OrganizationType, org_type),
-            "; ".join(phones.get(cid, [])),
-            "; ".join(emails.get(cid, [])),
-            "; ".join(addresses.get(cid, [])),
+            *(
+                "; ".join(
+                    v for r in allowed(gate, rule, name, found.get(cid, [])) if (v := text(r))
+                )
+                for rule, found, text in details
+            ),
         ]
         for cid, name, kind, title, organization, org_type in session.execute(query)
     ]
@@ -199,10 +209,11 @@ def export_list(
     overwrite: bool = False,
 ) -> ExportResult:
     """Write the list of ``kind`` (cases, contacts, meetings, events) as CSV to ``path``."""
+    log = RedactionLog()
     if kind == "cases":
         headers, rows = case_rows(session, case_filter, privacy)
     elif kind == "contacts":
-        headers, rows = contact_rows(session, privacy)
+        headers, rows = contact_rows(session, privacy, log)
     elif kind == "meetings":
         headers, rows = meeting_rows(session, privacy)
     elif kind == "events":
@@ -210,4 +221,4 @@ def export_list(
     else:
         raise ValueError(f"unknown list {kind!r}")
     write_csv(path, headers, rows, overwrite)
-    return ExportResult(kind, path, len(rows))
+    return ExportResult(kind, path, len(rows), log=log)
