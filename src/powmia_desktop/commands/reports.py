@@ -9,7 +9,6 @@ from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.models import Serviceman
-from powmia_desktop.reports.packet import render_packet
 from powmia_desktop.reports.summary import render_summary
 from powmia_desktop.services import packets
 from powmia_desktop.services.audience import Audience, RedactionLog
@@ -47,6 +46,9 @@ def summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
 
 
 def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    # here, not above: a summary needs neither pypdf nor the packet's sections
+    from powmia_desktop.reports.packet import render_packet
+
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
         request = packets.PacketRequest(

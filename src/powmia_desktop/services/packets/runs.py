@@ -19,8 +19,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -242,6 +240,9 @@ def verify_file(session: Session, path: Path) -> Verdict:
 
 def _named_run(pdf: bytes) -> str:
     """The run uid a PDF names in its keywords ("" when none, or when it cannot be read)."""
+    from pypdf import PdfReader  # here: only verifying a file needs it
+    from pypdf.errors import PyPdfError
+
     try:
         info: Any = PdfReader(io.BytesIO(pdf), strict=False).metadata or {}
     except (PyPdfError, ValueError, OSError, KeyError, TypeError):
