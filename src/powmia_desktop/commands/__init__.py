@@ -195,7 +195,12 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 metavar="NAME",
                 help="who prepared it (named on every page and the contents page)",
             ),
-            option("--out", required=True, type=Path, metavar="FILE.pdf"),
+            option("--out", type=Path, metavar="FILE.pdf"),
+            option(
+                "--dry-run",
+                action="store_true",
+                help="show what each section would hold and what would be left out; write nothing",
+            ),
             *_PRINTING,
         ),
     ),

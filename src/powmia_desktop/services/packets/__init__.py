@@ -34,6 +34,7 @@ from powmia_desktop.services.packets.gathering import (
     cited_source_ids,
     gather_packet,
 )
+from powmia_desktop.services.packets.review import SectionContents, section_contents
 from powmia_desktop.services.packets.runs import (
     RUN_KEYWORD,
     Rebuilt,
@@ -81,6 +82,7 @@ __all__ = [
     "Renderer",
     "RunRow",
     "Section",
+    "SectionContents",
     "SectionKind",
     "Template",
     "Verdict",
@@ -102,6 +104,7 @@ __all__ = [
     "record_run",
     "save_pdf",
     "save_template",
+    "section_contents",
     "short_id",
     "summary_template",
     "verify_file",
