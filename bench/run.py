@@ -11,7 +11,9 @@ citations), then measures, each next to a baseline taken in the same run on the 
 * full-text search, median of 50 queries, vs unranked FTS5 matching;
 * case summaries for 2,000 cases (pages/s) vs bare ReportLab of the same text; a 50-case
   packet;
-* cold start of ``powmia-desktop`` to a painted window on the archive, and peak RSS.
+* cold start of ``powmia-desktop`` to a painted window on the archive, and peak RSS;
+* ``powmia --version``, ``--help``, ``list cases --json`` and ``summary`` on the demo case,
+  each vs a bare ``python -c pass`` (bench/cli_start.py).
 
 Usage: python bench/run.py [--cases 100000] [--json] [--keep DIR] [--only STEPS] [--tries N]
 """
@@ -34,6 +36,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE)]
 
+from cli_start import cli_rows  # noqa: E402
 from generate import generate  # noqa: E402
 from measures import import_rows, report_rows, search_rows  # noqa: E402
 from table import Row, print_table  # noqa: E402
@@ -209,6 +212,7 @@ def run(
         ("search", lambda: search_rows(archive)),
         ("reports", lambda: report_rows(archive, min(cases, 2000))),
         ("cold_start", lambda: cold_start_rows(archive, home, tries)),
+        ("cli", lambda: cli_rows(folder, tries)),
     ]
     load = os.getloadavg()
     for name, step in steps:
@@ -241,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         metavar="STEPS",
-        help="comma-separated steps to run: import,list,search,reports,cold_start (all)",
+        help="comma-separated steps to run: import,list,search,reports,cold_start,cli (all)",
     )
     args = parser.parse_args(argv)
 

@@ -32,6 +32,10 @@ KEYS = {
     "packet",
     "cold_start",
     "rss",
+    "cli_version",
+    "cli_help",
+    "cli_list",
+    "cli_summary",
 }
 
 

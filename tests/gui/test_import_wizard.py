@@ -6,13 +6,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QWizard
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import Serviceman
+from powmia_desktop.db.models import Contact, Serviceman
 from powmia_desktop.gui.imports import ImportWizard, export_with_dialog
+from powmia_desktop.gui.imports.export import MYSELF
 from powmia_desktop.gui.imports.preview import PreviewModel
 from powmia_desktop.services.backup import list_backups
 
@@ -103,8 +105,43 @@ def test_export_with_dialog_writes_the_chosen_file(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (MYSELF, True)))
     result = export_with_dialog(None, demo_archive, "cases")
     assert result is not None and result.count == 1
     assert (tmp_path / "cases.csv").read_text(encoding="utf-8-sig").startswith("Name,")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     assert export_with_dialog(None, demo_archive, "archive") is None
+
+
+def test_export_asks_for_whom_and_obeys_the_audience(
+    qtbot: QtBot, demo_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """File > Export asks who the file is for; for the press, a phone number typed into a
+    contact's notes and the contacts' own phone numbers and e-mails stay behind."""
+    with demo_archive.session() as session:
+        bill = session.scalar(select(Contact).where(Contact.display_name == "Bill Dumas"))
+        assert bill is not None
+        bill.notes, bill.sensitivity = "Call Bill at (937) 555-0187.", Sensitivity.PUBLIC
+    asked: list[list[str]] = []
+
+    def choose(parent: object, title: str, label: str, items: list[str], *a: object) -> object:
+        asked.append(items)
+        return next(i for i in items if i.startswith("Press")), True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(choose))
+    target = tmp_path / "press.vcf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    result = export_with_dialog(None, demo_archive, "contacts")
+    assert result is not None and result.log is not None
+    assert asked and asked[0][0] == MYSELF and len(asked[0]) == 5
+    card = target.read_text(encoding="utf-8")
+    assert "Bill Dumas" in card and "[phone number withheld]" in card
+    assert "555-0187" not in card and "555-0142" not in card and "@" not in card
+    assert "withheld by the audience's rules" in result.summary()
+    # Cancelling "for whom" writes nothing.
+    target.unlink()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("", False)))
+    assert export_with_dialog(None, demo_archive, "contacts") is None
+    assert not target.exists()

@@ -5,12 +5,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from powmia_desktop.app import open_archive
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path, resolve_location
+from powmia_desktop.gui.imports.export import MYSELF
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services.cases import create_case, list_cases
@@ -173,6 +174,7 @@ def test_export_this_list_writes_the_cases_as_shown(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: (MYSELF, True)))
 
     def exported() -> list[str]:
         window.export_list()

@@ -102,7 +102,11 @@ Row = dict[str, Any]
             "not both",
         ),
         ("relationships", lambda b, r, c: {"kind": "other", "to_contact_id": b}, "itself"),
-        ("relationships", lambda b, r, c: {"to_contact_id": r}, "What they are is required"),
+        (
+            "relationships",
+            lambda b, r, c: {"to_contact_id": r},
+            "Relationship 1: Relationship is required",
+        ),
         ("emails", lambda b, r, c: {"address": "bill at example.org"}, "Email address 1: .* @"),
         ("phones", lambda b, r, c: {"label": "home"}, "Phone 1: Number is required"),
     ],

@@ -21,6 +21,7 @@ How to declare a new option or subcommand
 """
 
 import argparse
+import gc
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,8 @@ Handler = Callable[[argparse.Namespace, "ArchiveLocation", TextIO], None]
 
 #: What ``powmia list`` lists.
 LIST_KINDS = ("cases", "contacts", "meetings", "events")
+#: What ``powmia runs`` does.
+RUN_ACTIONS = ("list", "show", "verify", "rebuild")
 #: The audience a summary is for when none is named: what officials may read.
 DEFAULT_SUMMARY_AUDIENCE = "officials"
 
@@ -65,9 +68,21 @@ class Subcommand(NamedTuple):
 
 
 def load_handler(spec: str) -> Handler:
-    """The function a ``"module:function"`` handler names, importing its module now."""
+    """The function a ``"module:function"`` handler names, importing its module now.
+
+    The import (SQLAlchemy, the models, ReportLab) makes objects that live until the
+    process ends, so the cyclic garbage collector is paused while it runs (about a tenth of
+    the import time) and what it made is frozen out of later collections.
+    """
     module, _, function = spec.partition(":")
-    handler: Handler = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        handler: Handler = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
     return handler
 
 
@@ -138,6 +153,14 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("case_id", metavar="CASE_ID", type=int),
             option("--out", required=True, type=Path, metavar="FILE.pdf"),
             option(
+                "--preparer",
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared it (named on every page and the contents page)",
+            ),
+            option(
                 "--audience",
                 default=DEFAULT_SUMMARY_AUDIENCE,
                 metavar="NAME",
@@ -164,9 +187,39 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             ),
             option("--meeting", type=int, metavar="ID"),
             option("--title", default="", help="the packet's title"),
-            option("--prepared-by", default="", metavar="NAME"),
-            option("--out", required=True, type=Path, metavar="FILE.pdf"),
+            option(
+                "--preparer",
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared it (named on every page and the contents page)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf"),
+            option(
+                "--dry-run",
+                action="store_true",
+                help="show what each section would hold and what would be left out; write nothing",
+            ),
             *_PRINTING,
+        ),
+    ),
+    # runs.py: the packet history
+    Subcommand(
+        "runs",
+        "the packets and case summaries printed: list, show, verify FILE, rebuild",
+        "runs:runs_command",
+        (
+            option("action", choices=RUN_ACTIONS),
+            option(
+                "target",
+                nargs="?",
+                default="",
+                help="a run's number or id (show, rebuild); a PDF file (verify)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf", help="where a rebuild goes"),
+            option("--force", action="store_true", help="replace FILE.pdf if it exists"),
+            _JSON,
         ),
     ),
     # transfer.py: getting data in and out
@@ -197,11 +250,21 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("file", type=Path),
             option(
                 "--ceiling",
-                default="family",
                 metavar="LEVEL",
                 help="most sensitive level written: public, officials or family (default)",
             ),
+            option(
+                "--audience",
+                metavar="NAME",
+                help="write only what this audience may read (its level and rules: phone "
+                "numbers, also inside notes, ...); instead of --ceiling",
+            ),
             option("--include-private", action="store_true", help="write private records too"),
+            option(
+                "--list-withheld",
+                action="store_true",
+                help="list every item the audience's rules left out",
+            ),
             option("--force", action="store_true", help="overwrite FILE if it exists"),
             option("--filter", default="", metavar="TEXT", help="cases: only those matching"),
         ),

@@ -11,6 +11,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
+from powmia_desktop.commands.withheld import print_withheld
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
@@ -21,6 +22,7 @@ from powmia_desktop.services.exporting.dispatch import export_file
 from powmia_desktop.services.exporting.privacy import Privacy
 from powmia_desktop.services.importing.dispatch import import_file
 from powmia_desktop.services.importing.tabular import MappingFile, load_mapping_file
+from powmia_desktop.services.packets import find_audience
 
 
 def _mapping(path: Path | None) -> MappingFile:
@@ -59,11 +61,17 @@ def export_data(args: argparse.Namespace, location: ArchiveLocation, out: TextIO
     path: Path = args.file
     if path.exists() and not args.force:
         raise ValidationError(f"{path} already exists; use --force to overwrite it")
-    ceiling = Sensitivity.parse(args.ceiling)
+    if args.audience is not None and args.ceiling is not None:
+        raise ValidationError("Give --audience or --ceiling, not both")
+    ceiling = Sensitivity.parse(args.ceiling or "family")
     if ceiling is Sensitivity.PRIVATE and not args.include_private:
         raise ValidationError("Private records are only written with --include-private")
     privacy = Privacy(ceiling, include_private=args.include_private)
     with Archive.open(location) as archive, archive.reader() as session:
+        if args.audience is not None:
+            audience = find_audience(session, args.audience, include_private=args.include_private)
+            privacy = Privacy.for_audience(audience)
+            print(f"For: {audience.describe()}", file=out)
         result = export_file(
             session,
             args.kind,
@@ -74,3 +82,5 @@ def export_data(args: argparse.Namespace, location: ArchiveLocation, out: TextIO
             overwrite=True,
         )
     print(result.summary(), file=out)
+    if result.log:
+        print_withheld(out, result.log, args.list_withheld)

@@ -78,8 +78,13 @@ US_STATES = frozenset(
 )
 
 
-def clean_text(value: str | None, *, multiline: bool = False, field: str = "text") -> str:
-    """Normalize to NFC, drop control characters, trim; keep newlines only in multi-line text."""
+def clean_text(
+    value: str | None, *, multiline: bool = False, field: str = "text", label: str = ""
+) -> str:
+    """Normalize to NFC, drop control characters, trim; keep newlines only in multi-line text.
+
+    Messages call the field ``label`` (what the form shows), else a label made of its name.
+    """
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
@@ -91,7 +96,8 @@ def clean_text(value: str | None, *, multiline: bool = False, field: str = "text
     limit = MAX_TEXT if multiline else MAX_LINE
     if len(text) > limit:
         raise ValidationError(
-            f"{_label(field)} is too long ({len(text):,} characters; at most {limit:,})", field
+            f"{label or _label(field)} is too long ({len(text):,} characters; at most {limit:,})",
+            field,
         )
     return text
 

@@ -8,7 +8,6 @@ never as a traceback.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +28,7 @@ from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.ops import ArchiveOps, Related
 from powmia_desktop.gui.panels import PanelFactory, RecordPanel
 from powmia_desktop.services.editing import RecordForm
+from powmia_desktop.services.schema import Row, Rows, Values
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,10 @@ class EditorSpec:
     tabs: tuple[tuple[str, tuple[FieldSpec, ...]], ...]
     read: Callable[[Session, int], RecordForm]
     save: Callable[[Session, int | None, RecordForm], int]
-    title: Callable[[dict[str, Any]], str]
+    title: Callable[[Values], str]
     lookups: Callable[[Session], Lookups]
     #: values a new record starts with
-    defaults: Callable[[], dict[str, Any]] = dict
+    defaults: Callable[[], Values] = dict
     #: further tabs that act at once (attachments, linked events), built per editor
     panels: tuple[tuple[str, PanelFactory], ...] = ()
     #: records outside this one's cascade that a save may create or change, so that undo
@@ -164,7 +164,7 @@ class RecordEditor(QWidget):
         self._update_buttons()
 
     def _show(self, form: RecordForm, lookups: Lookups) -> None:
-        values = {**form.values, **form.children}
+        values: Row = {**form.values, **form.children}
         for widget in self.forms:
             widget.set_lookups(lookups)
             widget.set_values(values)
@@ -182,17 +182,14 @@ class RecordEditor(QWidget):
 
     # -- saving -----------------------------------------------------------------------
     def form_values(self) -> RecordForm:
-        values: dict[str, Any] = {}
-        children: dict[str, list[dict[str, Any]]] = {}
+        values: Values = {}
+        children: dict[str, Rows] = {}
         for form in self.forms:
-            for spec in form.fields:
-                if spec.name not in form.editors:
-                    continue
-                value = form.values()[spec.name]
-                if spec.kind == "children":
-                    children[spec.name] = value
+            for name, value in form.values().items():
+                if isinstance(value, list):
+                    children[name] = value
                 else:
-                    values[spec.name] = value
+                    values[name] = value
         return RecordForm(values, children, self.row_version)
 
     def save(self) -> bool:
@@ -206,10 +203,10 @@ class RecordEditor(QWidget):
         verb = "Add" if self.record_id is None else "Edit"
         name = self.spec.title(form.values) or self.spec.noun
         touched = [
-            (table, row["id"])
+            (table, row_id)
             for field_name, table in self.spec.related_children
             for row in form.children.get(field_name, [])
-            if row.get("id") is not None
+            if isinstance(row_id := row.get("id"), int)
         ]
         while True:
             try:

@@ -361,9 +361,12 @@ class MainWindow(QMainWindow):
         from powmia_desktop.gui.imports import export_with_dialog  # exporters on first use
 
         try:
-            export_with_dialog(self, self.archive, kind, case_filter=case_filter)
+            result = export_with_dialog(self, self.archive, kind, case_filter=case_filter)
         except PowmiaError as error:
             QMessageBox.warning(self, "Export", str(error))
+            return
+        if result is not None:
+            self.statusBar().showMessage(result.summary())
 
     # -- search -----------------------------------------------------------------------
     def run_search(self) -> None:

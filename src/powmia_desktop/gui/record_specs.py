@@ -1,23 +1,36 @@
-"""Small adapters every EditorSpec of the contact, meeting, timeline, source and work
-editors needs: the heading taken from one field, and a service's save returning the id."""
+"""Small adapters every EditorSpec needs: the heading taken from the record's fields, a
+service's save returning the id, and how citations show wherever a record has them."""
 
 from collections.abc import Callable
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from powmia_desktop.db.models import Record
 from powmia_desktop.services.editing import RecordForm
+from powmia_desktop.services.schema import Values
 
 Save = Callable[[Session, int | None, RecordForm], Record]
 
+#: How a citation reads wherever a record cites its sources (cases, timeline events).
+CITATION_PLACEHOLDERS = {"citations.locator": "e.g. page, box, folder"}
+CITATION_COLUMNS = {"citations": ("source_id", "locator", "confidence")}
 
-def title_of(field: str, limit: int = 0) -> Callable[[dict[str, Any]], str]:
+
+def title_of(field: str, limit: int = 0) -> Callable[[Values], str]:
     """The editor's heading: one field's text on one line, shortened past ``limit``."""
 
-    def title(values: dict[str, Any]) -> str:
+    def title(values: Values) -> str:
         text = " ".join(str(values.get(field) or "").split())
         return text[: limit - 1].rstrip() + "…" if limit and len(text) > limit else text
+
+    return title
+
+
+def joined(*fields: str) -> Callable[[Values], str]:
+    """The editor's heading: several fields' text in a row ("Cpl. Roger A. Dumas")."""
+
+    def title(values: Values) -> str:
+        return " ".join(" ".join(str(values.get(f) or "") for f in fields).split())
 
     return title
 

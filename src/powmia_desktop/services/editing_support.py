@@ -1,27 +1,33 @@
-"""What the contact, meeting, timeline, source and work editors' services share.
+"""The save path every record editor's service shares (cases, contacts, meetings, timeline
+events, sources, tasks and questions).
 
-``services/editing.py`` turns form values into columns; this module adds the few steps
-every ``save_*`` repeats around it: fetching the record with its conflict check, checking
-the references of child rows (a row without its contact would otherwise fail deep in the
-database with no field named), plain calendar days ("2027-05-01") for due dates, and the
-lists the pickers show.
+``services/editing.py`` turns form values into columns by the record's schema; this module
+adds the steps every ``save_*`` repeats around it: fetching the record with its conflict
+check, applying the form's values and child lists, and checking what the columns cannot
+say (a row that points at a case or a contact, not both; links to records that exist).
 """
 
-import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ConflictError, NotFoundError, ValidationError
-from powmia_desktop.core.fuzzydate import DateModifier, FuzzyDate, FuzzyDateError
-from powmia_desktop.db.models import Meeting, Record, Serviceman
-from powmia_desktop.services.case_editing import contact_choices, source_choices
-from powmia_desktop.services.editing import Kinds, RecordForm, apply_values, sync_children
+from powmia_desktop.db.models import Record
+from powmia_desktop.services.editing import (
+    RecordForm,
+    apply_values,
+    attach_to,
+    check_required,
+    record_rows,
+    record_values,
+    sync_rows,
+)
+from powmia_desktop.services.schema import Children, Row, Rows, Schema, Values
 
 M = TypeVar("M", bound=Record)
-Row = dict[str, Any]
+#: Saves one child list of a record itself (a meeting's agenda, kept in order).
+ChildSaver = Callable[[Session, M, Rows], None]
 
 
 def record_for_save(
@@ -51,85 +57,75 @@ def record_for_save(
     return found
 
 
-def attach_to(model: type[M], key: str, parent: Any) -> Callable[[], M]:
-    """A factory for a new child row already attached to its parent."""
-    return lambda: model(**{key: parent})
+def read_form(record: Record, schema: Schema) -> RecordForm:
+    """A record as its editor shows it: its values and the rows of the child lists it owns."""
+    children = {
+        part.name: record_rows(record, part)
+        for part in schema.children
+        if part.schema.model is not None and part.parent_key
+    }
+    return RecordForm(record_values(record, schema), children, record.row_version)
 
 
-def apply_form(record: Record, values: Row, kinds: Kinds) -> None:
-    """``apply_values``, but a new record must also have its required fields given."""
-    apply_values(record, _with_required(values, kinds) if record.id is None else values, kinds)
-
-
-def sync_rows(
+def save_form(
     session: Session,
-    existing: Sequence[M],
-    rows: Sequence[Row],
-    make: Callable[[], M],
-    kinds: Kinds,
+    model: type[M],
+    schema: Schema,
+    record_id: int | None,
+    form: RecordForm,
     *,
-    what: str,
-    after_apply: Callable[[M, Row], None] | None = None,
-    nested: tuple[str, ...] = (),
-    shared: bool = False,
-) -> list[M]:
-    """``sync_children``, but a new row must also have its required fields given.
-
-    With ``shared``, for rows a record shares rather than owns (a meeting's questions):
-    rows left off the form are not deleted; the caller assigns the returned list to the
-    relationship, which only unlinks them.
-    """
-    if shared:
-        wanted = {row.get("id") for row in rows}
-        existing = [record for record in existing if record.id in wanted]
-    return sync_children(
-        session,
-        existing,
-        [_with_required(r, kinds) if r.get("id") is None else r for r in rows],
-        make,
-        kinds,
-        what=what,
-        after_apply=after_apply,
-        nested=nested,
+    name: Callable[[M], str],
+    make: Callable[[], M],
+    check: Callable[[M], None] | None = None,
+    savers: dict[str, ChildSaver[M]] | None = None,
+) -> M:
+    """Create (``record_id`` None) or change a record from its form, in the caller's
+    transaction: its values, then ``check`` (what the columns cannot say), then its child
+    lists. A record saved elsewhere since the form read it is refused (ConflictError)."""
+    record = record_for_save(
+        session, model, record_id, form, what=schema.noun, name=name, make=make
     )
+    with session.no_autoflush:
+        apply_form(record, form.values, schema)
+        if check is not None:
+            check(record)
+        save_children(session, record, schema, form.children, savers)
+    session.flush()
+    return record
 
 
-def _with_required(values: Row, kinds: Kinds) -> Row:
-    """A missing required field is checked like a blank one (not left to the database)."""
-    return {**{k: "" for k, kind in kinds.items() if kind == "required"}, **values}
+def apply_form(record: Record, values: Values, schema: Schema) -> None:
+    """``apply_values``, then every required field must have a value (a new record's too)."""
+    apply_values(record, values, schema)
+    check_required(record, schema)
 
 
-def _blank(value: Any) -> bool:
+def save_children(
+    session: Session,
+    record: M,
+    schema: Schema,
+    children: dict[str, Rows],
+    savers: dict[str, ChildSaver[M]] | None = None,
+) -> None:
+    """Make each child list the form gave equal to its rows; ``savers`` handle some lists
+    themselves (those the record shares or links rather than owns)."""
+    for name, rows in children.items():
+        if savers and name in savers:
+            savers[name](session, record, rows)
+            continue
+        try:
+            part = schema.child(name)
+        except KeyError:
+            raise ValidationError(f"'{name}' is not a part of a {schema.noun}", name) from None
+        model = part.schema.model
+        assert model is not None and part.parent_key, f"{name} is saved by its service"
+        sync_rows(
+            session, getattr(record, name), rows, attach_to(model, part.parent_key, record), part
+        )
+
+
+def _blank(value: object) -> bool:
     return value is None or value == 0 or (isinstance(value, str) and not value.strip())
-
-
-def require_refs(rows: Sequence[Row], key: str, *, what: str, label: str) -> None:
-    """Each row has ``key`` filled in ("Attendee 2: Contact is required")."""
-    for number, row in enumerate(rows, start=1):
-        if _blank(row.get(key)):
-            raise ValidationError(f"{what} {number}: {label} is required", key)
-
-
-def linked(
-    session: Session, model: type[M], rows: Sequence[Row], key: str, *, what: str, parent: str
-) -> list[M]:
-    """The records link rows point at (the cases a meeting discussed), each once."""
-    require_refs(rows, key, what=what, label=what)
-    found: list[M] = []
-    for number, row in enumerate(rows, start=1):
-        record = session.get(model, int(row[key]))
-        if record is None:
-            raise ValidationError(f"{what} {number} no longer exists; reload the {parent}")
-        if record not in found:
-            found.append(record)
-    return found
-
-
-def require_set(record: Record, *names: str) -> None:
-    """Choices that may not be left empty (a meeting's type, an event's category)."""
-    for name in names:
-        if getattr(record, name) is None:
-            raise ValidationError(f"{name.replace('_', ' ').capitalize()} is required", name)
 
 
 def one_of(rows: Sequence[Row], keys: tuple[str, str], *, what: str, labels: str) -> None:
@@ -140,69 +136,17 @@ def one_of(rows: Sequence[Row], keys: tuple[str, str], *, what: str, labels: str
             raise ValidationError(f"{what} {number}: choose {labels}", keys[0])
 
 
-def parse_day(value: Any, field: str, *, what: str = "") -> dt.date | None:
-    """A calendar day typed as 2027-05-01 (or 1 May 2027); blank is no day.
-
-    Unlike a historical date, a due date must be one exact day: "May 2027" is refused.
-    """
-    if value is None or isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    if not text:
-        return None
-    prefix = f"{what}: " if what else ""
-    try:
-        parsed = FuzzyDate.parse_strict(text)
-    except FuzzyDateError:
-        parsed = None
-    start = parsed.start if parsed is not None else None
-    if parsed is None or parsed.modifier is not DateModifier.NONE or start is None or not start.day:
-        raise ValidationError(f"{prefix}'{text}' is not a day; type it as 2027-05-01", field)
-    return start.first_day()
-
-
-def day_text(value: dt.date | None) -> str:
-    """A due date as a form shows it (and ``parse_day`` reads it back)."""
-    return value.isoformat() if value else ""
-
-
-def case_choices(session: Session) -> list[tuple[int, str]]:
-    """(id, "Dumas, Roger A.") of every case, for pickers."""
-    s = Serviceman.__table__.c
-    rows = session.execute(
-        select(s.id, s.surname, s.given_names, s.suffix).order_by(s.surname, s.given_names, s.id)
-    )
-    return [(i, case_name(surname, given, suffix)) for i, surname, given, suffix in rows]
-
-
-def case_name(surname: str, given_names: str, suffix: str = "") -> str:
-    """Surname first, as on a list: "Dumas, Roger A."."""
-    name = f"{surname}, {given_names}" if given_names else surname
-    return f"{name} {suffix}" if suffix else name
-
-
-def meeting_choices(session: Session) -> list[tuple[int, str]]:
-    """(id, "15 Oct 2006 — title") of every meeting, newest first, for pickers."""
-    m = Meeting.__table__.c
-    rows = session.execute(
-        select(m.id, m.title, Meeting.starts_at).order_by(
-            Meeting.starts_at.desc().nulls_last(), m.id
-        )
-    )
-    return [(i, meeting_label(title, starts)) for i, title, starts in rows]
-
-
-def meeting_label(title: str, starts: dt.datetime | None) -> str:
-    if starts is None:
-        return title
-    return f"{starts.day} {starts:%b %Y} — {title}"
-
-
-def picker_lists(session: Session) -> dict[str, list[tuple[int, str]]]:
-    """Every list a record editor's pickers choose from, read in one go on each load."""
-    return {
-        "contacts": contact_choices(session),
-        "cases": case_choices(session),
-        "sources": source_choices(session),
-        "meetings": meeting_choices(session),
-    }
+def linked(session: Session, model: type[M], rows: Sequence[Row], part: Children) -> list[M]:
+    """The records link rows point at (the cases a meeting discussed), each once."""
+    (key,) = (f for f in part.schema.fields)
+    found: list[M] = []
+    for number, row in enumerate(rows, start=1):
+        value = row.get(key.name)
+        if _blank(value):
+            raise ValidationError(f"{part.what} {number}: {key.label} is required", key.name)
+        record = session.get(model, value)
+        if record is None:
+            raise ValidationError(f"{part.what} {number} no longer exists; reload the record")
+        if record not in found:
+            found.append(record)
+    return found

@@ -8,35 +8,30 @@ stays in the Tasks or Questions list. ``save_meeting`` writes everything in the 
 single transaction.
 """
 
-from typing import Any
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
-from powmia_desktop.core.vocab import AttendanceRole, MeetingStatus, MeetingType, QuestionStatus
+from powmia_desktop.core.vocab import MeetingStatus, MeetingType, QuestionStatus
 from powmia_desktop.db.models import (
     AgendaItem,
-    Attendance,
     Meeting,
     Question,
     Serviceman,
     Task,
     question_meeting,
 )
-from powmia_desktop.services.editing import Kinds, RecordForm, record_values
-from powmia_desktop.services.editing_support import (
-    Row,
-    apply_form,
+from powmia_desktop.services.editing import (
+    RecordForm,
     attach_to,
-    day_text,
-    linked,
-    parse_day,
-    record_for_save,
-    require_refs,
-    require_set,
+    record_rows,
+    record_values,
     sync_rows,
+    text_of,
 )
+from powmia_desktop.services.editing_support import ChildSaver, linked, save_form
 from powmia_desktop.services.meeting_times import (
     clean_zone,
     moment_text,
@@ -44,35 +39,11 @@ from powmia_desktop.services.meeting_times import (
     same_moment,
 )
 from powmia_desktop.services.meetings import get_meeting
-from powmia_desktop.services.work_editing import QUESTION_KINDS, TASK_KINDS
+from powmia_desktop.services.record_schemas import MEETING
+from powmia_desktop.services.schema import Row, Rows, Values
 
-MEETING_KINDS: Kinds = {
-    "meeting_type": MeetingType,
-    "title": "required",
-    "all_day": "bool",
-    "place": "text",
-    "status": MeetingStatus,
-    "description": "long",
-    "minutes": "long",
-    "notes": "long",
-    "sensitivity": "sensitivity",
-}
-ATTENDANCE_KINDS: Kinds = {
-    "contact_id": "ref",
-    "role": AttendanceRole,
-    "invited": "bool",
-    "attended": "bool",
-    "notes": "long",
-    "sensitivity": "sensitivity",
-}
-AGENDA_KINDS: Kinds = {
-    "title": "required",
-    "presenter_id": "ref",
-    "minutes": "long",
-    "sensitivity": "sensitivity",
-}
-#: Fields of the form that are not columns: handled here before ``apply_values``.
-_TIMES = ("starts_at", "ends_at", "timezone", "carry_from")
+#: Fields of the form that are not plain columns: handled here, not by ``apply_values``.
+_TIMES = ("starts_at", "ends_at", "timezone")
 #: A question still waiting for an answer is carried to the next meeting.
 OPEN_STATUSES = (QuestionStatus.OPEN, QuestionStatus.ASKED, QuestionStatus.FOLLOW_UP_NEEDED)
 
@@ -81,21 +52,22 @@ MeetingForm = RecordForm
 
 def read_meeting_form(session: Session, meeting_id: int) -> MeetingForm:
     meeting = get_meeting(session, meeting_id)
-    values = {**record_values(meeting, MEETING_KINDS), **read_times(meeting), "carry_from": None}
-    children: dict[str, list[Row]] = {
-        "attendances": [record_values(a, ATTENDANCE_KINDS) for a in meeting.attendances],
-        "agenda_items": [
-            {**record_values(i, AGENDA_KINDS), "position": str(i.position)}
-            for i in meeting.agenda_items
-        ],
-        "cases": [{"id": s.id, "serviceman_id": s.id} for s in meeting.cases],
-        "questions": [record_values(q, QUESTION_KINDS) for q in meeting.questions],
-        "tasks": [
-            {**record_values(t, TASK_KINDS), "due_on": day_text(t.due_on)}
-            for t in sorted(meeting.tasks, key=lambda t: t.id)
-        ],
+    values: Values = {**record_values(meeting, MEETING), **read_times(meeting), "carry_from": None}
+    children = {
+        part.name: record_rows(meeting, part)
+        for part in MEETING.children
+        if part.schema.model is not None
     }
+    for item in children["agenda_items"]:
+        item["position"] = str(item["position"])
+    children["cases"] = [{"id": s.id, "serviceman_id": s.id} for s in meeting.cases]
+    children["tasks"].sort(key=lambda row: _id(row))
     return MeetingForm(values, children, meeting.row_version)
+
+
+def _id(row: Row) -> int:
+    value = row.get("id")
+    return value if isinstance(value, int) else 0
 
 
 def read_times(meeting: Meeting) -> dict[str, str]:
@@ -110,50 +82,39 @@ def read_times(meeting: Meeting) -> dict[str, str]:
 def save_meeting(session: Session, meeting_id: int | None, form: MeetingForm) -> Meeting:
     """Create (``meeting_id`` None) or change a meeting from its form, in the caller's
     transaction; a meeting saved elsewhere since it was read is refused."""
-    meeting = record_for_save(
+    values = {k: v for k, v in form.values.items() if k not in (*_TIMES, "carry_from")}
+
+    def times(meeting: Meeting) -> None:
+        if any(name in form.values for name in _TIMES):
+            _apply_times(meeting, form.values)
+
+    meeting = save_form(
         session,
         Meeting,
+        MEETING,
         meeting_id,
-        form,
-        what="meeting",
+        replace(form, values=values),
         name=lambda m: m.title,
         make=lambda: Meeting(
             title="", meeting_type=MeetingType.OTHER, status=MeetingStatus.PLANNED
         ),
+        check=times,
+        savers=_SAVERS,
     )
-    values = dict(form.values)
-    carry_from = values.pop("carry_from", None)
-    for name in _TIMES:
-        values.pop(name, None)
-    with session.no_autoflush:
-        apply_form(meeting, values, MEETING_KINDS)
-        require_set(meeting, "meeting_type", "status")
-        if any(name in form.values for name in _TIMES[:3]):
-            _apply_times(meeting, form.values)
-        savers = {
-            "attendances": _save_attendances,
-            "agenda_items": _save_agenda,
-            "cases": _save_cases,
-            "questions": _save_questions,
-            "tasks": _save_tasks,
-        }
-        for name, rows in form.children.items():
-            if name not in savers:
-                raise ValidationError(f"'{name}' is not a part of a meeting", name)
-            savers[name](session, meeting, rows)
-        if carry_from is not None:
-            source = session.get(Meeting, int(carry_from))
-            if source is None:
-                raise ValidationError("That meeting no longer exists", "carry_from")
-            _carry(source, meeting)
-    session.flush()
+    carry_from = form.values.get("carry_from")
+    if carry_from is not None:
+        source = session.get(Meeting, carry_from)
+        if source is None:
+            raise ValidationError("That meeting no longer exists", "carry_from")
+        _carry(source, meeting)
+        session.flush()
     return meeting
 
 
-def _apply_times(meeting: Meeting, values: dict[str, Any]) -> None:
+def _apply_times(meeting: Meeting, values: Values) -> None:
     """Start, end and zone from the form; one left out of it stays as it was."""
     shown = read_times(meeting)
-    typed = {name: values.get(name, shown[name]) for name in shown}
+    typed = {name: text_of(values[name]) if name in values else shown[name] for name in shown}
     zone = clean_zone(typed["timezone"])
     starts = parse_moment(typed["starts_at"], zone, meeting.all_day, "starts_at")
     ends = parse_moment(typed["ends_at"], zone, meeting.all_day, "ends_at", same_day_as=starts)
@@ -168,20 +129,7 @@ def _apply_times(meeting: Meeting, values: dict[str, Any]) -> None:
         meeting.ends_at = ends
 
 
-def _save_attendances(session: Session, meeting: Meeting, rows: list[Row]) -> None:
-    require_refs(rows, "contact_id", what="Attendee", label="Contact")
-    require_refs(rows, "role", what="Attendee", label="Role")
-    sync_rows(
-        session,
-        meeting.attendances,
-        rows,
-        attach_to(Attendance, "meeting", meeting),
-        ATTENDANCE_KINDS,
-        what="Attendee",
-    )
-
-
-def _save_agenda(session: Session, meeting: Meeting, rows: list[Row]) -> None:
+def _save_agenda(session: Session, meeting: Meeting, rows: Rows) -> None:
     """Items in the order of their numbers (blank: at the end), renumbered 1, 2, 3…"""
     order = []
     for number, row in enumerate(rows, start=1):
@@ -191,33 +139,23 @@ def _save_agenda(session: Session, meeting: Meeting, rows: list[Row]) -> None:
                 f"Agenda item {number}: '{text}' is not a number in the order", "position"
             )
         order.append((int(text) if text else len(rows) + 1, number, row))
-    ordered = [{**row, "position": place} for place, (_, _, row) in enumerate(sorted(order), 1)]
-
-    def place(item: AgendaItem, row: Row) -> None:
-        item.position = row["position"]
-
-    sync_rows(
+    items = sync_rows(
         session,
         meeting.agenda_items,
-        ordered,
+        [row for _, _, row in sorted(order, key=lambda o: o[:2])],
         attach_to(AgendaItem, "meeting", meeting),
-        AGENDA_KINDS,
-        what="Agenda item",
-        after_apply=place,
-        nested=("position",),
+        MEETING.child("agenda_items"),
+        skip=("position",),
     )
+    for place, item in enumerate(items, start=1):
+        item.position = place
 
 
-def _save_cases(session: Session, meeting: Meeting, rows: list[Row]) -> None:
-    meeting.cases = linked(
-        session, Serviceman, rows, "serviceman_id", what="Case", parent="meeting"
-    )
+def _save_cases(session: Session, meeting: Meeting, rows: Rows) -> None:
+    meeting.cases = linked(session, Serviceman, rows, MEETING.child("cases"))
 
 
-def _save_questions(session: Session, meeting: Meeting, rows: list[Row]) -> None:
-    require_refs(rows, "text", what="Question", label="The question")
-    require_refs(rows, "status", what="Question", label="Status")
-
+def _save_questions(session: Session, meeting: Meeting, rows: Rows) -> None:
     def asked_here(question: Question, row: Row) -> None:
         if question.status is not QuestionStatus.OPEN and question.asked_at is None:
             question.asked_at = meeting
@@ -227,33 +165,29 @@ def _save_questions(session: Session, meeting: Meeting, rows: list[Row]) -> None
         meeting.questions,
         rows,
         lambda: Question(text=""),
-        QUESTION_KINDS,
-        what="Question",
+        MEETING.child("questions"),
         after_apply=asked_here,
         shared=True,
     )
 
 
-def _save_tasks(session: Session, meeting: Meeting, rows: list[Row]) -> None:
-    dated = [
-        {**row, "due_on": parse_day(row.get("due_on"), "due_on", what=f"Task {number}")}
-        for number, row in enumerate(rows, start=1)
-    ]
-
-    def due(task: Task, row: Row) -> None:
-        task.due_on = row["due_on"]
-
+def _save_tasks(session: Session, meeting: Meeting, rows: Rows) -> None:
     meeting.tasks = sync_rows(
         session,
         meeting.tasks,
-        dated,
+        rows,
         lambda: Task(title=""),
-        TASK_KINDS,
-        what="Task",
-        after_apply=due,
-        nested=("due_on",),
+        MEETING.child("tasks"),
         shared=True,
     )
+
+
+_SAVERS: dict[str, ChildSaver[Meeting]] = {
+    "agenda_items": _save_agenda,
+    "cases": _save_cases,
+    "questions": _save_questions,
+    "tasks": _save_tasks,
+}
 
 
 def carry_open_questions(session: Session, from_meeting_id: int, to_meeting_id: int) -> int:

@@ -11,7 +11,7 @@ import zoneinfo
 from functools import cache
 
 from powmia_desktop.core.errors import ValidationError
-from powmia_desktop.services.editing_support import parse_day
+from powmia_desktop.services.editing import parse_day
 
 #: Hour at which an all-day meeting's day is stored (UTC noon is the same day everywhere
 #: in the Americas and in Korea), as the demo content does.

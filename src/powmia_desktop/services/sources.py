@@ -19,7 +19,7 @@ from powmia_desktop.db.models import (
     StatusChange,
     TimelineEvent,
 )
-from powmia_desktop.services.editing_support import case_name
+from powmia_desktop.services.pickers import case_name
 from powmia_desktop.services.rows import count_rows
 from powmia_desktop.services.values import label
 

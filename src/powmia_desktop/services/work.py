@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.core.vocab import QuestionStatus
 from powmia_desktop.db.models import Contact, Meeting, Question, Serviceman, Task, question_meeting
-from powmia_desktop.services.editing_support import case_name, meeting_label
+from powmia_desktop.services.pickers import case_name, meeting_label
 
 
 class TaskRow(NamedTuple):

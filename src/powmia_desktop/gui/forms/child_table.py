@@ -3,7 +3,6 @@ Add / Edit / Remove; a row is edited in a small dialog holding a form of its own
 """
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,11 +20,15 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import Vocabulary
+from powmia_desktop.gui.forms.base import FormBase
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.tables import Column, RowTableModel
+from powmia_desktop.services.schema import Row
 
-Row = dict[str, Any]
 MAX_COLUMN_WIDTH = 260
+Lookup = Callable[[str], list[tuple[int, str]]]
+#: Makes the form a row is edited in (gui/forms/form.py's FormWidget, handed in by it).
+MakeForm = Callable[[tuple[FieldSpec, ...], QWidget], FormBase]
 
 
 class ChildTable(QWidget):
@@ -34,12 +37,14 @@ class ChildTable(QWidget):
     def __init__(
         self,
         spec: FieldSpec,
-        lookup: Callable[[str], list[tuple[int, str]]],
+        lookup: Lookup,
+        make_form: MakeForm,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self._lookup = lookup
+        self.lookup = lookup
+        self.make_form = make_form
         self._rows: list[Row] = []
         fields = {f.name: f for f in spec.children}
         columns = [
@@ -94,7 +99,7 @@ class ChildTable(QWidget):
         return index.row() if index.isValid() else -1
 
     def add_row(self) -> None:
-        row = RowDialog.ask(self, f"Add {self.spec.noun}", self.spec, {"id": None}, self._lookup)
+        row = RowDialog.ask(self, f"Add {self.spec.noun}", {"id": None})
         if row is not None:
             self._rows.append(row)
             self._refresh()
@@ -103,9 +108,7 @@ class ChildTable(QWidget):
     def edit_row(self, position: int) -> None:
         if not 0 <= position < len(self._rows):
             return
-        row = RowDialog.ask(
-            self, f"Edit {self.spec.noun}", self.spec, self._rows[position], self._lookup
-        )
+        row = RowDialog.ask(self, f"Edit {self.spec.noun}", self._rows[position])
         if row is not None:
             self._rows[position] = row
             self._refresh()
@@ -126,23 +129,15 @@ class ChildTable(QWidget):
 class RowDialog(QDialog):
     """One child row in a form of its own; OK only when required fields are filled."""
 
-    def __init__(
-        self,
-        parent: QWidget | None,
-        title: str,
-        spec: FieldSpec,
-        row: Row,
-        lookup: Callable[[str], list[tuple[int, str]]],
-    ) -> None:
-        super().__init__(parent)
-        # The row form may itself hold child tables (a claim's citations), hence the late
-        # import: form.py imports this module.
-        from powmia_desktop.gui.forms.form import FormWidget
-
+    def __init__(self, table: ChildTable, title: str, row: Row) -> None:
+        super().__init__(table)
         self.setWindowTitle(title)
         self._row = row
-        self.form = FormWidget(spec.children, self)
-        lookups = {f.lookup: lookup(f.lookup) for f in _all_fields(spec.children) if f.lookup}
+        # The row form may itself hold child tables (a claim's citations).
+        fields = table.spec.children
+        self.form = table.make_form(fields, self)
+        lookup = table.lookup
+        lookups = {f.lookup: lookup(f.lookup) for f in _all_fields(fields) if f.lookup}
         self.form.set_lookups(lookups)
         self.form.set_values(row)
         buttons = QDialogButtonBox(
@@ -167,15 +162,8 @@ class RowDialog(QDialog):
         return {**self._row, **self.form.values()}
 
     @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        title: str,
-        spec: FieldSpec,
-        row: Row,
-        lookup: Callable[[str], list[tuple[int, str]]],
-    ) -> Row | None:
-        dialog = cls(parent, title, spec, row, lookup)
+    def ask(cls, table: ChildTable, title: str, row: Row) -> Row | None:
+        dialog = cls(table, title, row)
         return dialog.row() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
@@ -187,26 +175,24 @@ def _all_fields(fields: tuple[FieldSpec, ...]) -> list[FieldSpec]:
     return found
 
 
-def _formatter(
-    spec: FieldSpec, lookup: Callable[[str], list[tuple[int, str]]]
-) -> Callable[[Row], str]:
+def _formatter(spec: FieldSpec, lookup: Lookup) -> Callable[[Row], str]:
     """How one child field reads in a table cell."""
 
     def text(row: Row) -> str:
         value = row.get(spec.name)
         if value is None or value == "":
             return ""
-        if spec.kind == "children":
+        if isinstance(value, list):
             # Rows that point at something (citations at sources) read as its names.
             ref = next((f for f in spec.children if f.kind == "ref"), None)
             if ref is None:
                 return f"{len(value)}" if value else ""
             names = dict(lookup(ref.lookup))
-            return "; ".join(names.get(r.get(ref.name), "?") for r in value)
+            return "; ".join(names.get(_ref(r.get(ref.name)), "?") for r in value)
         if spec.kind == "bool":
             return "Yes" if value else ""
         if spec.kind == "ref":
-            return dict(lookup(spec.lookup)).get(value, "")
+            return dict(lookup(spec.lookup)).get(_ref(value), "")
         if isinstance(value, Sensitivity):
             return value.label
         if isinstance(value, Vocabulary):
@@ -216,3 +202,7 @@ def _formatter(
         return " ".join(str(value).split())
 
     return text
+
+
+def _ref(value: object) -> int:
+    return value if isinstance(value, int) else 0

@@ -1,9 +1,14 @@
-"""What a form field is: its name, label and kind, declared once per record kind."""
+"""What a form field is as a widget: its name, label, kind and how it is shown.
+
+Editors do not declare these by hand: gui/forms/layout.py makes them from the record's
+schema (services/schema.py) and the editor's look.
+"""
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from powmia_desktop.core.vocab import Vocabulary
+from powmia_desktop.services.schema import Value
 
 FieldKind = Literal[
     "text", "long", "date", "bool", "choice", "sensitivity", "ref", "children", "section"
@@ -28,17 +33,9 @@ class FieldSpec:
     noun: str = ""
     help: str = ""
     #: the value a new child row starts with (e.g. a phone number's "Family only")
-    default: Any = None
+    default: Value = None
 
 
 def section(title: str) -> FieldSpec:
     """A heading between groups of fields."""
     return FieldSpec(name=f"_section_{title}", label=title, kind="section")
-
-
-SENSITIVITY = FieldSpec(
-    "sensitivity",
-    "Who may see this",
-    "sensitivity",
-    help="Packets and exports leave out anything above their audience's level.",
-)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.gui.forms.base import FormBase, Lookups
 from powmia_desktop.gui.forms.child_table import ChildTable
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
+from powmia_desktop.services.schema import Row, Value
 
-Lookups = dict[str, list[tuple[int, str]]]
+__all__ = ["FormWidget", "Lookups"]
 
 
-class FormWidget(QWidget):
+class FormWidget(FormBase):
     """Editors for a list of fields; ``changed`` fires on any edit a person makes."""
-
-    changed = Signal()
 
     def __init__(self, fields: tuple[FieldSpec, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +107,7 @@ class FormWidget(QWidget):
             combo.currentIndexChanged.connect(self._edited)
             return combo
         if spec.kind == "children":
-            table = ChildTable(spec, self._lookup_for, self)
+            table = ChildTable(spec, self._lookup_for, FormWidget, self)
             table.changed.connect(self._edited)
             return table
         raise AssertionError(spec.kind)
@@ -132,7 +132,7 @@ class FormWidget(QWidget):
                 self._loading = False
 
     # -- values -----------------------------------------------------------------------
-    def set_values(self, values: dict[str, Any]) -> None:
+    def set_values(self, values: Row) -> None:
         self._loading = True
         try:
             for spec in self.fields:
@@ -142,7 +142,7 @@ class FormWidget(QWidget):
         finally:
             self._loading = False
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> Row:
         return {
             spec.name: _get(self.editors[spec.name], spec)
             for spec in self.fields
@@ -183,7 +183,7 @@ _SENSITIVITY_TEXT = {
 }
 
 
-def _put(editor: QWidget, spec: FieldSpec, value: Any) -> None:
+def _put(editor: QWidget, spec: FieldSpec, value: Value | list[Row]) -> None:
     if value is None:
         value = spec.default
     if isinstance(editor, QLineEdit):
@@ -200,10 +200,10 @@ def _put(editor: QWidget, spec: FieldSpec, value: Any) -> None:
             value = Sensitivity.OFFICIALS
         editor.setCurrentIndex(max(editor.findData(value), 0))
     elif isinstance(editor, ChildTable):
-        editor.set_rows(list(value or []))
+        editor.set_rows(value if isinstance(value, list) else [])
 
 
-def _get(editor: QWidget, spec: FieldSpec) -> Any:
+def _get(editor: QWidget, spec: FieldSpec) -> Value | list[Row]:
     if isinstance(editor, QLineEdit):
         return editor.text()
     if isinstance(editor, QPlainTextEdit):
@@ -221,7 +221,7 @@ def _get(editor: QWidget, spec: FieldSpec) -> Any:
             return spec.choices(data)
         if spec.kind == "sensitivity":
             return Sensitivity(data)
-        return data
+        return int(data)
     if isinstance(editor, ChildTable):
         return editor.rows()
     raise AssertionError(spec.kind)

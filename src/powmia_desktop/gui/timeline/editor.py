@@ -1,55 +1,37 @@
 """The timeline event editor: the date as the sources give it, what happened, who was in
-it and which sources say so."""
+it and which sources say so. The fields are the event schema's
+(services/record_schemas.py); this module says only how they are shown."""
 
-from powmia_desktop.core.vocab import EventCategory, ParticipantRole
-from powmia_desktop.gui.cases.editor import CITATIONS
+from powmia_desktop.core.vocab import EventCategory
 from powmia_desktop.gui.editor import EditorSpec
-from powmia_desktop.gui.forms.fields import SENSITIVITY, FieldSpec, section
+from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
 from powmia_desktop.gui.panels import AttachmentsPanel
-from powmia_desktop.gui.record_specs import returning_id, title_of
-from powmia_desktop.services import timeline_editing
-from powmia_desktop.services.editing_support import picker_lists
-
-EVENT_FIELDS = (
-    section("What happened"),
-    FieldSpec("date", "Date", "date"),
-    FieldSpec("title", "Title", required=True, placeholder="e.g. Captured near the Yalu River"),
-    FieldSpec("category", "Kind of event", "choice", choices=EventCategory, required=True),
-    FieldSpec("place_text", "Place", placeholder="e.g. near Unsan, North Korea"),
-    FieldSpec("description", "Description", "long"),
-    section("Notes"),
-    FieldSpec("notes", "Notes", "long"),
-    SENSITIVITY,
+from powmia_desktop.gui.record_specs import (
+    CITATION_COLUMNS,
+    CITATION_PLACEHOLDERS,
+    returning_id,
+    title_of,
 )
+from powmia_desktop.services import timeline_editing
+from powmia_desktop.services.pickers import picker_lists
+from powmia_desktop.services.record_schemas import EVENT
 
-PARTICIPANTS = FieldSpec(
-    "participants",
-    "People in this event (each a case or a contact)",
-    "children",
-    noun="person",
-    columns=("serviceman_id", "contact_id", "role"),
-    children=(
-        FieldSpec("serviceman_id", "Case", "ref", lookup="cases"),
-        FieldSpec(
-            "contact_id",
-            "Or contact",
-            "ref",
-            lookup="contacts",
-            help="Choose a case or a contact, not both.",
-        ),
-        FieldSpec("role", "Role", "choice", choices=ParticipantRole, required=True),
-        SENSITIVITY,
-    ),
+EVENT_LOOK = Look(
+    tabs=(("Event", (REST,)), ("People && sources", ("participants", "citations"))),
+    headings={"date": "What happened", "notes": "Notes"},
+    placeholders={
+        "title": "e.g. Captured near the Yalu River",
+        "place_text": "e.g. near Unsan, North Korea",
+        **CITATION_PLACEHOLDERS,
+    },
+    columns={"participants": ("serviceman_id", "contact_id", "role"), **CITATION_COLUMNS},
 )
 
 
 EVENT_EDITOR = EditorSpec(
     table="timeline_event",
     noun="event",
-    tabs=(
-        ("Event", EVENT_FIELDS),
-        ("People && sources", (PARTICIPANTS, CITATIONS)),
-    ),
+    tabs=form_tabs(EVENT, EVENT_LOOK),
     read=timeline_editing.read_event_form,
     save=returning_id(timeline_editing.save_event),
     title=title_of("title"),

@@ -26,7 +26,7 @@ Modules: ``profile`` (who reads), ``log`` (what was withheld), ``views`` (what t
 from powmia_desktop.services.audience.cases import case_view, case_views
 from powmia_desktop.services.audience.contacts import contact_view, contact_views
 from powmia_desktop.services.audience.files import attachment_views
-from powmia_desktop.services.audience.gate import case_name
+from powmia_desktop.services.audience.gate import Gate, case_name
 from powmia_desktop.services.audience.log import RedactionLog, Withheld
 from powmia_desktop.services.audience.meetings import meeting_view, meeting_when, question_views
 from powmia_desktop.services.audience.profile import FIELD_RULES, Audience
@@ -64,6 +64,7 @@ __all__ = [
     "ClaimView",
     "ContactView",
     "EventView",
+    "Gate",
     "LinkView",
     "ListEntryView",
     "LiveSightingView",

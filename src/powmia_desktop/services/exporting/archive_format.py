@@ -38,7 +38,7 @@ MANIFEST: Final = "manifest.json"
 RECORDS_DIR: Final = "records/"
 ATTACHMENTS_DIR: Final = "attachments/"
 #: Tables that describe this computer's archive, not the records: not exchanged.
-LOCAL_TABLES: Final = frozenset({"change_log"})
+LOCAL_TABLES: Final = frozenset({"change_log", "archive_setting"})
 
 _raw_metadata = MetaData()
 _raw_tables: dict[str, Table] = {}

@@ -4,7 +4,9 @@ archive_format.py).
 Every table goes, read through its raw twin so stored values travel unchanged, with the
 files of its attachments. Records above the privacy ceiling stay behind, and so do the
 rows that cannot exist without them (a citation of a private live-sighting report); a
-link to a record left behind that may be empty is emptied.
+link to a record left behind that may be empty is emptied. For an audience, its field
+rules apply too (``redact_row``): the phones, emails or addresses it hides stay behind, a
+DNA donor is unnamed, and free text loses the numbers and addresses typed into it.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import zipfile
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, Text, select
 from sqlalchemy.orm import Session
 
 from powmia_desktop import __version__
 from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.services.attachments import stored_path
+from powmia_desktop.services.audience import Gate, RedactionLog
 from powmia_desktop.services.exporting.archive_format import (
     ATTACHMENTS_DIR,
     FORMAT,
@@ -32,7 +36,7 @@ from powmia_desktop.services.exporting.archive_format import (
     to_json_value,
 )
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically
-from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, DETAILS, Privacy
 
 
 def _foreign_keys(table: Table) -> list[tuple[str, str, bool]]:
@@ -45,10 +49,49 @@ def _foreign_keys(table: Table) -> list[tuple[str, str, bool]]:
     return out
 
 
+#: Tables whose text is the program's own settings, not what a person wrote about a case.
+_SETTINGS = frozenset({"audience_profile", "packet_template", "packet_run", "import_batch"})
+_DETAIL_RULES = {table: rule for rule, (_, table) in DETAILS.items()}
+
+
+def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any, str]) -> bool:
+    """Apply the audience's field rules to one row (``values``, changed in place); False
+    when the row itself is what a rule hides (a phone number of a contact)."""
+    key = f"{table.name}:{values.get('id')}"
+    level = Sensitivity(values.get("sensitivity") or 0)
+    rule = _DETAIL_RULES.get(table.name)
+    if rule is not None:
+        kind = DETAILS[rule][0]
+        who = names.get(values["contact_id"], f"contact {values['contact_id']}")
+        named = f"{who}: {kind}" + (f" ({values['label']})" if values.get("label") else "")
+        return gate.rule_key(rule, key, level, kind, named)
+    if table.name == "family_reference_sample" and values.get("donor_id") is not None:
+        donor = names.get(values["donor_id"], "a donor")
+        if not gate.rule_key("hide_dna_donors", key, level, "DNA donor name", donor):
+            values["donor_id"] = None
+    if table.name in _SETTINGS:
+        return True
+    owner = str(values.get("display_name") or values.get("title") or values.get("surname") or key)
+    for column in table.columns:
+        value = values.get(column.name)
+        if not isinstance(column.type, Text) or not value:
+            continue
+        if column.name == "notes":
+            values["notes"] = gate.notes_key(key, level, value, owner)
+        else:
+            values[column.name] = gate.text_key(key, level, value, column.name, owner)
+    return True
+
+
 def collect_rows(
-    session: Session, privacy: Privacy, progress: Progress = no_progress
+    session: Session,
+    privacy: Privacy,
+    progress: Progress = no_progress,
+    log: RedactionLog | None = None,
 ) -> tuple[dict[str, list[dict[str, Any]]], int]:
     """Every exchanged table's rows as JSON-ready dicts, and how many were withheld."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
+    names: dict[Any, str] = {}
     kept_ids: dict[str, set[Any]] = {}
     records: dict[str, list[dict[str, Any]]] = {}
     withheld = 0
@@ -76,10 +119,14 @@ def collect_rows(
             if dropped:
                 withheld += 1
                 continue
+            if privacy.rules and not redact_row(table, values, gate, names):
+                continue
             rows.append({k: to_json_value(v) for k, v in values.items()})
         if "id" in table.c:
             kept_ids[table.name] = {r["id"] for r in rows}
         records[table.name] = rows
+        if table.name == "contact":
+            names.update((r["id"], r["display_name"]) for r in rows)
     return records, withheld
 
 
@@ -93,7 +140,8 @@ def export_archive(
     progress: Progress = no_progress,
 ) -> ExportResult:
     """Write the archive (what ``privacy`` allows) with its attachments to ``path``."""
-    records, withheld = collect_rows(session, privacy, progress)
+    log = RedactionLog()
+    records, withheld = collect_rows(session, privacy, progress, log)
     hashes = sorted({r["sha256"] for r in records.get("attachment", [])})
     missing = [
         sha
@@ -112,6 +160,8 @@ def export_archive(
         "privacy": {
             "ceiling": privacy.effective.name.lower(),
             "include_private": privacy.include_private,
+            "audience": privacy.audience,
+            "rules": sorted(privacy.rules),
         },
         "tables": {name: len(rows) for name, rows in records.items()},
         "attachments": len(hashes) - len(missing),
@@ -134,4 +184,4 @@ def export_archive(
 
     write_atomically(path, write, overwrite)
     count = sum(len(rows) for rows in records.values())
-    return ExportResult("records", path, count, withheld)
+    return ExportResult("records", path, count, withheld, log)

@@ -12,6 +12,7 @@ from typing import IO, Any
 from powmia_desktop.core import files as core_files
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.formula_guard import guard
+from powmia_desktop.services.audience import RedactionLog
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,17 @@ class ExportResult:
     count: int
     #: Records left out because they are above the privacy ceiling.
     withheld: int = 0
+    #: What an audience's field rules took out (phone numbers, also inside notes...).
+    log: RedactionLog | None = None
 
     def summary(self) -> str:
         noun = self.kind if self.count != 1 else self.kind.rstrip("s")
         text = f"Exported {self.count:,} {noun} to {self.path}"
         if self.withheld:
             text += f" ({self.withheld:,} above the privacy ceiling left out)"
+        if self.log:
+            n = len(self.log)
+            text += f"; {n:,} item{'s' if n != 1 else ''} withheld by the audience's rules"
         return text
 
 

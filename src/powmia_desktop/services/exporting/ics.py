@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from powmia_desktop import __version__
 from powmia_desktop.core.vocab import MeetingStatus
 from powmia_desktop.db.models import Meeting, Task
+from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically, write_bytes
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
@@ -32,8 +33,11 @@ def _local(moment: dt.datetime, zone_name: str) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-def calendar_bytes(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> tuple[bytes, int]:
+def calendar_bytes(
+    session: Session, privacy: Privacy = DEFAULT_PRIVACY, log: RedactionLog | None = None
+) -> tuple[bytes, int]:
     """The .ics text of every meeting and every task with a due date, and how many."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//powmia-desktop//{__version__}//EN")
     calendar.add("version", "2.0")
@@ -62,7 +66,9 @@ def calendar_bytes(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> tupl
         if meeting.place:
             event.add("location", meeting.place)
         if meeting.description:
-            event.add("description", meeting.description)
+            event.add(
+                "description", gate.text(meeting, meeting.description, "description", meeting.title)
+            )
         if meeting.status is MeetingStatus.CANCELLED:
             event.add("status", "CANCELLED")
         elif meeting.status is MeetingStatus.HELD:
@@ -93,6 +99,7 @@ def calendar_bytes(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> tupl
 def export_calendar(
     session: Session, path: Path, *, privacy: Privacy = DEFAULT_PRIVACY, overwrite: bool = False
 ) -> ExportResult:
-    data, count = calendar_bytes(session, privacy)
+    log = RedactionLog()
+    data, count = calendar_bytes(session, privacy, log)
     write_atomically(path, lambda handle: write_bytes(handle, data), overwrite)
-    return ExportResult("meetings and tasks", path, count)
+    return ExportResult("meetings and tasks", path, count, log=log)

@@ -18,10 +18,11 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.vocab import ContactKind
 from powmia_desktop.db.models import Attachment, Contact, ContactAddress, ContactEmail, ContactPhone
 from powmia_desktop.services.attachments import stored_path
+from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically
 from powmia_desktop.services.exporting.files import write_bytes as _write
-from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible
 
 _MAX_PHOTO = 5 * 1024 * 1024
 
@@ -52,8 +53,10 @@ def contact_cards(
     privacy: Privacy = DEFAULT_PRIVACY,
     attachments_dir: Path | None = None,
     contact_ids: list[int] | None = None,
+    log: RedactionLog | None = None,
 ) -> list[str]:
-    """One serialized vCard per contact the ceiling allows."""
+    """One serialized vCard per contact the ceiling allows, with what its rules allow."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
     phones = _grouped(session, ContactPhone, privacy)
     emails = _grouped(session, ContactEmail, privacy)
     addresses = _grouped(session, ContactAddress, privacy)
@@ -86,18 +89,21 @@ def contact_cards(
             _add(card, "x-abshowas", "COMPANY")
         if contact.title:
             _add(card, "title", contact.title)
-        for phone in phones.get(contact.id, []):
+        who = contact.display_name
+        for phone in allowed(gate, "hide_phones", who, phones.get(contact.id, [])):
             _add(card, "tel", phone.number, _types(phone.label))
-        for email in emails.get(contact.id, []):
+        for email in allowed(gate, "hide_emails", who, emails.get(contact.id, [])):
             _add(card, "email", email.address, ["internet", *_types(email.label)])
-        for place in addresses.get(contact.id, []):
+        for place in allowed(gate, "hide_addresses", who, addresses.get(contact.id, [])):
             address = vobject.vcard.Address(
                 street=place.street, city=place.city, region=place.region,
                 code=place.postal_code, country=place.country,
             )  # fmt: skip
             _add(card, "adr", address, _types(place.label))
         if contact.notes and privacy.allows(contact.sensitivity):
-            _add(card, "note", contact.notes)
+            note = gate.notes_key(f"contact:{contact.id}", contact.sensitivity, contact.notes, who)
+            if note:
+                _add(card, "note", note)
         photo = photos.get(contact.id)
         if photo is not None and attachments_dir is not None and photo.size <= _MAX_PHOTO:
             path = stored_path(attachments_dir, photo.sha256)
@@ -119,10 +125,11 @@ def export_vcards(
     attachments_dir: Path | None = None,
     overwrite: bool = False,
 ) -> ExportResult:
-    cards = contact_cards(session, privacy, attachments_dir)
+    log = RedactionLog()
+    cards = contact_cards(session, privacy, attachments_dir, log=log)
     data = "".join(cards).encode("utf-8")
     write_atomically(path, lambda handle: _write(handle, data), overwrite)
-    return ExportResult("contacts", path, len(cards))
+    return ExportResult("contacts", path, len(cards), log=log)
 
 
 __all__ = ["contact_cards", "export_vcards"]

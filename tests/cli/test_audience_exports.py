@@ -1,0 +1,84 @@
+"""``powmia export ... --audience``: an export for the press or a congressional office obeys
+the audience's rules, also for phone numbers and e-mail addresses typed into notes."""
+
+import io
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from powmia_desktop.cli import main
+
+PHONE = "(937) 555-0187"
+EMAIL = "bill.home@example.net"
+NOTE = f"Call Bill at {PHONE} or write {EMAIL} after the update."
+#: Bill Dumas's own phone and e-mail fields in the demo.
+FIELDS = ("bill.dumas@example.org",)
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(args), out=out), out.getvalue()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = tmp_path / "a.db"
+    assert run("--db", str(path), "demo")[0] == 0
+    with sqlite3.connect(path) as connection:
+        # Bill and his own phone and e-mail made public, so only the rules can keep them out.
+        connection.execute(
+            "UPDATE contact SET notes = ?, sensitivity = 0 WHERE display_name = 'Bill Dumas'",
+            (NOTE,),
+        )
+        for table in ("contact_phone", "contact_email"):
+            connection.execute(f"UPDATE {table} SET sensitivity = 0")
+    return str(path)
+
+
+def _written(path: Path) -> str:
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            return "\n".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
+    return path.read_bytes().decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("name", ["contacts.vcf", "contacts.csv", "archive.zip"])
+def test_press_and_congress_exports_leave_out_numbers_typed_into_notes(
+    db: str, tmp_path: Path, name: str
+) -> None:
+    kind = "archive" if name.endswith(".zip") else "contacts"
+    mine = tmp_path / f"mine-{name}"
+    assert run("--db", db, "export", kind, str(mine))[0] == 0
+    everything = _written(mine)
+    assert FIELDS[0] in everything  # without an audience the e-mail field goes out
+    if name != "contacts.csv":  # the CSV list has no notes column
+        assert PHONE in everything and EMAIL in everything
+    for audience in ("Press", "Congressional office"):
+        out = tmp_path / f"{audience[:5]}-{name}"
+        code, said = run(
+            "--db", db, "export", kind, str(out), "--audience", audience, "--list-withheld"
+        )
+        assert code == 0, said
+        text = _written(out)
+        assert "555-0187" not in text and "555-0142" not in text
+        assert f"For: {audience}" in said and "the audience's rule: hide phone numbers" in said
+        if name != "contacts.csv":
+            assert "[phone number withheld]" in text
+            assert "phone number in notes" in said
+            assert "- phone number in notes: Bill Dumas – notes: 1 phone number" in said
+        if audience == "Press":
+            assert EMAIL not in text and FIELDS[0] not in text
+        else:
+            assert FIELDS[0] in text  # the congressional office may have e-mail addresses
+        # The list names what and whose, never the number itself.
+        assert "555" not in said and "@" not in said
+
+
+def test_audience_and_ceiling_are_not_both_given(db: str, tmp_path: Path) -> None:
+    code, _ = run(
+        "--db", db, "export", "contacts", str(tmp_path / "c.csv"),
+        "--audience", "Press", "--ceiling", "public",
+    )  # fmt: skip
+    assert code == 1
