@@ -113,3 +113,20 @@ def test_opening_a_current_archive_does_not_import_alembic(tmp_path: Path) -> No
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_every_archive_gets_its_own_uid_and_keeps_it(tmp_path: Path) -> None:
+    from powmia_desktop.db.identity import read_archive_uid
+
+    first, second, old = (tmp_path / n for n in ("a.sqlite", "b.sqlite", "old.sqlite"))
+    for path in (first, second):
+        Archive.open(location_for_path(path), create=True).close()
+    uid = read_archive_uid(first)
+    assert uid and uid != read_archive_uid(second)
+    Archive.open(location_for_path(first)).close()
+    assert read_archive_uid(first) == uid
+
+    _archive_at_revision(old, "0002")
+    assert read_archive_uid(old) is None
+    Archive.open(location_for_path(old)).close()
+    assert read_archive_uid(old) not in (None, uid)

@@ -93,6 +93,29 @@ def test_restore_refused_while_open_elsewhere_says_so(
     assert "open in another window" in dialog.status.text()
 
 
+def test_a_tampered_backup_is_refused_and_the_next_good_one_selected(
+    qtbot: QtBot, demo_archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = backup_now(demo_archive, "on-open", clock=lambda: datetime(2026, 1, 5, 12, tzinfo=UTC))
+    swapped = backup_now(demo_archive, clock=lambda: datetime(2026, 1, 6, 12, tzinfo=UTC))
+    with sqlite3.connect(swapped.database) as connection:
+        connection.execute("UPDATE serviceman SET notes = 'not what was backed up'")
+    connection.close()
+    path = demo_archive.location.path
+    assert path is not None
+    dialog = BackupsDialog(demo_archive)
+    qtbot.addWidget(dialog)
+    assert dialog.selected() == swapped
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    with qtbot.assertNotEmitted(dialog.restored):
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    text = dialog.status.text()
+    assert "since it was made" in text and "nothing was replaced" in text and good.name in text
+    selected = dialog.selected()
+    assert selected is not None and selected.path == good.path
+    assert dialog.restore_button.isEnabled()
+
+
 def test_check_dialog_finds_and_repairs(qtbot: QtBot, demo_archive: Archive) -> None:
     assert demo_archive.location.path is not None
     with sqlite3.connect(demo_archive.location.path) as connection:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, make_url, select, text
+from tests.helpers.backups import reseal
 
 from powmia_desktop.core.errors import ArchiveError, NotFoundError
 from powmia_desktop.db.archive import Archive
@@ -215,8 +216,9 @@ def test_restore_refuses_bad_backups_and_leaves_the_archive_alone(
     newer = backup_now(location)
     with sqlite3.connect(newer.database) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    reseal(newer)  # the record rewritten to match: the schema check is what refuses it
     with pytest.raises(ArchiveError, match="newer version"):
-        restore(location, newer)
+        restore(location, newer.path)
 
     damaged = backup_now(location)
     _damage_middle(damaged.database)

@@ -178,7 +178,12 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("--meeting", type=int, metavar="ID"),
             option("--title", default="", help="the packet's title"),
             option("--prepared-by", default="", metavar="NAME"),
-            option("--out", required=True, type=Path, metavar="FILE.pdf"),
+            option("--out", type=Path, metavar="FILE.pdf"),
+            option(
+                "--dry-run",
+                action="store_true",
+                help="show what each section would hold and what would be left out; write nothing",
+            ),
             *_PRINTING,
         ),
     ),

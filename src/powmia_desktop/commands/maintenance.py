@@ -10,7 +10,6 @@ from powmia_desktop.db.backup_file import (
     BackupInfo,
     has_sqlite_header,
     integrity_problems,
-    read_backup,
 )
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.migrate import probe_sqlite_file
@@ -52,8 +51,8 @@ def restore_backup(args: argparse.Namespace, location: ArchiveLocation, out: Tex
     folder = location.backups_dir
     if not given.exists() and folder is not None and (folder / args.backup).exists():
         given = folder / args.backup
-    backup = read_backup(given)
-    result = restore(location, backup)
+    result = restore(location, given)
+    backup = result.restored
     print(f"Restored the backup {backup.path.name} ({describe(backup)}) into {path}", file=out)
     if result.safety_backup is not None:
         print(f"The archive as it was is kept in {result.safety_backup.path}", file=out)

@@ -4,6 +4,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.orm import Session
+
 from powmia_desktop.commands.withheld import print_withheld
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.db.archive import Archive
@@ -37,18 +39,14 @@ def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> 
     # here, not above: a summary needs neither pypdf nor the packet's sections
     from powmia_desktop.reports.packet import render_packet
 
+    if args.dry_run:
+        _review(args, location, out)
+        return
+    if args.out is None:
+        raise ValidationError("Give --out FILE.pdf (or --dry-run to see what it would hold)")
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
-        request = packets.PacketRequest(
-            template=packets.find_template(session, args.template),
-            audience=packets.find_audience(
-                session, args.audience, include_private=args.include_private
-            ),
-            case_ids=tuple(args.cases),
-            meeting_id=args.meeting,
-            title=args.title,
-            prepared_by=args.prepared_by,
-        )
+        request = _request(args, session)
         result = packets.build_packet(
             session,
             request,
@@ -63,6 +61,35 @@ def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> 
         file=out,
     )
     _report(out, request.audience, result.log, result.sha256, args.list_withheld)
+
+
+def _request(args: argparse.Namespace, session: Session) -> packets.PacketRequest:
+    return packets.PacketRequest(
+        template=packets.find_template(session, args.template),
+        audience=packets.find_audience(
+            session, args.audience, include_private=args.include_private
+        ),
+        case_ids=tuple(args.cases),
+        meeting_id=args.meeting,
+        title=args.title,
+        prepared_by=args.prepared_by,
+    )
+
+
+def _review(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    """The review step: what each section would hold and what would be left out; nothing
+    is written and no run is logged."""
+    with Archive.open(location) as archive, archive.reader() as session:
+        request = _request(args, session)
+        data = packets.gather_packet(
+            session, request, attachments_dir=archive.location.attachments_dir
+        )
+    print(f"Would write a packet with the template '{request.template.name}':", file=out)
+    for section in packets.section_contents(data):
+        print(f"  {section.line()}", file=out)
+    print(f"For: {request.audience.describe()}", file=out)
+    print_withheld(out, data.log, args.list_withheld)
+    print("Nothing was written (--dry-run).", file=out)
 
 
 def _refuse_existing(path: Path, force: bool) -> None:

@@ -244,6 +244,14 @@ class BackupInfo:
     #: Sizes and modification times of that file and its WAL just before the copy: the same
     #: numbers later mean nothing was written since, so there is nothing new to back up.
     source_state: tuple[int, ...] = ()
+    #: The uid of the archive the copy was made of (db/identity.py); "" before revision 0003.
+    archive_uid: str = ""
+    #: The size of the archive copy as written; -1 for a loose copy with no ``backup.json``.
+    database_size: int = -1
+
+    @property
+    def has_manifest(self) -> bool:
+        return self.path.is_dir()
 
     @property
     def name(self) -> str:
@@ -293,9 +301,12 @@ def read_backup(path: Path) -> BackupInfo:
             data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 raise ValueError("not a backup")
+            database = str(data["database"])
+            if not database or Path(database).name != database or database in (".", ".."):
+                raise ValueError("the archive file must be inside the backup folder")
             return BackupInfo(
                 path=path,
-                database=path / str(data["database"]),
+                database=path / database,
                 created_at=_aware(datetime.fromisoformat(str(data["created_at"]))),
                 reason=str(data["reason"]),
                 size=int(data["database_size"]) + int(data.get("attachments_size", 0)),
@@ -304,6 +315,8 @@ def read_backup(path: Path) -> BackupInfo:
                 raw=bool(data.get("raw", False)),
                 archive=str(data.get("archive", "")),
                 source_state=tuple(int(n) for n in data.get("source_state", ())),
+                archive_uid=str(data.get("archive_uid") or ""),
+                database_size=int(data["database_size"]),
             )
         except FileNotFoundError:
             raise ArchiveError(f"{path} is not a backup (it has no {MANIFEST})") from None

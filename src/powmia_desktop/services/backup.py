@@ -7,8 +7,10 @@ is one, else copied and checked against their hash), and ``backup.json``, writte
 a folder without it is an interrupted backup and is never offered for restore. The loose
 ``*.sqlite`` files the upgrade step writes in the same folder are listed too.
 
-Restoring first backs up the archive as it is now (reason ``before-restore``; a damaged
-archive is kept byte for byte), then writes the backup's contents into the archive in one
+A backup is restored only after it passed the checks of services/backup_check.py (its
+recorded size and SHA-256, a sound file, this archive's uid). Restoring first backs up the
+archive as it is now (reason ``before-restore``; a damaged archive is kept byte for byte),
+then writes the backup's contents into the archive in one
 transaction and puts back attachment files that are missing or damaged.
 """
 
@@ -21,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from powmia_desktop.core.errors import ArchiveError, NotFoundError
+from powmia_desktop.core.errors import ArchiveError, NotFoundError, PowmiaError
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import (
@@ -30,7 +32,6 @@ from powmia_desktop.db.backup_file import (
     copy_live_sqlite,
     copy_verified,
     has_sqlite_header,
-    integrity_problems,
     is_backup_copy,
     link_or_copy,
     new_set_folder,
@@ -40,10 +41,12 @@ from powmia_desktop.db.backup_file import (
     set_folders,
     write_manifest,
 )
+from powmia_desktop.db.identity import read_archive_uid, write_archive_uid
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.lock import exclusive_use
-from powmia_desktop.db.migrate import check_revision, probe_sqlite_file
+from powmia_desktop.db.migrate import probe_sqlite_file
 from powmia_desktop.services.attachments import file_sha256, stored_path
+from powmia_desktop.services.backup_check import BackupRefused, backup_problem, refusal
 
 Clock = Callable[[], datetime]
 ATTACHMENTS = "attachments"
@@ -137,6 +140,7 @@ def _backup(
             "database_size": (target / path.name).stat().st_size,
             "raw": raw,
             "schema": None if raw else probe_sqlite_file(target / path.name),
+            "archive_uid": "" if raw else read_archive_uid(target / path.name) or "",
             "source_state": list(state),
             **files,
         }
@@ -236,8 +240,8 @@ def restore(
     is refused while another window or program has it open.
     """
     location, path = archive_file(archive)
-    info = backup if isinstance(backup, BackupInfo) else read_backup(backup)
-    _check_restorable(info, path)
+    info = _restorable(location, path, backup)
+    live_uid = read_archive_uid(path) if path.is_file() else None
     with exclusive_use(path):
         safety = None
         if path.is_file() and path.stat().st_size > 0:
@@ -252,28 +256,41 @@ def restore(
             )
         progress(1, 2, f"Restoring the backup of {info.created_at:%d %b %Y %H:%M} UTC")
         replace_contents(info.database, path)
+        if live_uid is not None and read_archive_uid(path) is None:
+            write_archive_uid(path, live_uid)  # a backup from before archives had a uid
         restored = _restore_attachments(info, location.attachments_dir, progress)
     return RestoreResult(info, safety, restored)
 
 
-def _check_restorable(info: BackupInfo, path: Path) -> None:
-    if info.raw:
-        raise ArchiveError(
-            f"{info.path} is a raw copy of a damaged archive and cannot be restored; "
-            "keep it for a rescue and restore an earlier backup"
-        )
-    if info.database.resolve() == path.resolve():
-        raise ArchiveError(f"{info.database} is the archive itself, not a backup of it")
+def _restorable(location: ArchiveLocation, path: Path, backup: BackupInfo | Path) -> BackupInfo:
+    """The backup, once it passed every check (services/backup_check.py); else BackupRefused."""
+    refused = backup.path if isinstance(backup, BackupInfo) else backup.expanduser().absolute()
+
+    def refuse(name: str, problem: str) -> BackupRefused:
+        try:
+            candidates = list_backups(location)
+        except PowmiaError:
+            candidates = []
+        return refusal(name, problem, location, refused, candidates)
+
+    if isinstance(backup, BackupInfo):
+        info = backup
+    else:
+        try:
+            info = read_backup(backup)
+        except NotFoundError:
+            raise
+        except ArchiveError as error:
+            raise refuse(refused.name, f"cannot be used: {error}") from None
     # A damaged archive may be restored over; someone's other file may not.
     foreign = path.is_file() and path.stat().st_size and not has_sqlite_header(path)
     if foreign and info.archive != str(path):
         raise ArchiveError(f"{path} is not an archive; restore into a new file name instead")
-    if not info.database.is_file():
-        raise ArchiveError(f"The backup {info.path} has lost its archive file")
-    problems = integrity_problems(info.database)
-    if problems:
-        raise ArchiveError(f"The backup {info.path} is damaged ({problems[0]}); choose another")
-    check_revision(probe_sqlite_file(info.database), str(info.database))
+    live_uid = read_archive_uid(path) if path.is_file() else None
+    problem = backup_problem(info, path, live_uid)
+    if problem is not None:
+        raise refuse(info.name, problem)
+    return info
 
 
 def _restore_attachments(info: BackupInfo, live: Path | None, progress: Progress) -> int:

@@ -20,7 +20,7 @@ from powmia_desktop.db.models.evidence import (
     Source,
     TimelineEvent,
 )
-from powmia_desktop.db.models.housekeeping import ChangeLogEntry, ImportBatch
+from powmia_desktop.db.models.housekeeping import ArchiveSetting, ChangeLogEntry, ImportBatch
 from powmia_desktop.db.models.meetings import (
     AgendaItem,
     Attendance,
@@ -50,6 +50,7 @@ from powmia_desktop.db.models.tags import (
 
 __all__ = [
     "AgendaItem",
+    "ArchiveSetting",
     "Attachment",
     "Attendance",
     "AudienceProfile",

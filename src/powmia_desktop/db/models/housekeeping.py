@@ -1,4 +1,4 @@
-"""What the archive remembers about its own changes: a change log and import batches."""
+"""What the archive remembers about itself: its settings, a change log and import batches."""
 
 from datetime import datetime
 from typing import Any
@@ -8,6 +8,19 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from powmia_desktop.db.models.base import Base, Record
 from powmia_desktop.db.types import utcnow
+
+
+class ArchiveSetting(Base):
+    """One named value about the archive itself, such as its ``archive_uid``.
+
+    The uid is made once, when the archive is created (or upgraded to revision 0003), and
+    travels with every backup copy: a backup whose uid differs belongs to another archive.
+    """
+
+    __tablename__ = "archive_setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
 
 
 class ChangeLogEntry(Base):

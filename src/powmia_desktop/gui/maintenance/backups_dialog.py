@@ -26,6 +26,7 @@ from powmia_desktop.services.backup import (
     size_text,
     utc_now,
 )
+from powmia_desktop.services.backup_check import BackupRefused
 
 COLUMNS = ("When", "Why", "Size", "Folder")
 
@@ -141,6 +142,10 @@ class BackupsDialog(QDialog):
         except Cancelled:
             self.status.setText("The restore was cancelled; the archive is as it was.")
             return
+        except BackupRefused as error:
+            self.status.setText(str(error))
+            self._select(error.alternative)
+            return
         except PowmiaError as error:
             self.status.setText(f"Nothing was restored: {error}")
             return
@@ -152,6 +157,13 @@ class BackupsDialog(QDialog):
         )
         self.status.setText(f"Restored the backup of {when_text(backup)}.{kept}")
         self.restored.emit(result)
+
+    def _select(self, backup: BackupInfo | None) -> None:
+        """Select ``backup`` in the list (the next good one after a refusal), if it is there."""
+        for row, listed in enumerate(self.backups):
+            if backup is not None and listed.path == backup.path:
+                self.table.selectRow(row)
+                return
 
     def confirm_restore(self, backup: BackupInfo) -> bool:
         answer = QMessageBox.question(

@@ -89,6 +89,7 @@ class PacketDialog(QDialog):
         self.custom_text.setPlaceholderText("Text for the Custom text section, if ticked")
         self.custom_text.setMaximumHeight(90)
 
+        self.contents_label = _plain(QLabel("Review the packet to see what it will hold.", self))
         self.log_summary = _plain(QLabel("Review the packet to see what will be left out.", self))
         self.log_table = QTableWidget(0, 4, self)
         self.log_table.setHorizontalHeaderLabels(["Left out", "What", "Marked", "Why"])
@@ -146,6 +147,8 @@ class PacketDialog(QDialog):
         upper.addWidget(form_box)
         upper.setStretchFactor(1, 2)
 
+        contents_box = QGroupBox("What each section will hold", self)
+        QVBoxLayout(contents_box).addWidget(self.contents_label)
         log_box = QGroupBox("What this audience will not see", self)
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.log_summary)
@@ -159,6 +162,7 @@ class PacketDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(upper, 3)
+        layout.addWidget(contents_box)
         layout.addWidget(log_box, 2)
         layout.addLayout(buttons)
 
@@ -205,6 +209,7 @@ class PacketDialog(QDialog):
     def _choices_changed(self) -> None:
         if self.reviewed is not None:
             self.log_summary.setText("The choices changed: review again before writing.")
+            self.contents_label.setText("The choices changed: review again.")
         self.reviewed = None
         self.write_button.setEnabled(False)
 
@@ -262,6 +267,9 @@ class PacketDialog(QDialog):
         return True
 
     def _show_log(self, data: packets.PacketData) -> None:
+        self.contents_label.setText(
+            "\n".join(section.line() for section in packets.section_contents(data))
+        )
         log = self.log = data.log
         cases = len(data.cases)
         head = f"{cases} case{'s' if cases != 1 else ''} for {data.audience.describe()}. "

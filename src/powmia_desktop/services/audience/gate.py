@@ -67,6 +67,11 @@ class Gate:
         self.log.withhold(kind, text, sensitivity, rule, f"{key}:{kind}")
         return False
 
+    def out_of_scope(self, record: Record, kind: str, text: str) -> bool:
+        """Log ``record`` as left out for being about a case not chosen; always False."""
+        self.log.withhold(kind, text, record.sensitivity, "other_case", record_key(record))
+        return False
+
     def notes(self, record: Record, owner: str) -> str:
         return self.notes_key(record_key(record), record.sensitivity, record.notes, owner)
 

@@ -23,6 +23,8 @@ class Withheld:
             return "marked Private (never printed unless included)"
         if self.rule == "ceiling" and self.sensitivity is not None:
             return f"marked {self.sensitivity.label}, above the audience's level"
+        if self.rule == "other_case":
+            return "about a case not chosen for this packet"
         return f"the audience's rule: hide {FIELD_RULES.get(self.rule, self.rule)}"
 
     def to_json(self) -> dict[str, Any]:

@@ -1,14 +1,14 @@
 """Meetings and questions for officials as an audience may see them."""
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
-from powmia_desktop.db.models import AgendaItem, Attendance, Meeting, Question
+from powmia_desktop.db.models import AgendaItem, Attendance, Contact, Meeting, Question
 from powmia_desktop.services.audience.gate import Gate, case_name
 from powmia_desktop.services.audience.log import RedactionLog
 from powmia_desktop.services.audience.profile import Audience
@@ -22,15 +22,27 @@ from powmia_desktop.services.values import label
 
 
 def meeting_view(
-    session: Session, meeting_id: int, audience: Audience, log: RedactionLog
+    session: Session,
+    meeting_id: int,
+    audience: Audience,
+    log: RedactionLog,
+    *,
+    case_ids: Collection[int] | None = None,
 ) -> MeetingView | None:
-    """A meeting with its attendees and agenda; None (and logged) when withheld."""
+    """A meeting with its attendees and agenda; None (and logged) when withheld.
+
+    With ``case_ids`` (the cases a packet was made for), what the meeting holds about
+    other cases stays out: their questions, and attendees tied only to other cases (another
+    family); each is logged as not about the chosen cases.
+    """
     gate = Gate(audience, log)
     m = session.get(
         Meeting,
         meeting_id,
         options=[
-            selectinload(Meeting.attendances).selectinload(Attendance.contact),
+            selectinload(Meeting.attendances)
+            .selectinload(Attendance.contact)
+            .selectinload(Contact.relationships),
             selectinload(Meeting.agenda_items).selectinload(AgendaItem.presenter),
             selectinload(Meeting.cases),
             selectinload(Meeting.questions),
@@ -40,11 +52,21 @@ def meeting_view(
         raise NotFoundError(f"There is no meeting with id {meeting_id}")
     if not gate.admit(m, "meeting", m.title):
         return None
+    chosen = None if case_ids is None else set(case_ids)
     attendees = [
         AttendeeView(a.contact_id, name, label(a.role), a.attended)
         for a in m.attendances
         if gate.admit(a, "attendance", f"{m.title}: {a.contact.display_name}")
+        and _about_chosen(gate, a.contact, chosen)
         and (name := gate.name(a.contact, f"attending {m.title}"))
+    ]
+    questions = [
+        q
+        for q in m.questions
+        if chosen is None
+        or q.serviceman_id is None
+        or q.serviceman_id in chosen
+        or gate.out_of_scope(q, "question", f"question {q.id} about another case")
     ]
     agenda = [
         AgendaItemView(
@@ -66,9 +88,19 @@ def meeting_view(
         gate.text(m, m.minutes, "minutes", m.title),
         tuple(attendees),
         tuple(agenda),
-        tuple(s.id for s in m.cases),
-        tuple(q.id for q in m.questions),
+        tuple(s.id for s in m.cases if chosen is None or s.id in chosen),
+        tuple(q.id for q in questions),
     )
+
+
+def _about_chosen(gate: Gate, contact: Contact, chosen: set[int] | None) -> bool:
+    """False (and logged) for a contact tied to cases, none of them chosen: another family."""
+    if chosen is None:
+        return True
+    cases = {r.to_serviceman_id for r in contact.relationships if r.to_serviceman_id}
+    if not cases or cases & chosen:
+        return True
+    return gate.out_of_scope(contact, "contact", f"{contact.display_name} (another case)")
 
 
 def meeting_when(

@@ -29,6 +29,7 @@ from powmia_desktop.services.packets.gathering import (
     cited_source_ids,
     gather_packet,
 )
+from powmia_desktop.services.packets.review import SectionContents, section_contents
 from powmia_desktop.services.packets.templates import (
     SECTION_KINDS,
     Section,
@@ -59,6 +60,7 @@ __all__ = [
     "RenderedPdf",
     "Renderer",
     "Section",
+    "SectionContents",
     "SectionKind",
     "Template",
     "build_packet",
@@ -74,4 +76,5 @@ __all__ = [
     "record_run",
     "save_pdf",
     "save_template",
+    "section_contents",
 ]

@@ -63,8 +63,11 @@ def gather_packet(
     """Read everything the template needs as the audience may see it (step 1 of 3)."""
     template, audience, log = request.template, request.audience, RedactionLog()
     progress(0, 4, "Reading the meeting and cases")
+    # Ticked cases narrow the meeting too: another case it discussed stays out.
     meeting = (
-        views.meeting_view(session, request.meeting_id, audience, log)
+        views.meeting_view(
+            session, request.meeting_id, audience, log, case_ids=request.case_ids or None
+        )
         if request.meeting_id is not None
         else None
     )
