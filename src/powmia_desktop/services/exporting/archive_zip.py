@@ -1,5 +1,5 @@
 """A whole archive as one zip, to hand a case file to another organizer (format: see
-archive_format.py).
+services/exchange.py and db/tables.py).
 
 Every table goes, read through its raw twin so stored values travel unchanged, with the
 files of its attachments. Records above the privacy ceiling stay behind, and so do the
