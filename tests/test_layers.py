@@ -2,16 +2,16 @@
 
 core imports nothing of ours; db imports core; services and reports import core and db;
 gui and cli import the rest; nothing imports gui; no layer below gui imports Qt.
-No two modules import each other, directly or round a loop, and no two packages do (a package
-and its own subpackages aside): what two of them share lives below both. Imports inside
-functions count (they only hide a cycle); imports under ``if TYPE_CHECKING:`` do not.
+No two packages import each other, directly or round a loop (a package and its own
+subpackages aside): what two of them share lives below both (tests/test_import_cycles.py
+says the same of modules).
 """
 
 import ast
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.helpers.import_graph import cycles, import_graph, module_name
 
 PACKAGE = Path(__file__).parents[1] / "src" / "powmia_desktop"
 ALLOWED = {
@@ -72,64 +72,7 @@ def test_the_rule_checker_sees_modules() -> None:
     assert len(_layer_modules("core")) >= 4 and len(_layer_modules("db")) >= 5
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
-MODULES = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
-
-
-def _runtime_imports(path: Path) -> Iterator[str]:
-    """Our modules that ``path`` imports when run (anywhere but under TYPE_CHECKING)."""
-    todo: list[ast.AST] = [ast.parse(path.read_text(encoding="utf-8"))]
-    while todo:
-        node = todo.pop()
-        for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
-                todo += child.orelse
-                continue
-            if isinstance(child, ast.Import):
-                yield from (a.name for a in child.names if a.name in MODULES)
-            elif isinstance(child, ast.ImportFrom) and child.module in MODULES:
-                for alias in child.names:  # ``from package import module`` names the module
-                    submodule = f"{child.module}.{alias.name}"
-                    yield submodule if submodule in MODULES else child.module
-            todo.append(child)
-
-
-def import_graph() -> dict[str, set[str]]:
-    return {
-        name: {n for n in _runtime_imports(path) if n != name} for name, path in MODULES.items()
-    }
-
-
-def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """The groups of nodes that reach each other (Tarjan's strongly connected components)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for target in sorted(graph.get(node, ())):
-            if target not in index:
-                visit(target)
-                low[node] = min(low[node], low[target])
-            elif target in stack:
-                low[node] = min(low[node], index[target])
-        if low[node] == index[node]:
-            group = stack[stack.index(node) :]
-            del stack[stack.index(node) :]
-            if len(group) > 1:
-                found.append(sorted(group))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return found
+MODULES = {module_name(p, PACKAGE): p for p in PACKAGE.rglob("*.py")}
 
 
 def _package_of(module: str) -> str:
@@ -138,18 +81,14 @@ def _package_of(module: str) -> str:
 
 def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
     """Which package imports which, leaving out a package and its own subpackages."""
-    packages: dict[str, set[str]] = {}
+    packages: dict[str, set[str]] = {_package_of(module): set() for module in graph}
     for module, targets in graph.items():
         source = _package_of(module)
         for target in map(_package_of, targets):
             nested = target.startswith(source + ".") or source.startswith(target + ".")
             if target != source and not nested:
-                packages.setdefault(source, set()).add(target)
+                packages[source].add(target)
     return packages
-
-
-def test_no_module_imports_itself_round_a_loop() -> None:
-    assert cycles(import_graph()) == []
 
 
 def test_no_two_packages_import_each_other() -> None:
