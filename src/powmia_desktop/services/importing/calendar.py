@@ -7,7 +7,7 @@
 * Recurring events are expanded into their occurrences (EXDATEs left out, RECURRENCE-ID
   overrides used instead of the occurrence they replace), at most ``max_occurrences`` per
   series: a weekly meeting with no end does not become a thousand rows. A rule that cannot
-  be read is reported and the event imported once.
+  be read is reported and the event imported once (see recurrence.py for the limits).
 * An event whose start cannot be read is rejected with its number and why.
 * Importing the same file again adds nothing: each occurrence gets a stable uid made from
   the event's UID and start, and an occurrence whose uid is in the archive is skipped.
@@ -19,12 +19,10 @@ import datetime as dt
 import re
 import uuid
 import zoneinfo
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
 import icalendar
-from dateutil.rrule import rrulestr
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,6 +40,7 @@ from powmia_desktop.services.importing.outcome import (
     recorded_batch,
 )
 from powmia_desktop.services.importing.records import bulk_insert, record_defaults
+from powmia_desktop.services.importing.recurrence import Budget, occurrences
 from powmia_desktop.services.importing.tabular import read_bytes
 
 MAX_OCCURRENCES: Final = 52
@@ -117,49 +116,6 @@ def _stable_uid(event_uid: str, start: dt.datetime, series: bool) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{event_uid}|{start.isoformat()}"))
 
 
-def _exdates(event: Any) -> set[dt.datetime]:
-    found: set[dt.datetime] = set()
-    values = event.get("EXDATE")
-    for entry in values if isinstance(values, list) else [values] if values is not None else []:
-        for item in getattr(entry, "dts", []):
-            moment = item.dt
-            if isinstance(moment, dt.datetime):
-                found.add(
-                    (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(dt.UTC)
-                )
-            elif isinstance(moment, dt.date):
-                found.add(dt.datetime(moment.year, moment.month, moment.day, tzinfo=dt.UTC))
-    return found
-
-
-def _occurrences(
-    event: Any, start: dt.datetime, limit: int, notes: list[str], label: str
-) -> Iterator[dt.datetime]:
-    """The UTC starts of an event: itself, or its series (EXDATEs left out) up to ``limit``."""
-    rule = event.get("RRULE")
-    if rule is None:
-        yield start
-        return
-    rules = rule if isinstance(rule, list) else [rule]
-    try:
-        text = "\n".join("RRULE:" + r.to_ical().decode() for r in rules)
-        series = rrulestr(text, dtstart=start, forceset=True)
-    except (ValueError, TypeError, AttributeError) as error:
-        notes.append(f"{label}: its repeat rule could not be read ({error}); imported once")
-        yield start
-        return
-    skipped = _exdates(event)
-    count = 0
-    for moment in series:
-        if moment in skipped:
-            continue
-        if count == limit:
-            notes.append(f"{label}: repeats beyond {limit} times; the first {limit} were imported")
-            return
-        count += 1
-        yield moment
-
-
 def read_calendars(data: bytes, name: str) -> list[Any]:
     try:
         calendars = icalendar.Calendar.from_ical(data, multiple=True)
@@ -221,6 +177,7 @@ def plan_meetings(
     """The meeting rows of ``events`` (no database needed); rejects go into ``result``."""
     now = utcnow()
     overrides = _overrides(events)
+    budget = Budget()
     rows: list[dict[str, Any]] = []
     for number, event in enumerate(events, 1):
         if number % 100 == 0:
@@ -234,13 +191,16 @@ def plan_meetings(
                 raise ValidationError("it has no start (DTSTART)")
             if end is None and "DURATION" in event:
                 end = start + event.decoded("DURATION")
+            if end is not None and end < start:
+                result.notes.append(f"{label}: it ends before it starts; its end was left out")
+                end = None
             recurring = "RRULE" in event and "RECURRENCE-ID" not in event
             base = _meeting_values(event, title, meeting_type, result.file_name, now)
         except (ValidationError, ValueError, TypeError, OverflowError) as error:
             result.reject(number, str(error), "Event")
             continue
         event_uid = str(event.get("UID", "")) or f"{title}|{base['place']}"
-        for moment in _occurrences(event, start, max_occurrences, result.notes, label):
+        for moment in occurrences(event, start, max_occurrences, result.notes, label, budget):
             if recurring and (event_uid, moment) in overrides and moment != start:
                 continue
             uid = _stable_uid(event_uid, moment, recurring)

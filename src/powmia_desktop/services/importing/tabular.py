@@ -28,6 +28,7 @@ from typing import Any, Final
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.formula_guard import unguard
+from powmia_desktop.services.importing.outcome import printable
 from powmia_desktop.services.importing.text_encoding import decode_bytes
 
 #: A list file larger than this is refused before it is read (a list of 100,000 names with
@@ -288,14 +289,30 @@ def require_one_of(
 def load_mapping_file(path: Path) -> MappingFile:
     """Read a ``--mapping`` JSON file (see the module text for its two forms)."""
     try:
-        data = json.loads(read_bytes(path, 1024 * 1024).decode("utf-8-sig"))
+        data = json.loads(
+            read_bytes(path, 1024 * 1024).decode("utf-8-sig"), object_pairs_hook=_no_repeats
+        )
     except UnicodeDecodeError:
         raise ValidationError(f"The mapping file {path.name} is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise ValidationError(
             f"The mapping file {path.name} is not valid JSON (line {error.lineno}: {error.msg})"
         ) from None
+    except RecursionError:
+        raise ValidationError(f"The mapping file {path.name} is nested too deeply") from None
+    except ValueError as error:  # a name given twice
+        raise ValidationError(f"The mapping file {path.name} {error}") from None
     return parse_mapping(data, path.name)
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a name given twice (JSON would quietly keep the last)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"names '{printable(key, 80)}' twice; keep one")
+        seen[key] = value
+    return seen
 
 
 def parse_mapping(data: Any, name: str = "the mapping") -> MappingFile:
@@ -305,6 +322,12 @@ def parse_mapping(data: Any, name: str = "the mapping") -> MappingFile:
         columns, options = data["columns"], data.get("options", {})
         if data.get("format", "powmia-mapping") != "powmia-mapping":
             raise ValidationError(f"{name} is not a powmia-mapping file")
+        version = data.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version > 1:
+            raise ValidationError(
+                f"{name} is a mapping of version {printable(str(version), 20)}; this version of "
+                "the program reads version 1 (save it again from this version)"
+            )
         if not isinstance(options, dict):
             raise ValidationError(f"'options' in {name} must be a JSON object")
     else:
@@ -313,6 +336,8 @@ def parse_mapping(data: Any, name: str = "the mapping") -> MappingFile:
         isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in columns.items()
     ):
         raise ValidationError(f"'columns' in {name} must map column names to field names or null")
+    if not all(isinstance(v, str | dict) for v in options.values()):
+        raise ValidationError(f"'options' in {name} must hold text (a list's title, a date)")
     return MappingFile(dict(columns), dict(options))
 
 
