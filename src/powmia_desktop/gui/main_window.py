@@ -504,12 +504,22 @@ class MainWindow(QMainWindow):
             self._open_path(Path(path))
 
     def _open_path(self, path: Path, *, create: bool = False) -> None:
-        try:
-            archive = Archive.open(location_for_path(path), create=create)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot open the archive", str(error))
+        """Open (or create) the archive at ``path``; one that does not open is offered its
+        backups, and opened again after a restore."""
+        from powmia_desktop.gui.maintenance import offer_restore
+
+        location = location_for_path(path)
+        while True:
+            try:
+                archive = Archive.open(location, create=create)
+            except PowmiaError as error:
+                if create or not offer_restore(self, location, error):
+                    if create:
+                        QMessageBox.warning(self, "Cannot open the archive", str(error))
+                    return
+                continue
+            self.switch_archive(archive)
             return
-        self.switch_archive(archive)
 
     def _remember_recent(self, archive: Archive) -> None:
         if archive.location.path is None:
