@@ -39,9 +39,9 @@ from powmia_desktop.db.models import (
     TimelineEvent,
     serviceman_tag,
 )
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.cases import CaseFilter, case_list_query
-from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible
 from powmia_desktop.services.record_schemas import CASE

@@ -34,8 +34,8 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.core.vocab import MeetingStatus, MeetingType
 from powmia_desktop.db.models import Meeting
+from powmia_desktop.db.tables import raw_table, table_of
 from powmia_desktop.db.types import utcnow
-from powmia_desktop.services.exporting.archive_format import raw_table, table_of
 from powmia_desktop.services.importing.outcome import (
     ImportResult,
     printable,

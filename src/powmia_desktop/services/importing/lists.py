@@ -42,8 +42,8 @@ from powmia_desktop.db.models import (
     Serviceman,
     StatusChange,
 )
+from powmia_desktop.db.tables import raw_table, table_of
 from powmia_desktop.db.types import utcnow
-from powmia_desktop.services.exporting.archive_format import raw_table, table_of
 from powmia_desktop.services.importing import list_diff
 from powmia_desktop.services.importing.list_matching import CaseIndex, KnownCase, Match
 from powmia_desktop.services.importing.list_plan import (
