@@ -9,7 +9,7 @@ choice asks for a new review. Gathering and writing run off the GUI thread (run_
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from powmia_desktop.core.errors import PowmiaError, ValidationError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.packets.sections_editor import SectionsEditor
+from powmia_desktop.gui.packets.summary import PREPARER_SETTING, remembered_preparer
 from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.reports.packet import render_packet
@@ -82,8 +83,9 @@ class PacketDialog(QDialog):
         self.include_private = QCheckBox("Also print records marked Private", self)
         self.meeting_box = QComboBox(self)
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText("From the meeting, or the template's name")
-        self.prepared_by_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText("The audience's purpose and the serviceman")
+        self.prepared_by_edit = QLineEdit(remembered_preparer(), self)
+        self.prepared_by_edit.setPlaceholderText("Your name, printed on the contents page")
         self.cases = QListWidget(self)
         self.custom_text = QPlainTextEdit(self)
         self.custom_text.setPlaceholderText("Text for the Custom text section, if ticked")
@@ -318,6 +320,8 @@ class PacketDialog(QDialog):
                     progress=progress,
                 )
 
+        if request.prepared_by:
+            QSettings().setValue(PREPARER_SETTING, request.prepared_by)
         try:
             self.packet_result = run_job(self, "Writing the packet", build)
         except PowmiaError as error:
