@@ -47,6 +47,7 @@ from powmia_desktop.services.attachments import store_bytes
 PRIVATE = Sensitivity.PRIVATE
 #: Commands that write nothing for anyone else, and why.
 NOT_EXPORTS = {
+    "runs": "lists the packet history; a rebuild prints a run as logged (its audience's view)",
     "init": "creates an empty archive",
     "demo": "loads the demo into the person's own archive",
     "list": "shows the person's own archive on their own screen",

@@ -180,7 +180,7 @@ def test_gather_uses_the_meetings_cases_and_all_cases_otherwise(archive: Archive
         )
     assert [c.id for c in everyone.cases] == [second, first]  # by surname
     assert [c.id for c in chosen.cases] == [first]
-    assert at_meeting.cases == () and at_meeting.title == "Briefing packet: Call"
+    assert at_meeting.cases == () and at_meeting.title == "Briefing for Officials: Call"
 
 
 def test_save_pdf_refuses_a_missing_folder(tmp_path: Path) -> None:

@@ -36,6 +36,8 @@ Handler = Callable[[argparse.Namespace, "ArchiveLocation", TextIO], None]
 
 #: What ``powmia list`` lists.
 LIST_KINDS = ("cases", "contacts", "meetings", "events")
+#: What ``powmia runs`` does.
+RUN_ACTIONS = ("list", "show", "verify", "rebuild")
 #: The audience a summary is for when none is named: what officials may read.
 DEFAULT_SUMMARY_AUDIENCE = "officials"
 
@@ -151,6 +153,14 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("case_id", metavar="CASE_ID", type=int),
             option("--out", required=True, type=Path, metavar="FILE.pdf"),
             option(
+                "--preparer",
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared it (named on every page and the contents page)",
+            ),
+            option(
                 "--audience",
                 default=DEFAULT_SUMMARY_AUDIENCE,
                 metavar="NAME",
@@ -177,9 +187,39 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             ),
             option("--meeting", type=int, metavar="ID"),
             option("--title", default="", help="the packet's title"),
-            option("--prepared-by", default="", metavar="NAME"),
-            option("--out", required=True, type=Path, metavar="FILE.pdf"),
+            option(
+                "--preparer",
+                "--prepared-by",
+                dest="prepared_by",
+                default="",
+                metavar="NAME",
+                help="who prepared it (named on every page and the contents page)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf"),
+            option(
+                "--dry-run",
+                action="store_true",
+                help="show what each section would hold and what would be left out; write nothing",
+            ),
             *_PRINTING,
+        ),
+    ),
+    # runs.py: the packet history
+    Subcommand(
+        "runs",
+        "the packets and case summaries printed: list, show, verify FILE, rebuild",
+        "runs:runs_command",
+        (
+            option("action", choices=RUN_ACTIONS),
+            option(
+                "target",
+                nargs="?",
+                default="",
+                help="a run's number or id (show, rebuild); a PDF file (verify)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf", help="where a rebuild goes"),
+            option("--force", action="store_true", help="replace FILE.pdf if it exists"),
+            _JSON,
         ),
     ),
     # transfer.py: getting data in and out

@@ -4,51 +4,61 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.orm import Session
+
 from powmia_desktop.commands.withheld import print_withheld
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
-from powmia_desktop.reports.summary import render_case_summary
+from powmia_desktop.db.models import Serviceman
+from powmia_desktop.reports.summary import render_summary
 from powmia_desktop.services import packets
-from powmia_desktop.services.audience import Audience, RedactionLog, case_view
+from powmia_desktop.services.audience import Audience, RedactionLog
 
 
 def summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     _refuse_existing(args.out, args.force)
-    with Archive.open(location) as archive, archive.reader() as session:
-        audience = packets.find_audience(
-            session, args.audience, include_private=args.include_private
+    with Archive.open(location) as archive, archive.session() as session:
+        request = packets.PacketRequest(
+            template=packets.summary_template(),
+            audience=packets.find_audience(
+                session, args.audience, include_private=args.include_private
+            ),
+            case_ids=(args.case_id,),
+            prepared_by=args.prepared_by,
         )
-        log = RedactionLog()
-        case = case_view(
-            session, args.case_id, audience, log, attachments_dir=archive.location.attachments_dir
+        if session.get(Serviceman, args.case_id) is None:
+            raise NotFoundError(f"There is no case with id {args.case_id}")
+        result = packets.build_packet(
+            session,
+            request,
+            args.out,
+            render=render_summary,
+            attachments_dir=archive.location.attachments_dir,
+            overwrite=args.force,
+            kind="summary",
         )
-    if case is None:
-        raise NotFoundError(
-            f"Case {args.case_id} is marked above what {audience.name} may see; nothing written"
-        )
-    rendered = render_case_summary(case, audience)
-    sha = packets.save_pdf(args.out, rendered.pdf, overwrite=args.force)
-    print(f"Wrote {args.out} ({_pages(rendered.pages)}): summary of {case.name}", file=out)
-    _report(out, audience, log, sha, args.list_withheld)
+    name = result.data.cases[0].name if result.data and result.data.cases else args.case_id
+    print(
+        f"Wrote {args.out} ({_pages(result.pages)}): summary of {name}; "
+        f"logged as packet run {result.run_id} ({result.short_id})",
+        file=out,
+    )
+    _report(out, request.audience, result.log, result.sha256, args.list_withheld)
 
 
 def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     # here, not above: a summary needs neither pypdf nor the packet's sections
     from powmia_desktop.reports.packet import render_packet
 
+    if args.dry_run:
+        _review(args, location, out)
+        return
+    if args.out is None:
+        raise ValidationError("Give --out FILE.pdf (or --dry-run to see what it would hold)")
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
-        request = packets.PacketRequest(
-            template=packets.find_template(session, args.template),
-            audience=packets.find_audience(
-                session, args.audience, include_private=args.include_private
-            ),
-            case_ids=tuple(args.cases),
-            meeting_id=args.meeting,
-            title=args.title,
-            prepared_by=args.prepared_by,
-        )
+        request = _request(args, session)
         result = packets.build_packet(
             session,
             request,
@@ -59,10 +69,39 @@ def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> 
         )
     print(
         f"Wrote {args.out} ({_pages(result.pages)}) with the template "
-        f"'{request.template.name}'; logged as packet run {result.run_id}",
+        f"'{request.template.name}'; logged as packet run {result.run_id} ({result.short_id})",
         file=out,
     )
     _report(out, request.audience, result.log, result.sha256, args.list_withheld)
+
+
+def _request(args: argparse.Namespace, session: Session) -> packets.PacketRequest:
+    return packets.PacketRequest(
+        template=packets.find_template(session, args.template),
+        audience=packets.find_audience(
+            session, args.audience, include_private=args.include_private
+        ),
+        case_ids=tuple(args.cases),
+        meeting_id=args.meeting,
+        title=args.title,
+        prepared_by=args.prepared_by,
+    )
+
+
+def _review(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    """The review step: what each section would hold and what would be left out; nothing
+    is written and no run is logged."""
+    with Archive.open(location) as archive, archive.reader() as session:
+        request = _request(args, session)
+        data = packets.gather_packet(
+            session, request, attachments_dir=archive.location.attachments_dir
+        )
+    print(f"Would write a packet with the template '{request.template.name}':", file=out)
+    for section in packets.section_contents(data):
+        print(f"  {section.line()}", file=out)
+    print(f"For: {request.audience.describe()}", file=out)
+    print_withheld(out, data.log, args.list_withheld)
+    print("Nothing was written (--dry-run).", file=out)
 
 
 def _refuse_existing(path: Path, force: bool) -> None:

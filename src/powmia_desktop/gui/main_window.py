@@ -251,6 +251,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
 
     # -- printing -----------------------------------------------------------------------
+    def open_printed_packets(self) -> None:
+        """The packet history: verify a PDF handed back, rebuild a run."""
+        from powmia_desktop.gui.packets.history import PrintedPacketsDialog
+
+        PrintedPacketsDialog(self.archive, self).exec()
+
     def open_packet_dialog(self) -> None:
         """The packet dialog, with the selected case or meeting chosen already."""
         case_id = self.section("cases").page.selected_id() if self.current.key == "cases" else None
@@ -422,6 +428,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.packet_action)
         file_menu.addAction(self.summary_action)
+        self.history_action = self._action("Printed pac&kets…", self.open_printed_packets)
+        file_menu.addAction(self.history_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import…", self.import_file))
         self.export_action = self._action("&Export this list…", self.export_list)

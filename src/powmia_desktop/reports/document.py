@@ -6,13 +6,18 @@ each reserved page landed, so the packet builder can fill the reserved pages and
 check that the table of contents names the right pages.
 """
 
+import calendar
+import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfdoc import DummyDoc, PDFDocument, PDFText
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
@@ -69,12 +74,36 @@ class ReservedPage(Flowable):  # type: ignore[misc]
 
 @dataclass(frozen=True)
 class PageFurniture:
-    """What is printed on every page but the first: the title, for whom, "Page N of M"."""
+    """What is printed on every page: the title and for whom (on a title page only the
+    latter), "Page N of M", when it was prepared and the run's short id."""
 
     header_left: str
     header_right: str = ""
     footer_left: str = ""
     skip_first_page: bool = False
+    footer_right: str = ""
+
+
+@dataclass(frozen=True)
+class PdfStamp:
+    """What makes a run's PDF the same bytes each time: its creation time and file /ID
+    come from the run (its uid), never from the clock."""
+
+    uid: str
+    created: datetime
+
+    def apply(self, document: PDFDocument) -> None:
+        stamp = TimeStamp(invariant=True)
+        created = self.created.replace(tzinfo=None)
+        stamp.t = calendar.timegm(created.timetuple())
+        stamp.lt = created.timetuple()
+        stamp.YMDhms = tuple(stamp.lt)[:6]
+        stamp.dhh = stamp.dmm = 0
+        stamp.tzname = "UTC"
+        document._timeStamp = stamp
+        digest = PDFText(hashlib.md5(self.uid.encode(), usedforsecurity=False).digest(), enc="raw")
+        ids = digest.format(DummyDoc())
+        document._ID = b"\n[" + ids + ids + b"]\n"
 
 
 @dataclass
@@ -87,13 +116,15 @@ class Rendered:
     reserved: list[tuple[int, str, int]] = field(default_factory=list)
 
 
-def _numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
+def _numbered_canvas(furniture: PageFurniture, stamp: PdfStamp | None) -> type[Canvas]:
     """A canvas that holds its pages until the end so each can say "Page N of M"."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            if stamp is not None:
+                stamp.apply(self._doc)
 
         def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
@@ -114,22 +145,23 @@ def _numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
             self.saveState()
             self.setFillColor(MUTED)
             self.setStrokeColor(RULE)
+            self.setFont(f.body, 8.5)
+            top = height - MARGIN_TOP + 0.42 * inch
+            right = furniture.header_right
+            if right:
+                self.drawRightString(width - MARGIN_X, top, plain(right))
             if not (furniture.skip_first_page and number == 1):
-                self.setFont(f.body, 8.5)
-                top = height - MARGIN_TOP + 0.42 * inch
-                right = furniture.header_right
                 right_width = self.stringWidth(plain(right), f.body, 8.5) if right else 0
                 self.drawString(
                     MARGIN_X, top, _fit(furniture.header_left, FRAME_WIDTH - right_width - 18)
                 )
-                if right:
-                    self.drawRightString(width - MARGIN_X, top, plain(right))
                 self.line(MARGIN_X, top - 5, width - MARGIN_X, top - 5)
-            self.setFont(f.body, 8.5)
             bottom = MARGIN_BOTTOM - 0.45 * inch
             self.drawCentredString(width / 2, bottom, f"Page {number} of {total}")
             if furniture.footer_left:
-                self.drawString(MARGIN_X, bottom, plain(furniture.footer_left))
+                self.drawString(MARGIN_X, bottom, _fit(furniture.footer_left, FRAME_WIDTH / 2 - 50))
+            if furniture.footer_right:
+                self.drawRightString(width - MARGIN_X, bottom, plain(furniture.footer_right))
             self.restoreState()
 
     return NumberedCanvas
@@ -171,7 +203,16 @@ class _TextFrame(Frame):  # type: ignore[misc]
 class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
     """A letter-size document whose headings feed the TOC, the outline and ``Rendered``."""
 
-    def __init__(self, target: io.BytesIO, *, title: str, author: str, subject: str) -> None:
+    def __init__(
+        self,
+        target: io.BytesIO,
+        *,
+        title: str,
+        author: str,
+        subject: str,
+        keywords: str = "",
+        invariant: bool = False,
+    ) -> None:
         super().__init__(
             target,
             pagesize=PAGE_SIZE,
@@ -183,7 +224,8 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]
             author=author,
             subject=subject,
             creator=APP_NAME,
-            keywords="",
+            keywords=keywords,
+            invariant=1 if invariant else None,  # None: as rl_config says
         )
         self._text_frame = frame = _TextFrame(
             MARGIN_X,
@@ -236,17 +278,26 @@ def render(
     subject: str = "",
     multi_pass: bool = False,
     progress: Progress | None = None,
+    stamp: PdfStamp | None = None,
+    keywords: str = "",
 ) -> Rendered:
     """Lay out ``story`` and return the PDF; ``multi_pass`` when it holds a table of contents.
 
     ``progress`` is called as flowables are laid out; a ``Cancelled`` it raises stops the
-    build and propagates.
+    build and propagates. With ``stamp`` the same story gives the same bytes every time.
     """
     buffer = io.BytesIO()
-    doc = ReportDocument(buffer, title=title, author=author, subject=subject)
+    doc = ReportDocument(
+        buffer,
+        title=title,
+        author=author,
+        subject=subject,
+        keywords=keywords,
+        invariant=stamp is not None,
+    )
     if progress is not None:
         doc.setProgressCallBack(_progress_adapter(progress, len(story)))
-    canvasmaker = _numbered_canvas(furniture)
+    canvasmaker = _numbered_canvas(furniture, stamp)
     if multi_pass:
         _foresee_contents(story)
         doc.measure_first_pass = True

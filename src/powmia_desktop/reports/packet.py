@@ -19,11 +19,11 @@ from powmia_desktop.reports.document import (
     FRAME_WIDTH,
     MARGIN_BOTTOM,
     MARGIN_X,
-    PageFurniture,
     Rendered,
     render,
 )
 from powmia_desktop.reports.flowables import para
+from powmia_desktop.reports.identity import packet_furniture, run_stamp
 from powmia_desktop.reports.sections import WRITERS, PdfPages, attachments
 from powmia_desktop.services.packets import PacketData
 
@@ -48,22 +48,16 @@ def render_packet(data: PacketData, progress: Progress = no_progress) -> Rendere
     """Lay out the packet and fill the pages reserved for attached PDFs."""
     appended: list[PdfPages] = []
     story = packet_story(data, appended)
-    day = data.prepared_on
-    furniture = PageFurniture(
-        header_left=data.title,
-        header_right=f"For: {data.audience.name}",
-        footer_left=f"Prepared {day.day} {day:%b %Y}",
-        skip_first_page=data.template.has("title_page")
-        and data.template.sections[0].kind == "title_page",
-    )
+    first = data.template.sections[0].kind if data.template.sections else ""
     rendered = render(
         story,
-        furniture,
+        packet_furniture(data, skip_first_page=first == "title_page"),
         title=data.title,
         author=data.prepared_by,
         subject=f"Briefing packet prepared for {data.audience.name}",
         multi_pass=data.template.has("contents"),
         progress=progress,
+        **run_stamp(data),
     )
     if rendered.reserved:
         progress(0, 1, "Appending attached PDFs")

@@ -28,9 +28,9 @@ from powmia_desktop.reports.flowables import (
     small_text,
 )
 from powmia_desktop.reports.styles import centered, markup, paragraph, styles
-from powmia_desktop.reports.summary import SummaryOptions, case_story, fitted_image
+from powmia_desktop.reports.summary import case_story, fitted_image, summary_options
 from powmia_desktop.services.audience import AttachmentView, ContactView
-from powmia_desktop.services.packets import PacketData, Section
+from powmia_desktop.services.packets import PacketData, Section, audience_banner, short_id
 
 SectionWriter = Callable[[PacketData, Section, Tally], list[Flowable]]
 
@@ -49,9 +49,10 @@ def title_page(data: PacketData, options: Section, tally: Tally) -> list[Flowabl
     day = data.prepared_on
     rows: list[tuple[str, str | Flowable]] = [
         ("Cases", "; ".join(c.name for c in data.cases)),
-        ("Prepared by", data.prepared_by),
+        ("Prepared by", data.prepared_by or "(not named)"),
         ("Prepared on", f"{day.day} {day:%B %Y}"),
-        ("Prepared for", data.audience.name),
+        ("Prepared for", audience_banner(data.audience)),
+        ("Run", short_id(data.run_uid) if data.run_uid else ""),
     ]
     story.append(fields_table(rows))
     level = data.audience.effective_ceiling
@@ -72,7 +73,20 @@ def contents(data: PacketData, options: Section, tally: Tally) -> list[Flowable]
     s = styles()
     toc = TableOfContents(dotsMinLevel=0)
     toc.levelStyles = [s.toc1, s.toc2]
-    return [para("Contents", s.toc_title), gap(4), TallyNote(tally), gap(10), toc, PageBreak()]
+    day = data.prepared_on
+    who = data.prepared_by or "(preparer not named)"
+    made = f"Prepared by {who} for {data.audience.name}, {day.day} {day:%B %Y}"
+    if data.run_uid:
+        made += f" · run {short_id(data.run_uid)}"
+    return [
+        para("Contents", s.toc_title),
+        gap(4),
+        para(made, s.small),
+        TallyNote(tally),
+        gap(10),
+        toc,
+        PageBreak(),
+    ]
 
 
 def meeting(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
@@ -114,13 +128,7 @@ def meeting(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
 
 
 def case_summaries(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
-    summary = SummaryOptions(
-        status_history=bool(options.option("status_history")),
-        claims=bool(options.option("claims")),
-        timeline=bool(options.option("timeline")),
-        sources=bool(options.option("sources")),
-        photo=bool(options.option("photo")),
-    )
+    summary = summary_options(options)
     story: list[Flowable] = [Heading("Case summaries", 0, key="cases")]
     if not data.cases:
         return [*story, none_recorded("case is"), PageBreak()]

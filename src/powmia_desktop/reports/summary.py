@@ -13,7 +13,13 @@ from pathlib import Path
 from reportlab.platypus import Flowable, Image, KeepTogether, Table, TableStyle
 
 from powmia_desktop.core.progress import Progress
-from powmia_desktop.reports.citing import SourceNumbers, Tally, field_claims, is_disputed
+from powmia_desktop.reports.citing import (
+    SourceNumbers,
+    Tally,
+    TallyNote,
+    field_claims,
+    is_disputed,
+)
 from powmia_desktop.reports.document import FRAME_WIDTH, Heading, PageFurniture, Rendered, render
 from powmia_desktop.reports.flowables import (
     data_table,
@@ -26,8 +32,10 @@ from powmia_desktop.reports.flowables import (
     section,
     small_text,
 )
+from powmia_desktop.reports.identity import packet_furniture, run_stamp
 from powmia_desktop.reports.styles import RULE, SHADE, markup, paragraph, styles
 from powmia_desktop.services.audience import Audience, CaseView, CitationView, ClaimView
+from powmia_desktop.services.packets import PacketData, Section
 
 #: Versions of one fact shown side by side in a row before the next row starts.
 CLAIMS_PER_ROW = 3
@@ -350,4 +358,37 @@ def render_case_summary(
         author=author,
         subject=f"Prepared for {audience.name}",
         progress=progress,
+    )
+
+
+def summary_options(section: Section | None) -> SummaryOptions:
+    """A template's case-summaries options as :class:`SummaryOptions`."""
+    if section is None:
+        return SummaryOptions()
+    return SummaryOptions(
+        status_history=bool(section.option("status_history")),
+        claims=bool(section.option("claims")),
+        timeline=bool(section.option("timeline")),
+        sources=bool(section.option("sources")),
+        photo=bool(section.option("photo")),
+    )
+
+
+def render_summary(data: PacketData, progress: Progress | None = None) -> Rendered:
+    """A logged case summary (a one-case run): the case's summary with the run's banner,
+    short id and stamp, so it rebuilds byte for byte."""
+    case = data.cases[0]
+    tally = Tally()
+    story = case_story(
+        case, options=summary_options(data.template.section("case_summaries")), tally=tally
+    )
+    story[2:2] = [gap(2), TallyNote(tally), gap(4)]
+    return render(
+        story,
+        packet_furniture(data),
+        title=data.title,
+        author=data.prepared_by,
+        subject=f"Prepared for {data.audience.name}",
+        progress=progress,
+        **run_stamp(data),
     )

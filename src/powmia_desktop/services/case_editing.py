@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.services.cases import get_case, refresh_current_status
-from powmia_desktop.services.editing import RecordForm, record_rows, record_values
-from powmia_desktop.services.editing_support import apply_form, record_for_save, save_children
+from powmia_desktop.services.editing import RecordForm
+from powmia_desktop.services.editing_support import read_form, save_form
 from powmia_desktop.services.record_schemas import CASE
 
 #: The case form is the generic record form; the name reads better in callers.
@@ -19,9 +19,7 @@ CaseForm = RecordForm
 
 
 def read_case_form(session: Session, case_id: int) -> CaseForm:
-    case = get_case(session, case_id)
-    children = {part.name: record_rows(case, part) for part in CASE.children}
-    return CaseForm(record_values(case, CASE), children, case.row_version)
+    return read_form(get_case(session, case_id), CASE)
 
 
 def save_case(session: Session, case_id: int | None, form: CaseForm) -> Serviceman:
@@ -29,19 +27,15 @@ def save_case(session: Session, case_id: int | None, form: CaseForm) -> Servicem
 
     With ``form.row_version`` set, a case saved elsewhere since it was read is refused.
     """
-    case = record_for_save(
+    case = save_form(
         session,
         Serviceman,
+        CASE,
         case_id,
         form,
-        what="case",
         name=lambda c: c.sort_name,
         make=lambda: Serviceman(surname=""),
     )
-    with session.no_autoflush:
-        apply_form(case, form.values, CASE)
-        save_children(session, case, CASE, form.children)
-    session.flush()
     refresh_current_status(session, case)
     session.flush()
     return case

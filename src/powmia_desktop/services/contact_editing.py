@@ -11,13 +11,8 @@ from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.vocab import ContactKind
 from powmia_desktop.db.models import Contact
 from powmia_desktop.services.contacts import get_contact
-from powmia_desktop.services.editing import RecordForm, record_rows, record_values
-from powmia_desktop.services.editing_support import (
-    apply_form,
-    one_of,
-    record_for_save,
-    save_children,
-)
+from powmia_desktop.services.editing import RecordForm
+from powmia_desktop.services.editing_support import one_of, read_form, save_form
 from powmia_desktop.services.record_schemas import CONTACT
 from powmia_desktop.services.schema import Rows
 
@@ -25,30 +20,27 @@ ContactForm = RecordForm
 
 
 def read_contact_form(session: Session, contact_id: int) -> ContactForm:
-    contact = get_contact(session, contact_id)
-    children = {part.name: record_rows(contact, part) for part in CONTACT.children}
-    return ContactForm(record_values(contact, CONTACT), children, contact.row_version)
+    return read_form(get_contact(session, contact_id), CONTACT)
 
 
 def save_contact(session: Session, contact_id: int | None, form: ContactForm) -> Contact:
     """Create (``contact_id`` None) or change a contact from its form, in the caller's
     transaction; a contact saved elsewhere since it was read is refused."""
-    contact = record_for_save(
-        session,
-        Contact,
-        contact_id,
-        form,
-        what="contact",
-        name=lambda c: c.display_name,
-        make=lambda: Contact(display_name="", kind=ContactKind.PERSON),
-    )
-    with session.no_autoflush:
-        apply_form(contact, form.values, CONTACT)
+
+    def check(contact: Contact) -> None:
         for name, rows in form.children.items():
             _check(name, rows, contact_id)
-        save_children(session, contact, CONTACT, form.children)
-    session.flush()
-    return contact
+
+    return save_form(
+        session,
+        Contact,
+        CONTACT,
+        contact_id,
+        form,
+        name=lambda c: c.display_name,
+        make=lambda: Contact(display_name="", kind=ContactKind.PERSON),
+        check=check,
+    )
 
 
 def _check(name: str, rows: Rows, contact_id: int | None) -> None:

@@ -19,6 +19,8 @@ from powmia_desktop.services.editing import (
     apply_values,
     attach_to,
     check_required,
+    record_rows,
+    record_values,
     sync_rows,
 )
 from powmia_desktop.services.schema import Children, Row, Rows, Schema, Values
@@ -53,6 +55,43 @@ def record_for_save(
     if form.row_version is not None and found.row_version != form.row_version:
         raise ConflictError(name(found))
     return found
+
+
+def read_form(record: Record, schema: Schema) -> RecordForm:
+    """A record as its editor shows it: its values and the rows of the child lists it owns."""
+    children = {
+        part.name: record_rows(record, part)
+        for part in schema.children
+        if part.schema.model is not None and part.parent_key
+    }
+    return RecordForm(record_values(record, schema), children, record.row_version)
+
+
+def save_form(
+    session: Session,
+    model: type[M],
+    schema: Schema,
+    record_id: int | None,
+    form: RecordForm,
+    *,
+    name: Callable[[M], str],
+    make: Callable[[], M],
+    check: Callable[[M], None] | None = None,
+    savers: dict[str, ChildSaver[M]] | None = None,
+) -> M:
+    """Create (``record_id`` None) or change a record from its form, in the caller's
+    transaction: its values, then ``check`` (what the columns cannot say), then its child
+    lists. A record saved elsewhere since the form read it is refused (ConflictError)."""
+    record = record_for_save(
+        session, model, record_id, form, what=schema.noun, name=name, make=make
+    )
+    with session.no_autoflush:
+        apply_form(record, form.values, schema)
+        if check is not None:
+            check(record)
+        save_children(session, record, schema, form.children, savers)
+    session.flush()
+    return record
 
 
 def apply_form(record: Record, values: Values, schema: Schema) -> None:

@@ -8,6 +8,8 @@ stays in the Tasks or Questions list. ``save_meeting`` writes everything in the 
 single transaction.
 """
 
+from dataclasses import replace
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -29,13 +31,7 @@ from powmia_desktop.services.editing import (
     sync_rows,
     text_of,
 )
-from powmia_desktop.services.editing_support import (
-    ChildSaver,
-    apply_form,
-    linked,
-    record_for_save,
-    save_children,
-)
+from powmia_desktop.services.editing_support import ChildSaver, linked, save_form
 from powmia_desktop.services.meeting_times import (
     clean_zone,
     moment_text,
@@ -86,32 +82,32 @@ def read_times(meeting: Meeting) -> dict[str, str]:
 def save_meeting(session: Session, meeting_id: int | None, form: MeetingForm) -> Meeting:
     """Create (``meeting_id`` None) or change a meeting from its form, in the caller's
     transaction; a meeting saved elsewhere since it was read is refused."""
-    meeting = record_for_save(
+    values = {k: v for k, v in form.values.items() if k not in (*_TIMES, "carry_from")}
+
+    def times(meeting: Meeting) -> None:
+        if any(name in form.values for name in _TIMES):
+            _apply_times(meeting, form.values)
+
+    meeting = save_form(
         session,
         Meeting,
+        MEETING,
         meeting_id,
-        form,
-        what="meeting",
+        replace(form, values=values),
         name=lambda m: m.title,
         make=lambda: Meeting(
             title="", meeting_type=MeetingType.OTHER, status=MeetingStatus.PLANNED
         ),
+        check=times,
+        savers=_SAVERS,
     )
-    values = dict(form.values)
-    carry_from = values.pop("carry_from", None)
-    for name in _TIMES:
-        values.pop(name, None)
-    with session.no_autoflush:
-        apply_form(meeting, values, MEETING)
-        if any(name in form.values for name in _TIMES):
-            _apply_times(meeting, form.values)
-        save_children(session, meeting, MEETING, form.children, _SAVERS)
-        if carry_from is not None:
-            source = session.get(Meeting, carry_from)
-            if source is None:
-                raise ValidationError("That meeting no longer exists", "carry_from")
-            _carry(source, meeting)
-    session.flush()
+    carry_from = form.values.get("carry_from")
+    if carry_from is not None:
+        source = session.get(Meeting, carry_from)
+        if source is None:
+            raise ValidationError("That meeting no longer exists", "carry_from")
+        _carry(source, meeting)
+        session.flush()
     return meeting
 
 

@@ -4,14 +4,16 @@ A source's citations belong to the records they support (a status change, a clai
 event) and are edited there; the source editor shows them read-only (services/sources.py).
 """
 
+from dataclasses import replace
+
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.core.vocab import SourceType
 from powmia_desktop.db.models import Source
-from powmia_desktop.services.editing import RecordForm, record_values, text_of
-from powmia_desktop.services.editing_support import apply_form, record_for_save
+from powmia_desktop.services.editing import RecordForm, text_of
+from powmia_desktop.services.editing_support import read_form, save_form
 from powmia_desktop.services.record_schemas import SOURCE
 from powmia_desktop.services.sources import get_source
 
@@ -19,8 +21,7 @@ SourceForm = RecordForm
 
 
 def read_source_form(session: Session, source_id: int) -> SourceForm:
-    source = get_source(session, source_id)
-    return SourceForm(record_values(source, SOURCE), {}, source.row_version)
+    return read_form(get_source(session, source_id), SOURCE)
 
 
 def save_source(session: Session, source_id: int | None, form: SourceForm) -> Source:
@@ -28,22 +29,17 @@ def save_source(session: Session, source_id: int | None, form: SourceForm) -> So
     transaction; a source saved elsewhere since it was read is refused."""
     if form.children:
         raise ValidationError("A source's citations are edited on the records they support")
-    source = record_for_save(
+    if "url" in form.values:
+        form = replace(form, values={**form.values, "url": clean_url(text_of(form.values["url"]))})
+    return save_form(
         session,
         Source,
+        SOURCE,
         source_id,
         form,
-        what="source",
         name=lambda s: s.title,
         make=lambda: Source(title="", source_type=SourceType.OTHER),
     )
-    values = dict(form.values)
-    if "url" in values:
-        values["url"] = clean_url(text_of(values["url"]))
-    with session.no_autoflush:
-        apply_form(source, values, SOURCE)
-    session.flush()
-    return source
 
 
 def clean_url(value: str | None) -> str:

@@ -8,13 +8,8 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import QuestionStatus
 from powmia_desktop.db.models import Meeting, Question, Task
-from powmia_desktop.services.editing import RecordForm, record_values
-from powmia_desktop.services.editing_support import (
-    apply_form,
-    linked,
-    record_for_save,
-    save_children,
-)
+from powmia_desktop.services.editing import RecordForm
+from powmia_desktop.services.editing_support import linked, read_form, save_form
 from powmia_desktop.services.record_schemas import QUESTION, TASK
 from powmia_desktop.services.schema import Rows
 from powmia_desktop.services.work import get_question, get_task
@@ -23,31 +18,28 @@ WorkForm = RecordForm
 
 
 def read_task_form(session: Session, task_id: int) -> WorkForm:
-    task = get_task(session, task_id)
-    return WorkForm(record_values(task, TASK), {}, task.row_version)
+    return read_form(get_task(session, task_id), TASK)
 
 
 def save_task(session: Session, task_id: int | None, form: WorkForm) -> Task:
     """Create (``task_id`` None) or change a task, in the caller's transaction."""
-    task = record_for_save(
-        session, Task, task_id, form, what="task", name=lambda t: t.title, make=_new_task
+    return save_form(
+        session,
+        Task,
+        TASK,
+        task_id,
+        form,
+        name=lambda t: t.title,
+        make=lambda: Task(title="", done=False),
     )
-    with session.no_autoflush:
-        apply_form(task, form.values, TASK)
-        save_children(session, task, TASK, form.children)
-    session.flush()
-    return task
-
-
-def _new_task() -> Task:
-    return Task(title="", done=False)
 
 
 def read_question_form(session: Session, question_id: int) -> WorkForm:
     question = get_question(session, question_id)
+    form = read_form(question, QUESTION)
     meetings = sorted(question.meetings, key=_meeting_order)
-    children: dict[str, Rows] = {"meetings": [{"id": m.id, "meeting_id": m.id} for m in meetings]}
-    return WorkForm(record_values(question, QUESTION), children, question.row_version)
+    form.children["meetings"] = [{"id": m.id, "meeting_id": m.id} for m in meetings]
+    return form
 
 
 def _meeting_order(meeting: Meeting) -> tuple[bool, float, int]:
@@ -57,20 +49,16 @@ def _meeting_order(meeting: Meeting) -> tuple[bool, float, int]:
 
 def save_question(session: Session, question_id: int | None, form: WorkForm) -> Question:
     """Create (``question_id`` None) or change a question, with the meetings it is on."""
-    question = record_for_save(
+    return save_form(
         session,
         Question,
+        QUESTION,
         question_id,
         form,
-        what="question",
         name=lambda q: q.text[:60],
         make=lambda: Question(text="", status=QuestionStatus.OPEN),
+        savers={"meetings": _link_meetings},
     )
-    with session.no_autoflush:
-        apply_form(question, form.values, QUESTION)
-        save_children(session, question, QUESTION, form.children, {"meetings": _link_meetings})
-    session.flush()
-    return question
 
 
 def _link_meetings(session: Session, question: Question, rows: Rows) -> None:

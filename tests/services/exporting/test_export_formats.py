@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import Contact, Meeting, Serviceman, Task
 from powmia_desktop.services.cases import CaseFilter
 from powmia_desktop.services.exporting.ics import export_calendar
@@ -17,6 +18,7 @@ from powmia_desktop.services.exporting.tables import case_rows, export_list
 from powmia_desktop.services.exporting.vcard import export_vcards
 from powmia_desktop.services.importing.calendar import import_calendar
 from powmia_desktop.services.importing.contacts import import_vcards
+from powmia_desktop.services.importing.lists import import_list
 
 
 def test_vcards_round_trip_through_another_archive(
@@ -86,3 +88,31 @@ def test_an_export_never_overwrites_unless_asked(demo_archive: Archive, tmp_path
         export_list(session, "cases", path, overwrite=True)
     assert path.read_text(encoding="utf-8-sig").startswith("Name,")
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_the_case_lists_schema_columns_import_back_into_another_archive(
+    demo_archive: Archive, tmp_path: Path
+) -> None:
+    with demo_archive.session() as session:
+        case = session.scalars(select(Serviceman)).one()
+        case.home_city, case.home_county, case.suffix = "Waterbury", "New Haven", "Jr."
+    path = tmp_path / "cases.csv"
+    with demo_archive.reader() as session:
+        export_list(session, "cases", path, privacy=Privacy.everything())
+    header = path.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert "Home of record: city" in header and "Place of loss" in header
+    other = Archive.open(location_for_path(tmp_path / "other.sqlite"), create=True)
+    try:
+        with other.session() as session:
+            import_list(session, path)
+        with other.reader() as session:
+            copy = session.scalars(select(Serviceman)).one()
+            assert (copy.home_city, copy.home_county, copy.suffix) == (
+                "Waterbury",
+                "New Haven",
+                "Jr.",
+            )
+            assert copy.loss_place_text == case.loss_place_text
+            assert copy.service_number == case.service_number
+    finally:
+        other.close()

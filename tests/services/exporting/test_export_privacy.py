@@ -85,3 +85,19 @@ def test_csv_files_open_in_spreadsheets(demo_archive: Archive, tmp_path: Path) -
     rows = list(csv.reader(data.decode("utf-8-sig").splitlines()))
     assert rows[0][:5] == ["Name", "Kind", "Title", "Organization", "Type"]
     assert len(rows) == result.count + 1
+
+
+def test_the_case_schemas_further_fields_are_exported_with_what_an_audience_hides_taken_out(
+    demo_archive: Archive,
+) -> None:
+    with demo_archive.session() as session:
+        session.execute(update(Serviceman).values(loss_place_text="near Anju; call 860-555-0142"))
+    with demo_archive.reader() as session:
+        headers, rows = case_rows(session, privacy=Privacy(include_private=True))
+        place = headers.index("Place of loss")
+        assert rows[0][place] == "near Anju; call 860-555-0142"
+        assert "Born" in headers and "Notes" not in headers and "Summary" not in headers
+        hidden = Privacy(rules=frozenset({"hide_phones"}))
+        headers, rows = case_rows(session, privacy=hidden)
+    assert rows[0][place].startswith("near Anju")
+    assert "555-0142" not in rows[0][place]

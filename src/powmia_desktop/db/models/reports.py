@@ -1,9 +1,9 @@
 """What packets are built from and what was built: audiences, templates and runs."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from powmia_desktop.core.sensitivity import Sensitivity
@@ -49,5 +49,16 @@ class PacketRun(Record, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     page_count: Mapped[int] = mapped_column(Integer, default=0)
     redaction_log: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    #: "packet" or "summary" (a case summary printed on its own).
+    kind: Mapped[str] = mapped_column(String(20), default="packet", server_default="packet")
+    title: Mapped[str] = mapped_column(String(500), default="", server_default="")
+    preparer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    prepared_on: Mapped[date | None] = mapped_column(Date)
+    #: The cases asked for, in order (what a rebuild asks for again).
+    case_ids: Mapped[list[int]] = mapped_column(JSON, default=list, server_default="[]")
+    audience_rules: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
+    include_private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: A digest of each part's content (a case, the questions …) to say what changed since.
+    contents: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
 
     audience: Mapped[AudienceProfile | None] = relationship()

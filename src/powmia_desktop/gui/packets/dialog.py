@@ -9,7 +9,7 @@ choice asks for a new review. Gathering and writing run off the GUI thread (run_
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from powmia_desktop.core.errors import PowmiaError, ValidationError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.packets.sections_editor import SectionsEditor
+from powmia_desktop.gui.packets.summary import PREPARER_SETTING, remembered_preparer
 from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.reports.packet import render_packet
@@ -82,13 +83,15 @@ class PacketDialog(QDialog):
         self.include_private = QCheckBox("Also print records marked Private", self)
         self.meeting_box = QComboBox(self)
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText("From the meeting, or the template's name")
-        self.prepared_by_edit = QLineEdit(self)
+        self.title_edit.setPlaceholderText("The audience's purpose and the serviceman")
+        self.prepared_by_edit = QLineEdit(remembered_preparer(), self)
+        self.prepared_by_edit.setPlaceholderText("Your name, printed on the contents page")
         self.cases = QListWidget(self)
         self.custom_text = QPlainTextEdit(self)
         self.custom_text.setPlaceholderText("Text for the Custom text section, if ticked")
         self.custom_text.setMaximumHeight(90)
 
+        self.contents_label = _plain(QLabel("Review the packet to see what it will hold.", self))
         self.log_summary = _plain(QLabel("Review the packet to see what will be left out.", self))
         self.log_table = QTableWidget(0, 4, self)
         self.log_table.setHorizontalHeaderLabels(["Left out", "What", "Marked", "Why"])
@@ -146,6 +149,8 @@ class PacketDialog(QDialog):
         upper.addWidget(form_box)
         upper.setStretchFactor(1, 2)
 
+        contents_box = QGroupBox("What each section will hold", self)
+        QVBoxLayout(contents_box).addWidget(self.contents_label)
         log_box = QGroupBox("What this audience will not see", self)
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.log_summary)
@@ -159,6 +164,7 @@ class PacketDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(upper, 3)
+        layout.addWidget(contents_box)
         layout.addWidget(log_box, 2)
         layout.addLayout(buttons)
 
@@ -205,6 +211,7 @@ class PacketDialog(QDialog):
     def _choices_changed(self) -> None:
         if self.reviewed is not None:
             self.log_summary.setText("The choices changed: review again before writing.")
+            self.contents_label.setText("The choices changed: review again.")
         self.reviewed = None
         self.write_button.setEnabled(False)
 
@@ -262,6 +269,9 @@ class PacketDialog(QDialog):
         return True
 
     def _show_log(self, data: packets.PacketData) -> None:
+        self.contents_label.setText(
+            "\n".join(section.line() for section in packets.section_contents(data))
+        )
         log = self.log = data.log
         cases = len(data.cases)
         head = f"{cases} case{'s' if cases != 1 else ''} for {data.audience.describe()}. "
@@ -310,6 +320,8 @@ class PacketDialog(QDialog):
                     progress=progress,
                 )
 
+        if request.prepared_by:
+            QSettings().setValue(PREPARER_SETTING, request.prepared_by)
         try:
             self.packet_result = run_job(self, "Writing the packet", build)
         except PowmiaError as error:

@@ -3,6 +3,9 @@
 Cases take a CaseFilter (what the case list is narrowed to). Each list carries a few more
 columns than the window shows where a spreadsheet needs them (a case's service number,
 a contact's phones and emails), so that a list exported here imports back unchanged.
+A case's other one-line fields follow, as its schema lists them
+(services/record_schemas.py), headed by their labels: a field the schema gains is exported
+too.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Any
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.core.vocab import (
     AccountingStatus,
     Branch,
@@ -23,6 +27,7 @@ from powmia_desktop.core.vocab import (
     MeetingStatus,
     MeetingType,
     OrganizationType,
+    Vocabulary,
 )
 from powmia_desktop.db.models import (
     Contact,
@@ -35,11 +40,13 @@ from powmia_desktop.db.models import (
     TimelineEvent,
     serviceman_tag,
 )
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.cases import CaseFilter, case_list_query
-from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible
+from powmia_desktop.services.record_schemas import CASE
+from powmia_desktop.services.schema import Field
 from powmia_desktop.services.values import date_text, day_text, stored_label
 
 CASE_HEADERS = [
@@ -50,12 +57,33 @@ CONTACT_HEADERS = ["Name", "Kind", "Title", "Organization", "Type", "Phones", "E
 MEETING_HEADERS = ["Date", "Title", "Type", "Place", "Status"]
 EVENT_HEADERS = ["Date", "Title", "Category", "Place"]
 
+#: Case fields the columns above already hold (the name is made of two).
+_CASE_SHOWN = frozenset(
+    {
+        "surname", "given_names", "rank", "unit", "loss_date", "accounting_status",
+        "last_seen_alive", "service_number", "branch", "home_state",
+    }
+)  # fmt: skip
+#: Kinds a list leaves out: narratives are too long for a cell, and the export already
+#: chose rows by who may see them.
+_NOT_LISTED = ("long", "sensitivity")
+
 Rows = tuple[list[str], list[list[str]]]
 
 
+def case_extra_fields() -> tuple[Field, ...]:
+    """The case schema's one-line fields the list columns do not show, in its order."""
+    return tuple(f for f in CASE.columns if f.name not in _CASE_SHOWN and f.kind not in _NOT_LISTED)
+
+
 def case_rows(
-    session: Session, case_filter: CaseFilter | None = None, privacy: Privacy = DEFAULT_PRIVACY
+    session: Session,
+    case_filter: CaseFilter | None = None,
+    privacy: Privacy = DEFAULT_PRIVACY,
+    log: RedactionLog | None = None,
 ) -> Rows:
+    """The case list; the schema's further one-line fields follow the list's columns (for
+    an audience, with the contact details its rules hide taken out of their text)."""
     sm = table_of(Serviceman)
     query = case_list_query(case_filter).where(visible(sm, privacy))
     tags: dict[int, list[str]] = {}
@@ -65,6 +93,19 @@ def case_rows(
         .where(visible(table_of(Tag), privacy))
     ):
         tags.setdefault(case_id, []).append(name)
+    extras = case_extra_fields()
+    gate = privacy.gate(RedactionLog() if log is None else log)
+    more = {
+        case_id: [
+            gate.text_key(f"serviceman:{case_id}", level, _cell(value), f.label, surname)
+            for f, value in zip(extras, values, strict=True)
+        ]
+        for case_id, level, surname, *values in session.execute(
+            select(sm.c.id, sm.c.sensitivity, sm.c.surname, *(sm.c[f.name] for f in extras)).where(
+                visible(sm, privacy)
+            )
+        )
+    }
     rows = []
     for r in session.execute(query):
         name = f"{r[1]}, {r[2]}" if r[2] else r[1]
@@ -81,9 +122,23 @@ def case_rows(
                 r[11],
                 stored_label(Branch, r[13]),
                 r[12],
+                *more.get(r[0], [""] * len(extras)),
             ]
         )
-    return CASE_HEADERS, rows
+    return [*CASE_HEADERS, *(f.label for f in extras)], rows
+
+
+def _cell(value: object) -> str:
+    """A stored value as a spreadsheet cell: a date as written, a choice by its label."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Yes" if value else ""
+    if isinstance(value, FuzzyDate):
+        return date_text(value)
+    if isinstance(value, Vocabulary):
+        return value.label
+    return str(value)
 
 
 def _children(session: Session, table: Any, privacy: Privacy) -> dict[int, list[Any]]:
@@ -211,7 +266,7 @@ def export_list(
     """Write the list of ``kind`` (cases, contacts, meetings, events) as CSV to ``path``."""
     log = RedactionLog()
     if kind == "cases":
-        headers, rows = case_rows(session, case_filter, privacy)
+        headers, rows = case_rows(session, case_filter, privacy, log)
     elif kind == "contacts":
         headers, rows = contact_rows(session, privacy, log)
     elif kind == "meetings":

@@ -20,9 +20,11 @@ from powmia_desktop.core.validation import clean_text as _clean_text
 from powmia_desktop.core.vocab import AccountingStatus, Branch, CasualtyStatus
 from powmia_desktop.db.models import fuzzy_date_values
 from powmia_desktop.services.importing.tabular import fold
+from powmia_desktop.services.record_schemas import CASE
 
-#: Case fields and the header names that map to them by themselves.
-LIST_FIELDS: Final[dict[str, tuple[str, ...]]] = {
+#: Case fields and the header names that map to them by themselves (each case field's
+#: label in the case schema too: see the end of this table).
+_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "name": ("Name", "Full Name", "Serviceman", "Service Member", "Soldier", "Member Name"),
     "surname": ("Last Name", "Surname", "Last", "Family Name", "LName", "Name Last"),
     "given_names": ("First Name", "First", "Given Name", "Given Names", "Forename", "FName"),
@@ -52,6 +54,22 @@ LIST_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "tags": ("Tags", "Tag"),
     "notes": ("Notes", "Comments"),
 }  # fmt: skip
+
+
+def _with_schema_labels(aliases: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each field also known by its label on the case form, so that a case list exported
+    with the schema's columns ("Home of record: city") imports back."""
+    labels = {f.name: f.label for f in CASE.fields}
+    labels["loss_place"] = labels["loss_place_text"]
+    return {
+        name: (*words, labels[name])
+        if name in labels and fold(labels[name]) not in {fold(w) for w in words}
+        else words
+        for name, words in aliases.items()
+    }
+
+
+LIST_FIELDS: Final = _with_schema_labels(_ALIASES)
 
 _SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _YES: Final = frozenset({"yes", "y", "true", "1", "x", "lsa"})

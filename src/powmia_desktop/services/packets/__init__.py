@@ -10,8 +10,11 @@ steps, so the person can read what will be withheld before any file is written:
 2. a renderer (``reports.packet.render_packet``, passed in: services do not import reports)
    turns that data into PDF bytes;
 3. :func:`save_pdf` writes the file atomically and :func:`record_run` logs a PacketRun
-   (template, audience, meeting, time, file, SHA-256, page count, redaction log)
-   (``writing``).
+   (template, audience and rules, cases, meeting, title, preparer, time, file, SHA-256,
+   page count, redaction log, content digests) (``writing``).
+
+Every run's uid and time are printed into its PDF, so ``runs`` can rebuild it byte for byte,
+verify a file handed back against its hash, and say what changed since (``runs``).
 
 :func:`build_packet` does all three for the command line and the GUI's background job.
 """
@@ -19,6 +22,8 @@ steps, so the person can read what will be withheld before any file is written:
 from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
 from powmia_desktop.services.packets.audiences import (
     DEFAULT_AUDIENCES,
+    audience_banner,
+    audience_purpose,
     ensure_default_audiences,
     find_audience,
     list_audiences,
@@ -29,8 +34,22 @@ from powmia_desktop.services.packets.gathering import (
     cited_source_ids,
     gather_packet,
 )
+from powmia_desktop.services.packets.review import SectionContents, section_contents
+from powmia_desktop.services.packets.runs import (
+    RUN_KEYWORD,
+    Rebuilt,
+    RunRow,
+    Verdict,
+    find_run,
+    list_runs,
+    rebuild_run,
+    short_id,
+    summary_template,
+    verify_file,
+)
 from powmia_desktop.services.packets.templates import (
     SECTION_KINDS,
+    SUMMARY_TEMPLATE_NAME,
     Section,
     SectionKind,
     Template,
@@ -52,26 +71,41 @@ from powmia_desktop.services.packets.writing import (
 __all__ = [
     "DEFAULT_AUDIENCES",
     "DEFAULT_TEMPLATE_NAME",
+    "RUN_KEYWORD",
     "SECTION_KINDS",
+    "SUMMARY_TEMPLATE_NAME",
     "PacketData",
     "PacketRequest",
     "PacketResult",
+    "Rebuilt",
     "RenderedPdf",
     "Renderer",
+    "RunRow",
     "Section",
+    "SectionContents",
     "SectionKind",
     "Template",
+    "Verdict",
+    "audience_banner",
+    "audience_purpose",
     "build_packet",
     "cited_source_ids",
     "default_template",
     "delete_template",
     "ensure_default_audiences",
     "find_audience",
+    "find_run",
     "find_template",
     "gather_packet",
     "list_audiences",
+    "list_runs",
     "list_templates",
+    "rebuild_run",
     "record_run",
     "save_pdf",
     "save_template",
+    "section_contents",
+    "short_id",
+    "summary_template",
+    "verify_file",
 ]

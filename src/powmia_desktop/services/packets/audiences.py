@@ -9,6 +9,7 @@ from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.models import AudienceProfile
 from powmia_desktop.services.audience import Audience
+from powmia_desktop.services.packets.templates import SUMMARY_TEMPLATE_NAME
 
 #: Used when an archive holds no audience profiles (the demo brings the same four).
 DEFAULT_AUDIENCES = (
@@ -31,6 +32,47 @@ DEFAULT_AUDIENCES = (
         "Public record only; no phone numbers, emails, addresses or DNA donors.",
     ),
 )
+
+
+#: What a packet is for, by audience: its title says so ("Press background: Cpl. …").
+_PURPOSES = {
+    "dpaa analyst": "Case briefing for DPAA",
+    "congressional office": "Case briefing for a congressional office",
+    "extended family": "Family update",
+    "press": "Press background",
+}
+
+
+def audience_purpose(audience: Audience) -> str:
+    """What a packet for this audience is for, in a few words."""
+    known = _PURPOSES.get(audience.name.strip().casefold())
+    if known:
+        return known
+    if audience.effective_ceiling == Sensitivity.PUBLIC:
+        return f"Public background for {audience.name}"
+    return f"Briefing for {audience.name}"
+
+
+def audience_banner(audience: Audience) -> str:
+    """The line on every page that says whom a packet is for and whether it may be passed on."""
+    who = "DPAA" if audience.name.casefold() == "dpaa analyst" else audience.name
+    if audience.effective_ceiling == Sensitivity.PUBLIC:
+        return f"For {who} — public record only"
+    if audience.effective_ceiling >= Sensitivity.PRIVATE:
+        return f"For {who} — private, not for release"
+    return f"For {who} — not for release"
+
+
+def packet_title(audience: Audience, case_names: list[str], template_name: str = "") -> str:
+    """The audience's purpose and the serviceman (or how many cases)."""
+    purpose = audience_purpose(audience)
+    if template_name == SUMMARY_TEMPLATE_NAME:
+        purpose = f"Case summary for {audience.name}"
+    if not case_names:
+        return purpose
+    if len(case_names) <= 2:
+        return f"{purpose}: {' and '.join(case_names)}"
+    return f"{purpose}: {len(case_names)} cases"
 
 
 def list_audiences(session: Session) -> list[Audience]:

@@ -13,6 +13,7 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.models import Contact, Serviceman, Source
 from powmia_desktop.services import audience as views
 from powmia_desktop.services.audience import Audience, RedactionLog
+from powmia_desktop.services.packets.audiences import packet_title
 from powmia_desktop.services.packets.templates import Template
 
 
@@ -27,6 +28,9 @@ class PacketRequest:
     title: str = ""
     prepared_by: str = ""
     prepared_on: dt.date | None = None
+    #: The run this packet is (its uid and time), printed on every page and in the PDF.
+    run_uid: str = ""
+    built_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class PacketData:
     contacts: tuple[views.ContactView, ...]
     attachments: tuple[views.AttachmentView, ...]
     log: RedactionLog
+    run_uid: str = ""
+    built_at: dt.datetime | None = None
 
     @property
     def case_names(self) -> dict[int, str]:
@@ -122,7 +128,7 @@ def gather_packet(
     return PacketData(
         template=template,
         audience=audience,
-        title=_title(request, meeting),
+        title=_title(request, cases, meeting),
         subtitle=str(_title_option(template, "subtitle")),
         prepared_by=request.prepared_by or str(_title_option(template, "prepared_by")),
         prepared_on=request.prepared_on or dt.date.today(),
@@ -134,6 +140,8 @@ def gather_packet(
         contacts=tuple(contacts),
         attachments=tuple(attachments),
         log=log,
+        run_uid=request.run_uid,
+        built_at=request.built_at,
     )
 
 
@@ -145,13 +153,13 @@ def _title_option(template: Template, name: str) -> Any:
     return section.option(name) if section is not None else ""
 
 
-def _title(request: PacketRequest, meeting: views.MeetingView | None) -> str:
+def _title(
+    request: PacketRequest, cases: list[views.CaseView], meeting: views.MeetingView | None
+) -> str:
+    """The title asked for, else the audience's purpose and whom (or what meeting) it is about."""
     title = request.title or str(_title_option(request.template, "title"))
-    if title:
-        return title
-    if meeting is not None:
-        return f"Briefing packet: {meeting.title}"
-    return request.template.name
+    names = [c.name for c in cases] or ([meeting.title] if meeting else [])
+    return title or packet_title(request.audience, names, request.template.name)
 
 
 def cited_source_ids(

@@ -12,6 +12,9 @@ from powmia_desktop.core.validation import clean_text
 from powmia_desktop.db.models import PacketTemplate
 from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
 
+#: The one-section template a case summary printed on its own is logged with.
+SUMMARY_TEMPLATE_NAME = "Case summary"
+
 
 @dataclass(frozen=True)
 class SectionKind:

@@ -8,13 +8,14 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.errors import ArchiveError, ValidationError
+from powmia_desktop.core.errors import ArchiveError, NotFoundError, ValidationError
 from powmia_desktop.core.files import write_atomically
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.models import PacketRun
 from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.packets.gathering import PacketData, PacketRequest, gather_packet
+from powmia_desktop.services.packets.runs import content_digests, record_request, short_id
 
 
 class RenderedPdf(Protocol):
@@ -32,6 +33,8 @@ class PacketResult:
     pages: int
     run_id: int
     log: RedactionLog
+    short_id: str = ""
+    data: PacketData | None = None
 
 
 def save_pdf(path: Path, pdf: bytes, *, overwrite: bool = False) -> str:
@@ -49,10 +52,29 @@ def save_pdf(path: Path, pdf: bytes, *, overwrite: bool = False) -> str:
 
 
 def record_run(
-    session: Session, data: PacketData, path: Path, sha256: str, pages: int
+    session: Session,
+    data: PacketData,
+    path: Path,
+    sha256: str,
+    pages: int,
+    *,
+    kind: str = "packet",
+    case_ids: tuple[int, ...] = (),
 ) -> PacketRun:
-    """Log a packet as built: template, audience, meeting, file, hash and what was withheld."""
+    """Log a packet as built: what was asked for, the file, its hash and what was withheld."""
+    stamp: dict[str, object] = {"uid": data.run_uid} if data.run_uid else {}
+    if data.built_at is not None:
+        stamp["built_at"] = data.built_at
     run = PacketRun(
+        **stamp,
+        kind=kind,
+        title=data.title,
+        preparer=data.prepared_by,
+        prepared_on=data.prepared_on,
+        case_ids=list(case_ids),
+        audience_rules=sorted(data.audience.rules),
+        include_private=data.audience.include_private,
+        contents=content_digests(data),
         template_name=data.template.name,
         template_sections=data.template.to_json(),
         audience_id=data.audience.profile_id,
@@ -80,12 +102,20 @@ def build_packet(
     attachments_dir: Path | None = None,
     overwrite: bool = False,
     progress: Progress = no_progress,
+    kind: str = "packet",
 ) -> PacketResult:
-    """Gather, render, save and log a packet (the session must be writable: it adds the run)."""
+    """Gather, render, save and log a packet or a case summary (``kind``) as a run; the
+    session must be writable (it adds the run)."""
     if out.exists() and not overwrite:
         raise ValidationError(f"{out} already exists; choose another name or overwrite it", "out")
+    request = record_request(request)
     data = gather_packet(session, request, attachments_dir=attachments_dir, progress=progress)
+    if kind == "summary" and not data.cases:
+        who = ", ".join(str(i) for i in request.case_ids)
+        raise NotFoundError(
+            f"Case {who} is marked above what {request.audience.name} may see; nothing written"
+        )
     rendered = render(data, progress)
     sha = save_pdf(out, rendered.pdf, overwrite=overwrite)
-    run = record_run(session, data, out, sha, rendered.pages)
-    return PacketResult(out, sha, rendered.pages, run.id, data.log)
+    run = record_run(session, data, out, sha, rendered.pages, kind=kind, case_ids=request.case_ids)
+    return PacketResult(out, sha, rendered.pages, run.id, data.log, short_id(run.uid), data)

@@ -1,0 +1,54 @@
+"""``powmia packet --dry-run``: the review step on the terminal, writing nothing."""
+
+import io
+import sqlite3
+from pathlib import Path
+
+import pytest
+from tests.reports.pdfs import withheld_demo_texts
+
+from powmia_desktop.cli import main
+
+
+def run(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    return main(list(args), out=out), out.getvalue()
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    path = str(tmp_path / "a.db")
+    assert run("--db", path, "demo")[0] == 0
+    return path
+
+
+def _runs(db: str) -> int:
+    with sqlite3.connect(db) as connection:
+        return int(connection.execute("SELECT count(*) FROM packet_run").fetchone()[0])
+
+
+def test_dry_run_says_what_each_section_holds_and_writes_nothing(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "packet.pdf"
+    code, said = run(
+        "--db", db, "packet", "--audience", "Press", "--meeting", "2", "--case", "1",
+        "--out", str(out), "--dry-run", "--list-withheld",
+    )  # fmt: skip
+    assert code == 0, said
+    lines = said.splitlines()
+    assert lines[0] == "Would write a packet with the template 'DPAA Family Member Update':"
+    assert "  Case summaries: 1 case: Cpl. Roger A. Dumas" in lines
+    assert any(line.startswith("  Questions for this meeting: ") for line in lines)
+    assert any(line.startswith("  Contacts: ") and "Bill Dumas" in line for line in lines)
+    assert any(line.startswith("  Timeline: ") and line.endswith(" events") for line in lines)
+    assert "For: Press" in said and "Withheld " in said
+    assert "- live sighting report: no. " in said
+    assert "A businessman" not in said
+    # Nothing of the family's or private records' own words is printed, names included.
+    assert [t for t in withheld_demo_texts("family", "private") if t in said] == []
+    assert said.rstrip().endswith("Nothing was written (--dry-run).")
+    assert not out.exists() and _runs(db) == 0
+
+
+def test_a_packet_needs_out_unless_dry_run(db: str) -> None:
+    code, _ = run("--db", db, "packet", "--audience", "Press")
+    assert code == 1 and _runs(db) == 0
