@@ -39,7 +39,7 @@ from powmia_desktop.services.importing.contact_rows import CONTACT_FIELDS
 from powmia_desktop.services.importing.dispatch import ImportOptions, import_file, is_vcard
 from powmia_desktop.services.importing.list_rows import LIST_FIELDS
 from powmia_desktop.services.importing.outcome import ImportResult
-from powmia_desktop.services.importing.tabular import Table, read_table, resolve_mapping
+from powmia_desktop.services.importing.tabular import Table, guess_mapping, read_table
 from powmia_desktop.services.importing.timeline import TIMELINE_FIELDS
 
 PREVIEW_ROWS = 20
@@ -189,7 +189,7 @@ class MappingPage(QWizardPage):
         self.combos = {}
         try:
             self.table = read_table(page.file())
-            guessed = resolve_mapping(self.table.headers, kind.fields or {}, None)
+            guessed = guess_mapping(self.table.headers, kind.fields or {})
         except PowmiaError as error:
             self.table = None
             self.message.setText(str(error))

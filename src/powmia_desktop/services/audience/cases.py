@@ -109,6 +109,7 @@ def _case(
 ) -> CaseView:
     who = c.sort_name
     admit = gate.admit
+    # A withheld item is named by what and whose it is, never by its (private) words.
     changes = [
         StatusChangeView(
             date_text(s.date),
@@ -132,7 +133,7 @@ def _case(
             gate.citations(k.citations, f"{who}, captivity"),
         )
         for k in c.captivities
-        if admit(k, "captivity", f"{who}: held at {k.camp_text or 'a camp'}")
+        if admit(k, "captivity", f"{who}: captivity {date_text(k.held_from)}".strip())
     ]
     claims = [
         ClaimView(
@@ -144,7 +145,7 @@ def _case(
             key=str(k.fact.value),
         )
         for k in c.claims
-        if admit(k, "claim", f"{who}: {k.fact_text or label(k.fact)} = {k.value}")
+        if admit(k, "claim", f"{who}: what sources say of {k.fact_text or label(k.fact)}")
     ]
     samples = [
         ReferenceSampleView(
@@ -212,12 +213,12 @@ def _case(
         name_variants=tuple(
             (v.name, label(v.kind), v.where_seen)
             for v in c.name_variants
-            if admit(v, "name variant", f"{who}: {v.name}")
+            if admit(v, "name variant", f"{who}: {label(v.kind)}")
         ),
         external_ids=tuple(
             (x.issuer, x.value, x.url)
             for x in c.external_ids
-            if admit(x, "external id", f"{who}: {x.issuer} {x.value}")
+            if admit(x, "external id", f"{who}: {x.issuer} number")
         ),
         status_history=tuple(changes),
         captivities=tuple(captivities),

@@ -141,6 +141,7 @@ def import_list_table(
     columns_map = resolve_mapping(table.headers, LIST_FIELDS, mapping)
     require_one_of(columns_map, ("surname", "name"), table.headers, file_name, "the surname")
     result = ImportResult(KIND, file_name, dry_run)
+    result.warn(table.warning)
     batch_mapping = {"columns": columns_map, "list": list_title}
     with (
         collector_paused(),

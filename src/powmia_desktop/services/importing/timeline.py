@@ -122,6 +122,7 @@ def import_events(
     require_one_of(columns_map, fields, table.headers, path.name, "the title")
     columns = field_columns(table.headers, columns_map)
     result = ImportResult("events", path.name, dry_run)
+    result.warn(table.warning)
     result.counts = {"rows": len(table), "events": 0, "citations": 0}
     now = utcnow()
     with recorded_batch(session, result, "events", {"columns": columns_map}):
