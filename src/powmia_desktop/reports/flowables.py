@@ -19,7 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from powmia_desktop.reports.document import FRAME_WIDTH
+from powmia_desktop.reports.document import FRAME_HEIGHT, FRAME_WIDTH
 from powmia_desktop.reports.styles import (
     MUTED_HEX,
     RULE,
@@ -144,6 +144,12 @@ def section(heading: Flowable, *body: Flowable, room: float = 96) -> list[Flowab
     still starts right away and breaks across pages (KeepTogether would push it whole).
     """
     return [CondPageBreak(room), heading, *body]
+
+
+def end_of_section() -> list[Flowable]:
+    """Between top-level sections: the next one starts on the same page while a third of
+    it is left, so a short section never sits alone on a near-empty page."""
+    return [Spacer(1, 18), CondPageBreak(FRAME_HEIGHT / 3)]
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

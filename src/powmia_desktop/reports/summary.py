@@ -116,9 +116,7 @@ def case_story(
 
 
 def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowable:
-    variants = "; ".join(
-        f"{name} ({where})" if where else name for name, _kind, where in case.name_variants
-    )
+    variants = "; ".join(_variant(name, where) for name, _kind, where in case.name_variants)
     ids = "; ".join(f"{issuer} {value}" for issuer, value, _url in case.external_ids)
     cited = case.citations
     rows: list[tuple[str, str | Flowable]] = [
@@ -142,6 +140,15 @@ def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowabl
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
     return outer
+
+
+def _variant(name: str, where: str) -> str:
+    """ "Roger A. Dumas, in the Peace Treaty Initiative" — never brackets within brackets."""
+    if not where:
+        return name
+    if any(mark in where for mark in "()[]"):
+        return f"{name} — {where}"
+    return f"{name} ({where})"
 
 
 def _fact(case: CaseView, numbers: SourceNumbers, field: str, value: str) -> Flowable | str:
@@ -228,7 +235,9 @@ def _status_history(case: CaseView, numbers: SourceNumbers) -> Flowable:
 def _captivity(case: CaseView, numbers: SourceNumbers) -> Flowable:
     rows = []
     for k in case.captivities:
-        camp = k.camp + (f" (also: {', '.join(k.camp_other_names)})" if k.camp_other_names else "")
+        camp = k.camp + (
+            f"\nalso called {', '.join(k.camp_other_names)}" if k.camp_other_names else ""
+        )
         held = " – ".join(d for d in (k.held_from, k.held_to) if d)
         rows.append([camp, held, _row_sources(numbers, k.remarks, k.citations)])
     return data_table(["Camp", "Held", "Remarks and sources"], rows, [3, 1.6, 5.4])
