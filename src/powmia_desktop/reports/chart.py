@@ -164,7 +164,10 @@ class TimelineChart(Flowable):  # type: ignore[misc]
                 break
             room -= height
             fits += 1
-        if fits < 4 or fits >= len(self.rows):
+        if fits >= len(self.rows):
+            return []
+        fits = min(fits, len(self.rows) - 3)  # never one or two rows alone on the next page
+        if fits < 4:
             return []
         keep = {"span": self.span, "colours": self.colours, "silence_spans": self.silences}
         return [

@@ -21,7 +21,7 @@ from powmia_desktop.reports.flowables import (
     end_of_section,
     fields_table,
     gap,
-    keep,
+    keep_short,
     lines,
     none_recorded,
     para,
@@ -126,7 +126,7 @@ def meeting(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
         story += section(Heading("Agenda", 1, toc=False), table)
     if options.option("minutes") and m.minutes:
         story += section(Heading("Minutes", 1, toc=False), *paragraphs(m.minutes))
-    return [keep(*story), *end_of_section()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def case_summaries(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
@@ -158,7 +158,7 @@ def questions(data: PacketData, options: Section, tally: Tally) -> list[Flowable
     for name, rows in groups.items():
         table = data_table(["#", "Question", "Addressed to", "Status"], rows, [0.45, 5.4, 2, 2.4])
         story += section(Heading(name, 1, key=f"questions-{len(story)}"), table)
-    return [keep(*story), *end_of_section()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def _with_answer(question: str, answer: str, numbers: SourceNumbers) -> Flowable:
@@ -221,7 +221,7 @@ def sources(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
         parts = [(src.title, "bold"), (line, "small"), (where, "small"), (src.url, "small")]
         rows.append([str(i), lines(*parts, (src.notes, "small"))])
     story.append(data_table(["#", "Source"], rows, [0.5, 9.5]))
-    return [keep(*story), *end_of_section()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def contacts(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
@@ -247,7 +247,7 @@ def contacts(data: PacketData, options: Section, tally: Tally) -> list[Flowable]
     else:  # every way to reach them is withheld or unknown: no empty column
         table = data_table(["Name", "Connection and notes"], [[r[0], r[2]] for r in rows], [4, 6])
     story.append(table)
-    return [keep(*story), *end_of_section()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def _connection(c: ContactView, numbers: SourceNumbers) -> Flowable:

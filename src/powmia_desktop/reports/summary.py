@@ -25,6 +25,7 @@ from powmia_desktop.reports.flowables import (
     data_table,
     fields_table,
     gap,
+    keep,
     none_recorded,
     para,
     paragraphs,
@@ -84,8 +85,8 @@ def case_story(
             ("Circumstances", numbers.cited(case.circumstances, case.citations)),
         ]
     )
-    story += section(Heading("Loss", sub, toc=False), loss)
-    story += section(Heading("Accounting", sub, toc=False), _accounting(case, numbers))
+    story.append(keep(Heading("Loss", sub, toc=False), loss))
+    story.append(keep(Heading("Accounting", sub, toc=False), _accounting(case, numbers)))
     if case.summary:
         story += section(Heading("Summary", sub, toc=False), *_cited_paragraphs(case, numbers))
     if o.status_history:
@@ -102,7 +103,7 @@ def case_story(
         )
     if case.people:
         rows = [[p.name, f"{p.words} {case.name}", p.notes] for p in case.people]
-        table = data_table(["Person", "Connection", "Notes"], rows, [3, 2, 5])
+        table = data_table(["Person", "Connection", "Notes"], rows, [2.6, 3.2, 4.2])
         story += section(Heading("Family and contacts", sub, toc=False), table)
     if o.timeline and case.events:
         rows = [[e.date, numbers.cited(e.title, e.citations), e.place] for e in case.events]
