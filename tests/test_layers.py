@@ -1,13 +1,17 @@
-"""The import rule of ARCHITECTURE.md, checked by reading every module's imports.
+"""The import rule of docs/architecture.md, checked by reading every module's imports.
 
 core imports nothing of ours; db imports core; services and reports import core and db;
 gui and cli import the rest; nothing imports gui; no layer below gui imports Qt.
+No two packages import each other, directly or round a loop (a package and its own
+subpackages aside): what two of them share lives below both (tests/test_import_cycles.py
+says the same of modules).
 """
 
 import ast
 from pathlib import Path
 
 import pytest
+from tests.helpers.import_graph import cycles, import_graph, module_name
 
 PACKAGE = Path(__file__).parents[1] / "src" / "powmia_desktop"
 ALLOWED = {
@@ -66,3 +70,43 @@ def test_nothing_imports_the_gui_except_the_gui_and_app() -> None:
 
 def test_the_rule_checker_sees_modules() -> None:
     assert len(_layer_modules("core")) >= 4 and len(_layer_modules("db")) >= 5
+
+
+MODULES = {module_name(p, PACKAGE): p for p in PACKAGE.rglob("*.py")}
+
+
+def _package_of(module: str) -> str:
+    return module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
+
+
+def package_graph(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Which package imports which, leaving out a package and its own subpackages."""
+    packages: dict[str, set[str]] = {_package_of(module): set() for module in graph}
+    for module, targets in graph.items():
+        source = _package_of(module)
+        for target in map(_package_of, targets):
+            nested = target.startswith(source + ".") or source.startswith(target + ".")
+            if target != source and not nested:
+                packages[source].add(target)
+    return packages
+
+
+def test_no_two_packages_import_each_other() -> None:
+    assert cycles(package_graph(import_graph())) == []
+
+
+def test_the_cycle_checks_see_cycles() -> None:
+    graph = import_graph()
+    assert "powmia_desktop.db.tables" in graph["powmia_desktop.services.importing.records"]
+    looped = {**graph, "powmia_desktop.db.tables": {"powmia_desktop.services.importing.records"}}
+    assert cycles(looped) == [
+        ["powmia_desktop.db.tables", "powmia_desktop.services.importing.records"]
+    ]
+    crossed = {
+        **graph,
+        "powmia_desktop.services.exporting.ics": {"powmia_desktop.services.importing.calendar"},
+        "powmia_desktop.services.importing.calendar": {"powmia_desktop.services.exporting.ics"},
+    }
+    assert ["powmia_desktop.services.exporting", "powmia_desktop.services.importing"] in cycles(
+        package_graph(crossed)
+    )

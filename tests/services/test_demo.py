@@ -95,7 +95,7 @@ def test_dumas_case(session: Session, summary: DemoSummary) -> None:
     assert case.id == summary.serviceman_id
     assert case.uid == uid_for("case/dumas")
     assert (case.given_names, case.rank, case.branch) == ("Roger A.", "Cpl.", Branch.ARMY)
-    assert "19th Infantry Regiment" in case.unit
+    assert case.unit == "Co. F, 19th Infantry Regiment, 24th Infantry Division"
     assert case.loss_date is not None and case.loss_date.earliest == date(1950, 11, 4)
     assert "Yalu" in case.loss_place_text
     assert case.loss_place is not None and case.loss_place.name == "Yalu River"
@@ -322,3 +322,11 @@ def test_an_unknown_field_is_refused(archive: Archive, tmp_path: Path) -> None:
     broken.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ArchiveError, match="rnak"), archive.session() as session:
         load_demo(session, broken)
+
+
+def test_the_demo_speaks_as_a_family_archive() -> None:
+    """Its texts cite the family's sources; none speaks of how the demo was made."""
+    from powmia_desktop.services.demo import demo_path
+
+    text = demo_path().read_text(encoding="utf-8").casefold()
+    assert "seed" not in text

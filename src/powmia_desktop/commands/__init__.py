@@ -87,6 +87,14 @@ def load_handler(spec: str) -> Handler:
 
 
 _JSON = option("--json", action="store_true", help="print JSON")
+_PREPARER = option(
+    "--preparer",
+    "--prepared-by",
+    dest="prepared_by",
+    default="",
+    metavar="NAME",
+    help="who prepared it (named on every page and the contents page)",
+)
 _PRINTING = (
     option("--force", action="store_true", help="replace FILE.pdf if it exists"),
     option(
@@ -152,14 +160,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (
             option("case_id", metavar="CASE_ID", type=int),
             option("--out", required=True, type=Path, metavar="FILE.pdf"),
-            option(
-                "--preparer",
-                "--prepared-by",
-                dest="prepared_by",
-                default="",
-                metavar="NAME",
-                help="who prepared it (named on every page and the contents page)",
-            ),
+            _PREPARER,
             option(
                 "--audience",
                 default=DEFAULT_SUMMARY_AUDIENCE,
@@ -187,14 +188,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             ),
             option("--meeting", type=int, metavar="ID"),
             option("--title", default="", help="the packet's title"),
-            option(
-                "--preparer",
-                "--prepared-by",
-                dest="prepared_by",
-                default="",
-                metavar="NAME",
-                help="who prepared it (named on every page and the contents page)",
-            ),
+            _PREPARER,
             option("--out", type=Path, metavar="FILE.pdf"),
             option(
                 "--dry-run",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from powmia_desktop.commands.withheld import print_withheld
 from powmia_desktop.core.errors import ValidationError
@@ -20,7 +20,7 @@ from powmia_desktop.services.backup_first import backed_up_for_import
 from powmia_desktop.services.cases import CaseFilter
 from powmia_desktop.services.exporting.dispatch import export_file
 from powmia_desktop.services.exporting.privacy import Privacy
-from powmia_desktop.services.importing.dispatch import import_file
+from powmia_desktop.services.importing.dispatch import ImportOptions, import_file
 from powmia_desktop.services.importing.tabular import MappingFile, load_mapping_file
 from powmia_desktop.services.packets import find_audience
 
@@ -31,12 +31,15 @@ def _mapping(path: Path | None) -> MappingFile:
 
 def import_data(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     mapping = _mapping(args.mapping)
-    options: dict[str, Any] = dict(mapping.options)
-    for name in ("list", "as_of", "source", "offices"):
-        if getattr(args, name) is not None:
-            options[name] = getattr(args, name)
-    if args.offices_mapping is not None:
-        options["offices_mapping"] = _mapping(args.offices_mapping).columns
+    options = ImportOptions.from_document(mapping.options).given(
+        list_title=args.list,
+        as_of=args.as_of,
+        source=args.source,
+        offices=args.offices,
+        offices_mapping=None
+        if args.offices_mapping is None
+        else _mapping(args.offices_mapping).columns,
+    )
     with (
         Archive.open(location) as archive,
         backed_up_for_import(archive, dry_run=args.dry_run) as made,

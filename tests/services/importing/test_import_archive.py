@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import Contact, Serviceman
+from powmia_desktop.db.tables import exchanged_tables, raw_table
 from powmia_desktop.services.attachments import attach_file
-from powmia_desktop.services.exporting.archive_format import exchanged_tables, raw_table
 from powmia_desktop.services.exporting.archive_zip import export_archive
 from powmia_desktop.services.exporting.privacy import Privacy
 from powmia_desktop.services.importing.archive_zip import import_archive

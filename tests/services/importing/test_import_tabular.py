@@ -8,7 +8,6 @@ import pytest
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.services.importing.list_rows import LIST_FIELDS
 from powmia_desktop.services.importing.tabular import (
-    decode,
     guess_mapping,
     load_mapping_file,
     mapping_document,
@@ -16,6 +15,7 @@ from powmia_desktop.services.importing.tabular import (
     resolve_mapping,
     sniff_delimiter,
 )
+from powmia_desktop.services.importing.text_encoding import decode_bytes
 
 TEXT = "Last Name,First Name,Home State\nDumas,Roger,CT\nCôté,André,ME\n"
 
@@ -37,7 +37,9 @@ def test_every_encoding_people_save_reads_the_same(data: bytes, encoding: str) -
 
 
 def test_bytes_undefined_in_windows_1252_fall_back_to_latin_1() -> None:
-    assert decode(b"Name\n\x81\x8d\n") == ("Name\n\x81\x8d\n", "latin-1")
+    decoded = decode_bytes(b"Name\n\x81\x8d\n", "odd.csv")
+    assert (decoded.text, decoded.encoding) == ("Name\n\x81\x8d\n", "latin-1")
+    assert "odd.csv is not UTF-8" in decoded.warning
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
@@ -66,13 +68,23 @@ def test_short_rows_are_padded_and_extra_cells_kept_under_their_own_header() -> 
     assert table.rows == [["1", "", ""], ["2", "3", "4"]]
 
 
-def test_blank_and_repeated_headers_get_names() -> None:
-    assert parse_table(b"Name,,Name\nx,y,z\n").headers == ["Name", "Column 2", "Name (2)"]
+def test_blank_headers_get_names_and_a_repeated_one_is_refused_by_name() -> None:
+    assert parse_table(b"Name,,Unit\nx,y,z\n").headers == ["Name", "Column 2", "Unit"]
+    with pytest.raises(
+        ValidationError, match=r"list.csv has the column 'Name' 2 times \(columns 1, 3\)"
+    ):
+        parse_table(b"Name,,Name\nx,y,z\n", "list.csv")
+    with pytest.raises(ValidationError, match="'Last Name' 2 times"):
+        parse_table(b"Last Name,Unit,last  name\nx,y,z\n")
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
-    [(b"", "no header"), (b"a,b\n\x00x,y\n", "NUL"), (codecs.BOM_UTF8 + b"A\n\xff\n", "UTF-8")],
+    [
+        (b"", "no header"),
+        (b"a,b\n\x00x,y\n", "NUL"),
+        (codecs.BOM_UTF16_LE + b"A\x00\x00\xd8", "UTF-16"),
+    ],
 )
 def test_what_is_not_a_table_is_said_plainly(data: bytes, message: str) -> None:
     with pytest.raises(ValidationError, match=message):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -37,10 +36,10 @@ from powmia_desktop.gui.imports.preview import PreviewModel
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.backup_first import backed_up_for_import
 from powmia_desktop.services.importing.contact_rows import CONTACT_FIELDS
-from powmia_desktop.services.importing.dispatch import import_file, is_vcard
+from powmia_desktop.services.importing.dispatch import ImportOptions, import_file, is_vcard
 from powmia_desktop.services.importing.list_rows import LIST_FIELDS
 from powmia_desktop.services.importing.outcome import ImportResult
-from powmia_desktop.services.importing.tabular import Table, read_table, resolve_mapping
+from powmia_desktop.services.importing.tabular import Table, guess_mapping, read_table
 from powmia_desktop.services.importing.timeline import TIMELINE_FIELDS
 
 PREVIEW_ROWS = 20
@@ -74,7 +73,7 @@ def run_import(
     path: Path,
     *,
     mapping: dict[str, str | None] | None = None,
-    options: dict[str, Any] | None = None,
+    options: ImportOptions | None = None,
     dry_run: bool = False,
     progress: Progress = no_progress,
 ) -> ImportResult:
@@ -190,7 +189,7 @@ class MappingPage(QWizardPage):
         self.combos = {}
         try:
             self.table = read_table(page.file())
-            guessed = resolve_mapping(self.table.headers, kind.fields or {}, None)
+            guessed = guess_mapping(self.table.headers, kind.fields or {})
         except PowmiaError as error:
             self.table = None
             self.message.setText(str(error))
@@ -313,7 +312,9 @@ class ImportWizard(QWizard):
         page = self.file_page
         kind, path = page.selected().key, page.file()
         mapping = self.mapping_page.mapping() if self.hasVisitedPage(self.MAPPING) else None
-        options = {"list": page.list_title.text().strip(), "source": page.source.text().strip()}
+        options = ImportOptions().given(
+            list_title=page.list_title.text().strip(), source=page.source.text().strip()
+        )
         title = "Checking the file" if dry_run else f"Importing {path.name}"
         return run_job(
             self,

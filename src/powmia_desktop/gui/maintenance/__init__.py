@@ -1,4 +1,5 @@
-"""File > Backups… and Check & repair: the window's side of services/backup.py and check.py.
+"""File > Backups… and Check & repair: the window's side of services/backup.py and
+services/check.py.
 
 The main window opens ``BackupsDialog(archive, parent)`` and ``CheckDialog(archive, parent)``
 and listens to ``BackupsDialog.restored`` (reopen the archive, reload every view) and

@@ -3,35 +3,51 @@
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from powmia_desktop.core.errors import NotFoundError, PowmiaError
+from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
 from powmia_desktop.gui.workers import run_job
-from powmia_desktop.reports.summary import render_case_summary
+from powmia_desktop.reports.summary import render_summary
 from powmia_desktop.services import packets
-from powmia_desktop.services.audience import RedactionLog, case_view
+from powmia_desktop.services.audience import RedactionLog
 
 #: The audience of a summary printed from the case editor unless another is named.
 DEFAULT_AUDIENCE = "officials"
+#: Where the packet dialog remembers who prepares packets.
+PREPARER_SETTING = "packets/preparer"
 
 
 def write_case_summary(
     archive: Archive, case_id: int, target: Path, audience_name: str = DEFAULT_AUDIENCE
 ) -> RedactionLog:
-    """Render one case summary for an audience into ``target``; what was left out."""
-    with archive.reader() as session:
-        audience = packets.find_audience(session, audience_name)
-        log = RedactionLog()
-        view = case_view(
-            session, case_id, audience, log, attachments_dir=archive.location.attachments_dir
+    """Render one case summary for an audience into ``target`` and log it as a run (so a
+    copy saved from the preview can be verified); what was left out."""
+    with archive.session() as session:
+        request = packets.PacketRequest(
+            template=packets.summary_template(),
+            audience=packets.find_audience(session, audience_name),
+            case_ids=(case_id,),
+            prepared_by=remembered_preparer(),
         )
-    if view is None:
-        raise NotFoundError(f"This case is marked above what {audience.name} may see")
-    packets.save_pdf(target, render_case_summary(view, audience).pdf, overwrite=True)
-    return log
+        result = packets.build_packet(
+            session,
+            request,
+            target,
+            render=render_summary,
+            attachments_dir=archive.location.attachments_dir,
+            overwrite=True,
+            kind="summary",
+        )
+    return result.log
+
+
+def remembered_preparer() -> str:
+    """The name last typed as "Prepared by" in the packet dialog."""
+    return str(QSettings().value(PREPARER_SETTING, "") or "")
 
 
 def show_case_summary(

@@ -1,5 +1,5 @@
 """A whole archive as one zip, to hand a case file to another organizer (format: see
-archive_format.py).
+services/exchange.py and db/tables.py).
 
 Every table goes, read through its raw twin so stored values travel unchanged, with the
 files of its attachments. Records above the privacy ceiling stay behind, and so do the
@@ -23,18 +23,10 @@ from sqlalchemy.orm import Session
 from powmia_desktop import __version__
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.db.tables import exchanged_tables, raw_table, to_json_value
 from powmia_desktop.services.attachments import stored_path
 from powmia_desktop.services.audience import Gate, RedactionLog
-from powmia_desktop.services.exporting.archive_format import (
-    ATTACHMENTS_DIR,
-    FORMAT,
-    MANIFEST,
-    RECORDS_DIR,
-    VERSION,
-    exchanged_tables,
-    raw_table,
-    to_json_value,
-)
+from powmia_desktop.services.exchange import ATTACHMENTS_DIR, FORMAT, MANIFEST, RECORDS_DIR, VERSION
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, DETAILS, Privacy
 

@@ -18,8 +18,8 @@ from sqlalchemy.orm import Session
 from powmia_desktop import __version__
 from powmia_desktop.core.vocab import MeetingStatus
 from powmia_desktop.db.models import Meeting, Task
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.audience import RedactionLog
-from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically, write_bytes
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
 

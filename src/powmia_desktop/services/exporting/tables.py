@@ -3,8 +3,9 @@
 Cases take a CaseFilter (what the case list is narrowed to). Each list carries a few more
 columns than the window shows where a spreadsheet needs them (a case's service number,
 a contact's phones and emails), so that a list exported here imports back unchanged.
-A case's other one-line fields follow, as its schema lists them (services/
-record_schemas.py), headed by their labels: a field the schema gains is exported too.
+A case's other one-line fields follow, as its schema lists them
+(services/record_schemas.py), headed by their labels: a field the schema gains is exported
+too.
 """
 
 from __future__ import annotations
@@ -39,9 +40,9 @@ from powmia_desktop.db.models import (
     TimelineEvent,
     serviceman_tag,
 )
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.cases import CaseFilter, case_list_query
-from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible
 from powmia_desktop.services.record_schemas import CASE

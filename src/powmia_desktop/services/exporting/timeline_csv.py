@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import EventCategory
 from powmia_desktop.db.models import Citation, Source, TimelineEvent
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.audience import RedactionLog
-from powmia_desktop.services.exporting.archive_format import table_of
+from powmia_desktop.services.exchange import SOURCE_SEPARATOR
 from powmia_desktop.services.exporting.files import ExportResult, write_csv
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, visible
-from powmia_desktop.services.importing.timeline import SOURCE_SEPARATOR
 from powmia_desktop.services.values import date_text
 
 TIMELINE_HEADERS = [

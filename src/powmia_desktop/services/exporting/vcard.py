@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import ContactKind
 from powmia_desktop.db.models import Attachment, Contact, ContactAddress, ContactEmail, ContactPhone
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.attachments import stored_path
 from powmia_desktop.services.audience import RedactionLog
-from powmia_desktop.services.exporting.archive_format import table_of
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically
 from powmia_desktop.services.exporting.files import write_bytes as _write
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy, allowed, visible

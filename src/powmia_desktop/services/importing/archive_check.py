@@ -22,16 +22,9 @@ from typing import Any, Final
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, String, Table, Text
 
 from powmia_desktop.core.errors import ArchiveError
+from powmia_desktop.db.tables import exchanged_tables, raw_table
 from powmia_desktop.services.attachments import MAX_ATTACHMENT_BYTES
-from powmia_desktop.services.exporting.archive_format import (
-    ATTACHMENTS_DIR,
-    FORMAT,
-    MANIFEST,
-    RECORDS_DIR,
-    VERSION,
-    exchanged_tables,
-    raw_table,
-)
+from powmia_desktop.services.exchange import ATTACHMENTS_DIR, FORMAT, MANIFEST, RECORDS_DIR, VERSION
 from powmia_desktop.services.importing.outcome import printable
 
 MAX_MEMBERS: Final = 1_000_000

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.core.progress import Progress, no_progress
+from powmia_desktop.db.tables import exchanged_tables, raw_table
 from powmia_desktop.services.attachments import store_bytes, stored_path
-from powmia_desktop.services.exporting.archive_format import exchanged_tables, raw_table
 from powmia_desktop.services.importing.archive_check import read_archive_zip
 from powmia_desktop.services.importing.outcome import ImportResult, recorded_batch
 from powmia_desktop.services.importing.records import bulk_insert, index_after_insert

@@ -34,8 +34,8 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.core.vocab import MeetingStatus, MeetingType
 from powmia_desktop.db.models import Meeting
+from powmia_desktop.db.tables import raw_table, table_of
 from powmia_desktop.db.types import utcnow
-from powmia_desktop.services.exporting.archive_format import raw_table, table_of
 from powmia_desktop.services.importing.outcome import (
     ImportResult,
     printable,
@@ -45,6 +45,9 @@ from powmia_desktop.services.importing.records import bulk_insert, record_defaul
 from powmia_desktop.services.importing.tabular import read_bytes
 
 MAX_OCCURRENCES: Final = 52
+#: A calendar file larger than this is refused before it is read (years of meetings are
+#: a few hundred kilobytes).
+MAX_CALENDAR_BYTES: Final = 64 * 1024 * 1024
 _NAMESPACE: Final = uuid.UUID("5b0b6f0e-2f1c-4c55-9a55-6f6d6961cafe")
 _OFFSET: Final = re.compile(r"\((?:UTC|GMT)\s*(?P<sign>[+-])(?P<h>\d{1,2}):?(?P<m>\d{2})\)")
 _UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -179,7 +182,7 @@ def import_calendar(
     progress: Progress = no_progress,
 ) -> ImportResult:
     """Import every event of an .ics file as meetings (one ImportBatch)."""
-    events = read_calendars(read_bytes(path), path.name)
+    events = read_calendars(read_bytes(path, MAX_CALENDAR_BYTES), path.name)
     result = ImportResult("meetings", path.name, dry_run)
     result.counts = {"events": len(events), "meetings": 0}
     existing = set(session.scalars(select(Meeting.uid)))

@@ -43,14 +43,19 @@ from powmia_desktop.services.importing.outcome import (
     recorded_batch,
 )
 from powmia_desktop.services.importing.tabular import (
-    decode,
     fold,
     read_bytes,
     read_table,
     require_one_of,
     resolve_mapping,
 )
-from powmia_desktop.services.importing.vcard import ContactCard, read_vcards
+from powmia_desktop.services.importing.text_encoding import decode_bytes
+from powmia_desktop.services.importing.vcard import (
+    MAX_VCARD_BYTES,
+    ContactCard,
+    DeclaredCharset,
+    read_vcards,
+)
 
 _DIGITS: Final = re.compile(r"\D")
 _UUID: Final = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -243,9 +248,12 @@ def import_vcards(
     progress: Progress = no_progress,
 ) -> ImportResult:
     """Import every card of a .vcf file (one ImportBatch)."""
-    text, _ = decode(read_bytes(path))
-    cards = read_vcards(text)
+    data = read_bytes(path, MAX_VCARD_BYTES)
+    declared = DeclaredCharset() if DeclaredCharset.anywhere(data) else None
+    decoded = decode_bytes(data, path.name, declared)
+    cards = read_vcards(decoded.text)
     result = ImportResult("contacts", path.name, dry_run)
+    result.warn(decoded.warning)
     result.counts = {"cards": len(cards), "contacts": 0}
     with recorded_batch(session, result, "vcard", {}):
         save_cards(
@@ -283,6 +291,7 @@ def import_contact_csv(
     labels = {i: table.headers[i] for i in range(len(table.headers))}
     cards = []
     result = ImportResult("contacts", path.name, dry_run)
+    result.warn(table.warning)
     result.counts = {"rows": len(table), "contacts": 0}
     for position, values in enumerate(table.rows):
         number = table.row_numbers[position]
@@ -310,6 +319,7 @@ def _join_offices(
     result: ImportResult,
 ) -> None:
     table = read_table(path)
+    result.warn(table.warning)
     columns_map = resolve_mapping(table.headers, OFFICE_FIELDS, mapping, multi=frozenset({"phone"}))
     if "key" not in columns_map.values():
         raise ValidationError(

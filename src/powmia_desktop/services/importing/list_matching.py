@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.models import Serviceman
-from powmia_desktop.services.exporting.archive_format import table_of
+from powmia_desktop.db.tables import table_of
 from powmia_desktop.services.importing.list_rows import ListRow
 from powmia_desktop.services.importing.tabular import fold
 

@@ -42,8 +42,8 @@ from powmia_desktop.db.models import (
     Serviceman,
     StatusChange,
 )
+from powmia_desktop.db.tables import raw_table, table_of
 from powmia_desktop.db.types import utcnow
-from powmia_desktop.services.exporting.archive_format import raw_table, table_of
 from powmia_desktop.services.importing import list_diff
 from powmia_desktop.services.importing.list_matching import CaseIndex, KnownCase, Match
 from powmia_desktop.services.importing.list_plan import (
@@ -141,6 +141,7 @@ def import_list_table(
     columns_map = resolve_mapping(table.headers, LIST_FIELDS, mapping)
     require_one_of(columns_map, ("surname", "name"), table.headers, file_name, "the surname")
     result = ImportResult(KIND, file_name, dry_run)
+    result.warn(table.warning)
     batch_mapping = {"columns": columns_map, "list": list_title}
     with (
         collector_paused(),

@@ -101,6 +101,11 @@ class ImportResult:
     def add(self, name: str, count: int = 1) -> None:
         self.counts[name] = self.counts.get(name, 0) + count
 
+    def warn(self, text: str) -> None:
+        """Add ``text`` to the report's notes, unless it is empty."""
+        if text:
+            self.notes.append(text)
+
     def reject(self, row: int, reason: str, what: str = "Row") -> None:
         self.rejected.append(RowProblem(row, printable(reason), what))
         self.add("rejected")

@@ -18,7 +18,7 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import SourceType
 from powmia_desktop.db.models import Source, Tag, serviceman_tag
 from powmia_desktop.db.models.base import new_uid
-from powmia_desktop.services.exporting.archive_format import raw_table, table_of
+from powmia_desktop.db.tables import raw_table, table_of
 
 
 def record_defaults(

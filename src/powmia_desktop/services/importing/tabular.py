@@ -17,7 +17,6 @@ or simply ``{"Family name": "surname", ...}``. A null field means "ignore this c
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import json
@@ -29,6 +28,7 @@ from typing import Any, Final
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.formula_guard import unguard
+from powmia_desktop.services.importing.text_encoding import decode_bytes
 
 #: A list file larger than this is refused before it is read (a list of 100,000 names with
 #: twenty columns is about 20 MB).
@@ -54,6 +54,8 @@ class Table:
     row_numbers: list[int]
     encoding: str = "utf-8"
     delimiter: str = ","
+    #: Said in the import report: how a guess was made where the encoding was not clear.
+    warning: str = ""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -67,30 +69,6 @@ class Table:
 class MappingFile:
     columns: dict[str, str | None]
     options: dict[str, Any] = field(default_factory=dict)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Text of ``data`` and the encoding it was read as; never fails (latin-1 is the last try)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _strict(data[3:], "utf-8", "utf-8-sig")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _strict(data, "utf-16", "utf-16")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1"), "latin-1"
-
-
-def _strict(data: bytes, codec: str, name: str) -> tuple[str, str]:
-    try:
-        return data.decode(codec), name
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            f"The file says it is {name.upper()} but byte {error.start + 1:,} is not; "
-            "save it again as UTF-8"
-        ) from None
 
 
 def sniff_delimiter(text: str) -> str:
@@ -118,7 +96,8 @@ def parse_table(data: bytes, name: str = "the file") -> Table:
             f"{name} is {len(data) / 2**20:,.0f} MB; a list can be at most "
             f"{MAX_TABLE_BYTES / 2**20:,.0f} MB"
         )
-    text, encoding = decode(data)
+    decoded = decode_bytes(data, name)
+    text = decoded.text
     if "\x00" in text:
         raise ValidationError(f"{name} is not a text file (it contains NUL bytes)")
     delimiter = sniff_delimiter(text)
@@ -134,7 +113,7 @@ def parse_table(data: bytes, name: str = "the file") -> Table:
                 continue
             cells = [unguard(c) if c[:1] == "'" else c for c in cells]  # our own exports
             if headers is None:
-                headers = _unique_headers(cells)
+                headers = _unique_headers(cells, name)
                 continue
             if len(cells) < len(headers):
                 cells += [""] * (len(headers) - len(cells))
@@ -154,20 +133,24 @@ def parse_table(data: bytes, name: str = "the file") -> Table:
         raise ValidationError(f"{name}, row {number + 1}: {str(error)[:200]}") from None
     if headers is None:
         raise ValidationError(f"{name} is empty: there is no header row")
-    return Table(headers, rows, numbers, encoding, delimiter)
+    return Table(headers, rows, numbers, decoded.encoding, delimiter, decoded.warning)
 
 
-def _unique_headers(cells: list[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    headers = []
-    for index, cell in enumerate(cells, 1):
-        name = " ".join(cell.split()) or f"Column {index}"
-        if name in seen:
-            seen[name] += 1
-            name = f"{name} ({seen[name]})"
-        else:
-            seen[name] = 1
-        headers.append(name)
+def _unique_headers(cells: list[str], file_name: str) -> list[str]:
+    """The header row's names (a blank one is "Column N"); refuses a name given twice,
+    naming it and its columns, since a mapping could only ever reach one of them."""
+    headers = [" ".join(cell.split()) or f"Column {index}" for index, cell in enumerate(cells, 1)]
+    places: dict[str, list[int]] = {}
+    for index, name in enumerate(headers, 1):
+        places.setdefault(name.casefold(), []).append(index)
+    for name in headers:
+        where = places[name.casefold()]
+        if len(where) > 1:
+            raise ValidationError(
+                f"{file_name} has the column '{name[:80]}' {len(where)} times (columns "
+                f"{', '.join(map(str, where))}); rename them so that each name is used once",
+                name,
+            )
     return headers
 
 
@@ -195,6 +178,15 @@ def read_bytes(path: Path, limit: int = MAX_TABLE_BYTES) -> bytes:
         raise ValidationError(f"Cannot read {path}: {error.strerror}") from None
 
 
+def _known(aliases: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Folded header name -> the field it names; a field's own name counts too."""
+    known: dict[str, str] = {}
+    for name, words in aliases.items():
+        for word in (name, *words):
+            known.setdefault(fold(word), name)
+    return known
+
+
 def guess_mapping(
     headers: Iterable[str],
     aliases: Mapping[str, Iterable[str]],
@@ -204,12 +196,10 @@ def guess_mapping(
 
     ``aliases`` maps a field to the header names it is known by; the field's own name counts
     too. Each field is taken by the first header that names it, except the ``multi`` fields
-    (phones, notes) which take every such header.
+    (phones, notes) which take every such header. A first guess, to show a person; an import
+    uses ``resolve_mapping``, which refuses a field named by two columns.
     """
-    known: dict[str, str] = {}
-    for name, words in aliases.items():
-        for word in (name, *words):
-            known.setdefault(fold(word), name)
+    known = _known(aliases)
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for header in headers:
@@ -228,36 +218,56 @@ def resolve_mapping(
     *,
     multi: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """The mapping to use: the guessed one, overridden by ``given`` (header -> field or None).
+    """The mapping to use: the headers' own names, overridden by ``given`` (header -> field
+    or None to ignore it); a field given to a column is taken from the columns that only
+    named it.
 
-    Raises ValidationError naming the unknown header or field. Fields in ``multi`` may be
-    taken by several columns (phones, emails); any other field by one column only.
+    Raises ValidationError naming the unknown header or field, and naming the columns when
+    two go to a field that takes one (any but the ``multi`` fields: phones, emails), rather
+    than keep one and quietly drop the other.
     """
-    mapping = guess_mapping(headers, aliases, multi)
+    known = _known(aliases)
+    mapping = {h: known[fold(h)] for h in headers if fold(h) in known}
+    chosen: dict[str, str] = {}
+    for header, target in (given or {}).items():
+        actual = header if header in headers else {fold(h): h for h in headers}.get(fold(header))
+        if actual is None:
+            raise ValidationError(
+                f"The mapping names a column '{header}' that the file does not have "
+                f"(its columns: {', '.join(headers)})",
+                header,
+            )
+        if target is None or target == "":
+            mapping.pop(actual, None)
+            chosen.pop(actual, None)
+            continue
+        if target not in aliases:
+            raise ValidationError(
+                f"The mapping sends '{header}' to '{target}', which is not a field; "
+                f"use one of: {', '.join(sorted(aliases))}",
+                header,
+            )
+        chosen[actual] = target
     if given:
-        by_fold = {fold(h): h for h in headers}
-        for header, target in given.items():
-            actual = header if header in headers else by_fold.get(fold(header))
-            if actual is None:
-                raise ValidationError(
-                    f"The mapping names a column '{header}' that the file does not have "
-                    f"(its columns: {', '.join(headers)})",
-                    header,
-                )
-            if target is None or target == "":
-                mapping.pop(actual, None)
-                continue
-            if target not in aliases:
-                raise ValidationError(
-                    f"The mapping sends '{header}' to '{target}', which is not a field; "
-                    f"use one of: {', '.join(sorted(aliases))}",
-                    header,
-                )
-            for other, field_name in list(mapping.items()):
-                if field_name == target and other != actual and target not in multi:
-                    del mapping[other]
-            mapping[actual] = target
+        given_fields = set(chosen.values())
+        mapping = {h: f for h, f in mapping.items() if h in chosen or f not in given_fields}
+        mapping.update(chosen)
+    _refuse_doubles(mapping, multi)
     return mapping
+
+
+def _refuse_doubles(mapping: Mapping[str, str], multi: frozenset[str]) -> None:
+    columns: dict[str, list[str]] = {}
+    for header, target in mapping.items():
+        columns.setdefault(target, []).append(header)
+    for target, headers in columns.items():
+        if len(headers) > 1 and target not in multi:
+            named = " and ".join(f"'{h}'" for h in headers)
+            raise ValidationError(
+                f"The columns {named} would all go to '{target}', which takes one column; "
+                "map all but one to another field or ignore them (null in a mapping file)",
+                headers[0],
+            )
 
 
 def require_one_of(

@@ -23,8 +23,9 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.validation import clean_text
 from powmia_desktop.core.vocab import EventCategory, SourceType
 from powmia_desktop.db.models import Citation, Source, TimelineEvent, fuzzy_date_values
+from powmia_desktop.db.tables import raw_table, table_of
 from powmia_desktop.db.types import utcnow
-from powmia_desktop.services.exporting.archive_format import raw_table, table_of
+from powmia_desktop.services.exchange import SOURCE_SEPARATOR
 from powmia_desktop.services.importing.list_rows import cells_of, field_columns
 from powmia_desktop.services.importing.outcome import (
     ImportResult,
@@ -53,8 +54,6 @@ TIMELINE_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "url": ("URL", "Link", "Source URL"),
     "notes": ("Notes", "Comments"),
 }
-#: Several sources of one event are written "A | B", their locators likewise.
-SOURCE_SEPARATOR: Final = " | "
 _SENTENCE: Final = re.compile(r"^(.{1,200}?[.!?])(\s|$)")
 
 
@@ -123,6 +122,7 @@ def import_events(
     require_one_of(columns_map, fields, table.headers, path.name, "the title")
     columns = field_columns(table.headers, columns_map)
     result = ImportResult("events", path.name, dry_run)
+    result.warn(table.warning)
     result.counts = {"rows": len(table), "events": 0, "citations": 0}
     now = utcnow()
     with recorded_batch(session, result, "events", {"columns": columns_map}):

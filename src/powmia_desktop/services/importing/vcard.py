@@ -1,6 +1,6 @@
 """Reading vCards as phones and address books write them: 2.1, 3.0 and 4.0.
 
-Our own tolerant reader rather than vobject's: on the real exports in shared/data it
+Our own tolerant reader rather than vobject's: on real exports of phones and address books it
 stops at a truncated base64 photo (Android), a stray undeclared byte in quoted-printable
 text (Android) and a PROFILE line (Lotus Notes), losing the whole card. Here each card is
 read line by line; a part that cannot be decoded is dropped with a note and the rest of the
@@ -23,8 +23,13 @@ from typing import Final
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.vocab import OrganizationType
 
-#: A card larger than this is not read (photos included); 10 MB is a very large photo.
-MAX_CARD_CHARS: Final = 10 * 1024 * 1024
+#: An address book file larger than this is refused before it is read.
+MAX_VCARD_BYTES: Final = 64 * 1024 * 1024
+#: A value (a photo, most often) larger than this is left out of its card, with a note;
+#: 10 MB is a very large photo.
+MAX_VALUE_CHARS: Final = 10 * 1024 * 1024
+_FOLDED: Final = (" ", "\t")
+_CHARSET: Final = re.compile(rb"^[^:]*?;CHARSET=\"?([A-Za-z0-9_.-]+)", re.I)
 _BEGIN: Final = re.compile(r"^BEGIN:VCARD\s*$", re.I)
 _END: Final = re.compile(r"^END:VCARD\s*$", re.I)
 _NAME: Final = re.compile(r"^(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)(.*)$", re.S)
@@ -96,6 +101,10 @@ def split_cards(text: str) -> list[tuple[int, list[str]]]:
     current: list[str] | None = None
     depth = 0
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if raw[:1] in _FOLDED:  # a folded line (most of a photo) cannot begin or end a card
+            if current is not None:
+                current.append(raw)
+            continue
         if _BEGIN.match(raw):
             depth += 1
             if depth == 1:
@@ -113,19 +122,44 @@ def split_cards(text: str) -> list[tuple[int, list[str]]]:
 
 
 def _unfold(lines: list[str]) -> list[str]:
-    out: list[str] = []
+    out: list[list[str]] = []  # the pieces of each logical line, joined once at the end
     soft = False  # the previous quoted-printable line ended in "=": it goes on
     for line in lines:
         if soft and out:
-            out[-1] = out[-1][:-1] + line
-        elif line[:1] in (" ", "\t") and out:
-            out[-1] += line[1:]
+            out[-1][-1] = out[-1][-1][:-1]
+            out[-1].append(line)
+        elif line[:1] in _FOLDED and out:
+            out[-1].append(line[1:])
         elif not line.strip():
             continue
         else:
-            out.append(line)
-        soft = out[-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1].split(":", 1)[0].upper()
-    return out
+            out.append([line])
+        soft = (
+            out[-1][-1].endswith("=") and "QUOTED-PRINTABLE" in out[-1][0].split(":", 1)[0].upper()
+        )
+    return ["".join(parts) for parts in out]
+
+
+class DeclaredCharset:
+    """For each line of a .vcf file, the CHARSET its property declares (vCard 2.1); a folded
+    line goes on in the charset of the line it continues."""
+
+    def __init__(self) -> None:
+        self.current: str | None = None
+
+    def __call__(self, line: bytes) -> str | None:
+        if line[:1] in (b" ", b"\t"):
+            return self.current
+        match = _CHARSET.match(line)
+        self.current = match.group(1).decode("ascii") if match else None
+        return self.current
+
+    @staticmethod
+    def anywhere(data: bytes) -> bool:
+        return _CHARSET_ANYWHERE.search(data) is not None
+
+
+_CHARSET_ANYWHERE: Final = re.compile(rb";CHARSET=", re.I)
 
 
 def _params(text: str) -> dict[str, list[str]]:
@@ -223,6 +257,9 @@ def read_card(number: int, lines: list[str]) -> ContactCard:
     card = ContactCard(number)
     formatted = ""
     for line in lines:
+        if len(line) > MAX_VALUE_CHARS:
+            card.problems.append(_too_large(line))
+            continue
         prop = parse_property(line)
         if prop is None:
             continue
@@ -284,18 +321,22 @@ def read_card(number: int, lines: list[str]) -> ContactCard:
     return card
 
 
+def _too_large(line: str) -> str:
+    match = _NAME.match(line.partition(":")[0])
+    name = match.group(1).upper() if match else "a value"
+    return (
+        f"its {name} is {len(line) / 2**20:,.0f} MB, over the {MAX_VALUE_CHARS // 2**20} MB "
+        "a card's value may take, and was left out"
+    )
+
+
 def read_vcards(text: str) -> list[ContactCard]:
     """Every card of a .vcf file's text; raises ValidationError if there is none."""
-    if len(text) > MAX_CARD_CHARS * 100:
-        raise ValidationError("The file is too large to be an address book (over 1 GB)")
-    cards = []
-    for number, lines in split_cards(text):
-        if sum(len(line) for line in lines) > MAX_CARD_CHARS:
-            card = ContactCard(number)
-            card.problems.append("it is larger than 10 MB and was not read")
-            cards.append(card)
-            continue
-        cards.append(read_card(number, lines))
+    if len(text) > MAX_VCARD_BYTES:
+        raise ValidationError(
+            f"The file is too large to be an address book (at most {MAX_VCARD_BYTES // 2**20} MB)"
+        )
+    cards = [read_card(number, lines) for number, lines in split_cards(text)]
     if not cards:
         raise ValidationError("There is no vCard in this file (no BEGIN:VCARD ... END:VCARD)")
     return cards

@@ -1,13 +1,10 @@
-"""The whole-archive zip format, shared by the exporter and the importer.
+"""Tables as the importers and exporters read and write them: stored values, no conversions.
 
-A zip holds ``manifest.json`` (``{"format": "powmia-archive", "version": 1, ...}``), one
-``records/<table>.json`` per table (a list of rows, each a JSON object of column -> stored
-value) and ``attachments/<ab>/<sha256>.bin`` for every file an Attachment row names.
-
-Values are the stored values, not the program's objects: a FuzzyDate is its stored JSON
-text, a vocabulary word its value, a sensitivity its number, a timestamp ISO text. Each
-table is read and written through a "raw" copy of it whose columns have plain types, so
-what comes out of one archive goes into the next unchanged, byte for byte.
+Each table is read and written through a "raw" copy of it whose columns have plain types, so
+what comes out of one archive goes into the next unchanged, byte for byte: a FuzzyDate is its
+stored JSON text, a vocabulary word its value, a sensitivity its number, a timestamp a plain
+datetime. The whole-archive zip (services/exchange.py) is written and read this way, and the
+bulk importers insert through the same raw tables.
 """
 
 from __future__ import annotations
@@ -32,11 +29,6 @@ from sqlalchemy.types import TypeEngine
 from powmia_desktop.db.models import Base
 from powmia_desktop.db.types import FuzzyDateType, SensitivityType, UTCDateTime
 
-FORMAT: Final = "powmia-archive"
-VERSION: Final = 1
-MANIFEST: Final = "manifest.json"
-RECORDS_DIR: Final = "records/"
-ATTACHMENTS_DIR: Final = "attachments/"
 #: Tables that describe this computer's archive, not the records: not exchanged.
 LOCAL_TABLES: Final = frozenset({"change_log", "archive_setting"})
 
