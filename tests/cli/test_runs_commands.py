@@ -116,3 +116,13 @@ def test_runs_list_and_show_and_bad_input(demo_db: str, tmp_path: Path) -> None:
     assert run("--db", demo_db, "runs", "show", "99")[0] == 1
     assert run("--db", demo_db, "runs", "rebuild", "1")[0] == 1  # no --out
     assert run("--db", demo_db, "runs", "verify", str(tmp_path / "missing.pdf"))[0] == 1
+
+
+def test_a_run_logged_before_contents_were_recorded_says_so(demo_db: str, tmp_path: Path) -> None:
+    assert run("--db", demo_db, "summary", "1", "--out", str(tmp_path / "s.pdf"))[0] == 0
+    with Archive.open(resolve_location(demo_db)) as archive, archive.session() as session:
+        logged = session.get(PacketRun, 1)
+        assert logged is not None
+        logged.contents, logged.sha256 = {}, "0" * 64  # as an upgraded archive's old run
+    code, said = run("--db", demo_db, "runs", "rebuild", "1", "--out", str(tmp_path / "r.pdf"))
+    assert code == 0 and "what changed is unknown" in said, said

@@ -209,7 +209,7 @@ def test_the_timer_backs_up_while_working_and_follows_the_archive_opened_next(
     second = tmp_path / "second" / "other.sqlite"
     second.parent.mkdir()
     Archive.open(location_for_path(second), create=True).close()
-    window._open_path(second)  # File > Open archive…, without the file chooser
+    window.open_path(second)  # File > Open archive…, without the file chooser
 
     assert window.archive.location.path == second
     qtbot.waitUntil(lambda: second in policy.ticks)

@@ -42,6 +42,8 @@ from powmia_desktop.services.demo.document import DocObject, damaged
 
 
 class CaseRecords(LoaderBase):
+    """Tags, places, sources, contacts, cases with what they hold, and relationships."""
+
     def _tag(self, obj: DocObject) -> None:
         key = self._key(obj, "tag")
         name = obj.text("name")

@@ -28,6 +28,8 @@ from powmia_desktop.services.demo.document import DocObject, damaged, meeting_mo
 
 
 class WorkRecords(LoaderBase):
+    """Meetings with their people and agenda, questions, tasks, events and audiences."""
+
     def _meeting(self, obj: DocObject) -> None:
         key = self._key(obj, "meeting")
         path = f"meeting/{key}"
