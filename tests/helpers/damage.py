@@ -20,3 +20,29 @@ def backed_up_then_wrecked(archive: Archive) -> ArchiveLocation:
     archive.close()
     wreck_first_page(path)
     return location
+
+
+def damage_schema_page(path: Path, *, filler: bytes = b"\xde\xad") -> None:
+    """Overwrite one page of SQLite's schema table (not the first): nothing opens it whole.
+
+    Which page that is depends on the migrations that made the file, so it is looked up
+    (the ``dbstat`` table) rather than guessed as "the middle of the file".
+    """
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            row[0]
+            for row in connection.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'sqlite_schema' AND pageno > 1"
+            )
+        ]
+    finally:
+        connection.close()
+    assert pages, f"{path} has no schema page but the first"
+    page = pages[len(pages) // 2]
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * size : page * size] = (filler * size)[:size]
+    path.write_bytes(bytes(data))

@@ -36,6 +36,7 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "import": ["cases", "{csv}"],
     "export": ["cases", "{out}/cases.csv"],
     "runs": ["list"],
+    "conflicts": ["list"],
 }
 #: Files no importer may accept (any kind): binary, truncated, hostile.
 MUST_FAIL = {

@@ -295,12 +295,23 @@ class MainWindow(QMainWindow):
         page.select_id(record_id)
 
     def open_path(self, path: Path, *, create: bool = False) -> None:
-        try:
-            archive = Archive.open(location_for_path(path), create=create)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot open the archive", str(error))
+        """Open (or create) the archive at ``path``; one that does not open is offered its
+        backups (a damaged or emptied file), and opened again after a restore."""
+        from powmia_desktop.gui.maintenance import offer_restore
+
+        location = location_for_path(path)
+        while True:
+            try:
+                archive = Archive.open(location, create=create)
+            except PowmiaError as error:
+                if create:
+                    QMessageBox.warning(self, "Cannot open the archive", str(error))
+                    return
+                if not offer_restore(self, location, error):
+                    return
+                continue
+            self.switch_archive(archive)
             return
-        self.switch_archive(archive)
 
     # -- window state -----------------------------------------------------------------
     def _fit_to_screen(self) -> None:

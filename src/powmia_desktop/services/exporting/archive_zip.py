@@ -148,6 +148,10 @@ def export_archive(
         "version": VERSION,
         "app_version": __version__,
         "schema_revision": revision,
+        "archive_uid": session.connection()
+        .exec_driver_sql("SELECT value FROM archive_setting WHERE key = 'archive_uid'")
+        .scalar()
+        or "",
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "privacy": {
             "ceiling": privacy.effective.name.lower(),
