@@ -202,3 +202,33 @@ def test_powmia_conflicts_lists_shows_and_resolves(
     assert main([*db, "list"]) == 0
     assert capsys.readouterr().out == "No conflicts to review\n"
     assert main([*db, "show", "99"]) == 1
+
+
+def test_a_record_sent_there_and_changed_only_there_comes_back_without_a_conflict(
+    demo_archive: Archive, other_archive: Archive, tmp_path: Path
+) -> None:
+    """Sent from here, edited there, sent back: their zip says what they received from us."""
+    _receive(other_archive, _send(demo_archive, tmp_path / "to-them.zip"))
+    uid = _set_notes(other_archive, OURS)
+    with zipfile.ZipFile(_send(other_archive, tmp_path / "back.zip")) as zipped:
+        assert "merge-bases.json" in zipped.namelist()
+    result = _receive(demo_archive, tmp_path / "back.zip")
+    assert "conflicts kept for review" not in result.counts
+    assert result.counts["records updated"] == 1
+    assert _notes(demo_archive, uid) == OURS
+
+
+@pytest.mark.parametrize(
+    "bases",
+    [[], {"x" * 40: {}}, {"peer": {"no_such_table": {}}}, {"peer": {"contact": {"u": "zz"}}}],
+)
+def test_damaged_merge_bases_refuse_the_zip(
+    demo_archive: Archive, other_archive: Archive, tmp_path: Path, bases: object
+) -> None:
+    from powmia_desktop.core.errors import ArchiveError
+
+    path = _send(demo_archive, tmp_path / "a.zip")
+    with zipfile.ZipFile(path, "a") as zipped:
+        zipped.writestr("merge-bases.json", json.dumps(bases))
+    with pytest.raises(ArchiveError, match=r"merge-bases\.json' in the archive is damaged"):
+        _receive(other_archive, path)

@@ -196,7 +196,8 @@ def import_archive(
     try:
         mapping = {"format_version": manifest["version"]}
         with recorded_batch(session, result, "archive", mapping):
-            merge = PeerMerge(session, _peer_uid(manifest), path.name)
+            carried = (manifest.get("merge_bases") or {}).get(_own_uid(session), {})
+            merge = PeerMerge(session, _peer_uid(manifest), path.name, carried)
             merger = _Merger(session, result, merge)
             tables = exchanged_tables()
             for position, table in enumerate(tables):
@@ -233,6 +234,11 @@ def _peer_uid(manifest: dict[str, Any]) -> str:
     """The sending archive's uid from the manifest ("" when it has none or a bad one)."""
     uid = manifest.get("archive_uid")
     return uid if isinstance(uid, str) and 0 < len(uid) <= 36 and uid.isprintable() else ""
+
+
+def _own_uid(session: Session) -> str:
+    query = "SELECT value FROM archive_setting WHERE key = 'archive_uid'"
+    return str(session.connection().exec_driver_sql(query).scalar() or "")
 
 
 def _remove(paths: list[Path]) -> None:

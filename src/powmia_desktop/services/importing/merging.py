@@ -10,8 +10,11 @@ both held after the last import from that archive. On the next import:
 * both differ (or there is no base to tell): this archive's version stays and the incoming
   one is kept as a ``merge_conflict`` for a person to review (services/conflicts.py).
 
-The digest covers a record's own values; ids, links to other records (their ids differ
-from archive to archive), row versions and timestamps are left out.
+The base is this archive's own record of the last import from the sender or, for records
+it sent there first, the sender's record of what it received (the zip's merge-bases.json;
+``bases_for_export`` writes it). The digest covers a record's own values; ids, links to
+other records (their ids differ from archive to archive), row versions and timestamps are
+left out, so a change of a link alone is not seen as a change.
 """
 
 from __future__ import annotations
@@ -67,6 +70,9 @@ class PeerMerge:
     session: Session
     peer_uid: str
     source_file: str
+    #: What the sender last agreed with this archive, as its zip says (``merge-bases.json``):
+    #: the base when this archive has none of its own (a record it sent there first).
+    carried: dict[str, dict[str, str]] = field(default_factory=dict)
     conflicts: int = 0
     _agreed: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -76,7 +82,7 @@ class PeerMerge:
                 MergeBase.peer_uid == self.peer_uid, MergeBase.table_name == table.name
             )
         )
-        return {uid: digest for uid, digest in rows}
+        return {**self.carried.get(table.name, {}), **{uid: digest for uid, digest in rows}}
 
     def agree(self, table: Table, uid: str, digest: str) -> None:
         self._agreed[(table.name, uid)] = digest
@@ -135,3 +141,16 @@ class PeerMerge:
                     ],
                 )
         self._agreed.clear()
+
+
+def bases_for_export(
+    session: Session, records: dict[str, list[dict[str, Any]]]
+) -> dict[str, dict[str, dict[str, str]]]:
+    """This archive's merge bases with every other archive, for the records a zip carries."""
+    sent = {(name, row["uid"]) for name, rows in records.items() for row in rows if "uid" in row}
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    query = select(MergeBase.peer_uid, MergeBase.table_name, MergeBase.record_uid, MergeBase.digest)
+    for peer, table_name, uid, digest in session.execute(query):
+        if (table_name, uid) in sent:
+            out.setdefault(peer, {}).setdefault(table_name, {})[uid] = digest
+    return out
