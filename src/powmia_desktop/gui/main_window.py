@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     backup_action: QAction
     restore_action: QAction
     check_action: QAction
+    conflicts_action: QAction
     undo_action: QAction
     redo_action: QAction
     new_action: QAction
@@ -284,6 +285,9 @@ class MainWindow(QMainWindow):
 
     def open_check(self) -> None:
         backups.open_check(self)
+
+    def open_conflicts(self) -> None:
+        backups.open_conflicts(self)
 
     def open_record(self, kind: str, record_id: int) -> None:
         key = _KIND_SECTION.get(kind)

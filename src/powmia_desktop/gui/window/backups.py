@@ -63,6 +63,18 @@ def open_check(window: "MainWindow") -> None:
     dialog.deleteLater()
 
 
+def open_conflicts(window: "MainWindow") -> None:
+    """File > Review conflicts…; a resolved conflict may change a record shown."""
+    if not window.confirm_all():
+        return
+    from powmia_desktop.gui.maintenance import ConflictsDialog
+
+    dialog = ConflictsDialog(window.archive, window)
+    dialog.resolved.connect(lambda _: after_repair(window))
+    dialog.exec()
+    dialog.deleteLater()
+
+
 def after_repair(window: "MainWindow") -> None:
     window.ops.undo_stack.clear()  # the repair changed records behind the undo history
     window.reload()

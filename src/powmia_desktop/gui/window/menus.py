@@ -56,7 +56,13 @@ def build_menus(window: "MainWindow") -> None:
     window.backup_action = make_action(window, "&Backup now", window.back_up_now)
     window.restore_action = make_action(window, "Res&tore…", window.open_backups)
     window.check_action = make_action(window, "C&heck && repair…", window.open_check)
-    for action in (window.backup_action, window.restore_action, window.check_action):
+    window.conflicts_action = make_action(window, "Review &conflicts…", window.open_conflicts)
+    for action in (
+        window.backup_action,
+        window.restore_action,
+        window.check_action,
+        window.conflicts_action,
+    ):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(make_action(window, "&Quit", window.close, keys.Quit))
