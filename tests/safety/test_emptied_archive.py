@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.helpers.dialogs import answer_questions, when_dialog_opens
+from tests.helpers.dialogs import answer_questions, restore_the_newest, when_dialog_opens
 
 from powmia_desktop.app import open_or_rescue
 from powmia_desktop.cli import main
@@ -22,7 +22,6 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import Serviceman
-from powmia_desktop.gui.maintenance import BackupsDialog
 from powmia_desktop.services.backup import BackupPolicy, backup_now, list_backups
 from powmia_desktop.services.backup_rotation import Rotation
 
@@ -143,11 +142,6 @@ def test_the_window_offers_the_backups_of_an_emptied_archive(
 ) -> None:
     path, _ = emptied
     asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
-
-    def restore_the_newest(dialog: QWidget) -> None:
-        assert isinstance(dialog, BackupsDialog)
-        dialog.restore_button.click()
-        dialog.reject()
 
     when_dialog_opens(restore_the_newest)
     archive = open_or_rescue(location_for_path(path), demo=False)
