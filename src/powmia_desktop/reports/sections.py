@@ -31,7 +31,7 @@ from powmia_desktop.reports.flowables import (
 )
 from powmia_desktop.reports.styles import centered, markup, paragraph, styles
 from powmia_desktop.reports.summary import case_story, fitted_image, summary_options
-from powmia_desktop.services.audience import AttachmentView, ContactView
+from powmia_desktop.services.audience import AttachmentView, CitationView, ContactView
 from powmia_desktop.services.packets import PacketData, Section, audience_banner, short_id
 
 SectionWriter = Callable[[PacketData, Section, Tally], list[Flowable]]
@@ -184,10 +184,12 @@ def timeline(data: PacketData, options: Section, tally: Tally) -> list[Flowable]
         rows: list[list[str | Flowable]] = []
         for e in data.events:
             what = e.title + (f"\n{e.description}" if e.description else "")
-            row: list[str | Flowable] = [e.date, _event_cell(what, e.people), e.place]
-            if fixed:  # numbers refer to the Sources section; without one there are none
-                row.append(paragraph(numbers.sources(e.citations).strip("[]"), styles().cell))
-            rows.append(row)
+            if fixed:  # numbers refer to the packet's Sources section
+                cell = _event_cell(what, e.people)
+                cited = paragraph(numbers.sources(e.citations).strip("[]"), styles().cell)
+                rows.append([e.date, cell, e.place, cited])
+            else:  # no Sources section to refer to: the sources are named in the cell
+                rows.append([e.date, _event_cell(what, e.people, numbers, e.citations), e.place])
         if fixed:
             headers, widths = ["Date", "Event", "Place", "Sources"], [1.6, 5.4, 1.8, 1.2]
         else:
@@ -197,10 +199,22 @@ def timeline(data: PacketData, options: Section, tally: Tally) -> list[Flowable]
     return [*story, *end_of_section()]
 
 
-def _event_cell(what: str, people: tuple[str, ...]) -> Flowable:
+def _event_cell(
+    what: str,
+    people: tuple[str, ...],
+    numbers: SourceNumbers | None = None,
+    citations: tuple[CitationView, ...] = (),
+) -> Flowable:
+    """The event's title, description and people; with ``numbers``, its sources by title
+    (or the "uncited" mark), for a packet without a Sources section."""
     title, _, description = what.partition("\n")
     people_line = "People: " + "; ".join(people) if people else ""
-    return lines((title, "bold"), (description, "body"), (people_line, "small"))
+    shown = lines((title, "bold"), (description, "body"), (people_line, "small"))
+    if numbers is None:
+        return shown
+    titles = "; ".join(dict.fromkeys(c.source_title for c in citations))
+    said = small_text(markup(f"Sources: {titles}")) if titles else numbers.uncited_mark()
+    return paragraph(f"{shown.text}<br/>{said}", styles().cell)
 
 
 def source_numbers(data: PacketData) -> dict[int, int]:
