@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.helpers.dialogs import when_dialog_opens
+from tests.helpers.dialogs import answer_questions, when_dialog_opens
 from tests.services.importing.test_merge_conflicts import OURS, THEIRS, _receive, _send, _set_notes
 
 from powmia_desktop.db.archive import Archive
@@ -81,3 +81,39 @@ def test_review_conflicts_from_the_file_menu_keeps_ours(
         "Kept this archive's version of contact " + seen[1].split("contact ")[1],
     ]
     assert _notes(window.archive) == OURS
+
+
+def test_an_import_that_kept_conflicts_offers_the_review(
+    qtbot: QtBot,
+    demo_archive: Archive,
+    tmp_path: Path,
+    make_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """File > Import… of an archive zip (the wizard's pages aside): the review is offered."""
+    import powmia_desktop.gui.imports as imports
+
+    folder = tmp_path / "ours"
+    folder.mkdir()
+    ours = Archive.open(location_for_path(folder / "ours.sqlite"), create=True)
+    _receive(ours, _send(demo_archive, tmp_path / "first.zip"))
+    _set_notes(demo_archive, THEIRS)
+    _set_notes(ours, OURS)
+    second = _send(demo_archive, tmp_path / "second.zip")
+    window = make_window(ours)
+    monkeypatch.setattr(
+        imports, "open_import_wizard", lambda parent, archive: _receive(archive, second)
+    )
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    shown: list[int] = []
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, ConflictsDialog)
+        shown.append(dialog.list.rowCount())
+        dialog.reject()
+
+    when_dialog_opens(look)
+    window.import_file()
+    assert asked and asked[0].startswith("1 conflict kept for review")
+    assert shown == [1]
+    assert _notes(ours) == OURS

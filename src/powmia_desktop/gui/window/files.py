@@ -60,10 +60,24 @@ def import_file(window: "MainWindow") -> None:
     from powmia_desktop.gui.imports import open_import_wizard  # importers on first use
 
     try:
-        if open_import_wizard(window, window.archive):
-            window.reload()
+        result = open_import_wizard(window, window.archive)
     except PowmiaError as error:
         QMessageBox.warning(window, "Import", str(error))
+        return
+    if not result:
+        return
+    window.reload()
+    conflicts = result.counts.get("conflicts kept for review", 0)
+    if conflicts and not result.dry_run:
+        answer = QMessageBox.question(
+            window,
+            "Import",
+            f"{conflicts} conflict{'s' if conflicts != 1 else ''} kept for review: records "
+            "both archives changed since they last agreed kept this archive's version, "
+            "and the incoming one is kept beside it.\n\nReview them now?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            window.open_conflicts()
 
 
 def export_list(window: "MainWindow") -> None:
