@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from tests.helpers.damage import damage_page_of
 from tests.helpers.dialogs import answer_questions, restore_the_newest, when_dialog_opens
 
 from powmia_desktop.app import open_or_rescue
@@ -155,15 +156,19 @@ def test_the_window_offers_the_backups_of_an_emptied_archive(
         archive.close()
 
 
-def _info(moment: datetime, records: int) -> BackupInfo:
+def _info(moment: datetime, records: int, *, sound: bool = True) -> BackupInfo:
     name = f"{moment:%Y%m%dT%H%M%S}-{records}"
-    return BackupInfo(Path(name), Path(name), moment, "on-open", 1, records=records)
+    return BackupInfo(Path(name), Path(name), moment, "on-open", 1, records=records, sound=sound)
 
 
-def test_copies_of_an_archive_holding_nothing_never_push_out_good_ones() -> None:
+@pytest.mark.parametrize("damaged", [False, True], ids=["empty", "damaged"])
+def test_weak_copies_never_push_out_good_ones(damaged: bool) -> None:
     start = datetime(2026, 3, 1, 12, tzinfo=UTC)
     good = [_info(start - timedelta(days=d), 40) for d in range(3)]
-    empty = [_info(start + timedelta(minutes=30 * n), 0) for n in range(1, 60)]
+    empty = [
+        _info(start + timedelta(minutes=30 * n), 40 if damaged else 0, sound=not damaged)
+        for n in range(1, 60)
+    ]
     kept = Rotation(recent=5, daily=7, weekly=4, monthly=12).keep([*good, *empty])
     assert {g.path for g in good} <= kept
     assert len(kept & {e.path for e in empty}) <= 5 + 7 + 4 + 12
@@ -175,5 +180,17 @@ def test_a_backup_records_how_much_the_archive_holds(demo_archive: Archive, tmp_
     empty.parent.mkdir()
     with Archive.open(location_for_path(empty), create=True) as archive:
         made = backup_now(archive)
-    assert made.records == 0 and made.holds_nothing
+    assert made.records == 0 and made.weak
     shutil.rmtree(made.path)
+
+
+def test_a_backup_of_a_damaged_archive_is_marked_weak(demo_archive: Archive) -> None:
+    """The copy API copies damaged pages as they are; the quick check on the copy tells."""
+    path = demo_archive.location.path
+    assert path is not None
+    good = backup_now(demo_archive)
+    assert good.sound and not good.weak
+    demo_archive.close()
+    damage_page_of(path, "serviceman")
+    made = backup_now(location_for_path(path))
+    assert not made.sound and made.weak

@@ -126,6 +126,18 @@ def integrity_problems(path: Path, *, limit: int = 20) -> list[str]:
 RECORD_TABLES = ("serviceman", "contact", "source", "timeline_event", "meeting")
 
 
+def quick_check_passes(path: Path) -> bool:
+    """True when ``PRAGMA quick_check`` finds the SQLite file at ``path`` sound."""
+    try:
+        connection = _read_only(path)
+        try:
+            return connection.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
 def record_count(path: Path) -> int:
     """How many rows of RECORD_TABLES the SQLite file at ``path`` holds (read-only)."""
     try:
@@ -274,11 +286,14 @@ class BackupInfo:
     database_size: int = -1
     #: How many cases, contacts, sources, events and meetings the copy holds; -1 unknown.
     records: int = -1
+    #: False when the copy failed SQLite's quick check (the archive was damaged already).
+    sound: bool = True
 
     @property
-    def holds_nothing(self) -> bool:
-        """A raw copy of a damaged archive, or one of an archive with no records in it."""
-        return self.raw or self.records == 0
+    def weak(self) -> bool:
+        """A copy of a damaged archive (raw, or failing the quick check) or of one holding
+        no records: never a reason to remove a good backup (see backup_rotation.py)."""
+        return self.raw or not self.sound or self.records == 0
 
     @property
     def has_manifest(self) -> bool:
@@ -349,6 +364,7 @@ def read_backup(path: Path) -> BackupInfo:
                 archive_uid=str(data.get("archive_uid") or ""),
                 database_size=int(data["database_size"]),
                 records=int(data.get("records", -1)),
+                sound=bool(data.get("sound", True)),
             )
         except FileNotFoundError:
             raise ArchiveError(f"{path} is not a backup (it has no {MANIFEST})") from None

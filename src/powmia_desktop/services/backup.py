@@ -35,6 +35,7 @@ from powmia_desktop.db.backup_file import (
     is_backup_copy,
     link_or_copy,
     new_set_folder,
+    quick_check_passes,
     raw_copy,
     read_backup,
     record_count,
@@ -142,6 +143,7 @@ def _backup(
             "schema": None if raw else probe_sqlite_file(target / path.name),
             "archive_uid": "" if raw else read_archive_uid(target / path.name) or "",
             "records": -1 if raw else record_count(target / path.name),
+            "sound": not raw and quick_check_passes(target / path.name),
             "source_state": list(state),
             **files,
         }

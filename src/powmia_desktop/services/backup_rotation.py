@@ -29,13 +29,13 @@ class Rotation:
     monthly: int = 12
 
     def keep(self, backups: Iterable[BackupInfo]) -> set[Path]:
-        """The paths to keep. Copies that hold nothing (BackupInfo.holds_nothing: an emptied
-        or damaged archive's) are counted apart, so they never push out good ones."""
+        """The paths to keep. Weak copies (BackupInfo.weak: an emptied or damaged archive's)
+        are counted apart, so they never push out good ones."""
         every = sorted(backups, key=lambda b: b.created_at, reverse=True)
         auto = [b for b in every if b.reason in AUTOMATIC]
         kept = {b.path for b in every if b.reason not in AUTOMATIC}
-        kept |= self._keep_automatic([b for b in auto if not b.holds_nothing])
-        kept |= self._keep_automatic([b for b in auto if b.holds_nothing])
+        kept |= self._keep_automatic([b for b in auto if not b.weak])
+        kept |= self._keep_automatic([b for b in auto if b.weak])
         return kept
 
     def _keep_automatic(self, auto: list[BackupInfo]) -> set[Path]:
