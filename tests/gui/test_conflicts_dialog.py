@@ -18,16 +18,23 @@ from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.maintenance import ConflictsDialog
 
 
-@pytest.fixture
-def ours(demo_archive: Archive, tmp_path: Path) -> Archive:
-    """An archive holding one conflict: both sides changed the same contact's notes."""
+def _both_edited(theirs: Archive, tmp_path: Path) -> tuple[Archive, Path]:
+    """Our archive, which received theirs once, and their next zip: both sides changed the
+    same contact's notes in between."""
     folder = tmp_path / "ours"
     folder.mkdir()
     archive = Archive.open(location_for_path(folder / "ours.sqlite"), create=True)
-    _receive(archive, _send(demo_archive, tmp_path / "first.zip"))
-    _set_notes(demo_archive, THEIRS)
+    _receive(archive, _send(theirs, tmp_path / "first.zip"))
+    _set_notes(theirs, THEIRS)
     _set_notes(archive, OURS)
-    result = _receive(archive, _send(demo_archive, tmp_path / "second.zip"))
+    return archive, _send(theirs, tmp_path / "second.zip")
+
+
+@pytest.fixture
+def ours(demo_archive: Archive, tmp_path: Path) -> Archive:
+    """An archive holding one conflict: both sides changed the same contact's notes."""
+    archive, second = _both_edited(demo_archive, tmp_path)
+    result = _receive(archive, second)
     assert result.counts["conflicts kept for review"] == 1
     return archive
 
@@ -93,13 +100,7 @@ def test_an_import_that_kept_conflicts_offers_the_review(
     """File > Import… of an archive zip (the wizard's pages aside): the review is offered."""
     import powmia_desktop.gui.imports as imports
 
-    folder = tmp_path / "ours"
-    folder.mkdir()
-    ours = Archive.open(location_for_path(folder / "ours.sqlite"), create=True)
-    _receive(ours, _send(demo_archive, tmp_path / "first.zip"))
-    _set_notes(demo_archive, THEIRS)
-    _set_notes(ours, OURS)
-    second = _send(demo_archive, tmp_path / "second.zip")
+    ours, second = _both_edited(demo_archive, tmp_path)
     window = make_window(ours)
     monkeypatch.setattr(
         imports, "open_import_wizard", lambda parent, archive: _receive(archive, second)

@@ -292,7 +292,7 @@ class BackupInfo:
     @property
     def weak(self) -> bool:
         """A copy of a damaged archive (raw, or failing the quick check) or of one holding
-        no records: never a reason to remove a good backup (see backup_rotation.py)."""
+        no records: never a reason to remove a good backup (services/backup_rotation.py)."""
         return self.raw or not self.sound or self.records == 0
 
     @property
