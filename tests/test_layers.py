@@ -1,4 +1,4 @@
-"""The import rule of ARCHITECTURE.md, checked by reading every module's imports.
+"""The import rule of docs/architecture.md, checked by reading every module's imports.
 
 core imports nothing of ours; db imports core; services and reports import core and db;
 gui and cli import the rest; nothing imports gui; no layer below gui imports Qt.

@@ -20,7 +20,7 @@ from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
 from powmia_desktop.logs import log_unexpected
-from powmia_desktop.services.backup import BackupPolicy, list_backups
+from powmia_desktop.services.backup import BackupPolicy
 from powmia_desktop.services.demo import demo_is_loaded, load_demo
 
 if TYPE_CHECKING:
@@ -73,6 +73,8 @@ def open_or_rescue(
     """
     from PySide6.QtWidgets import QMessageBox
 
+    from powmia_desktop.gui.maintenance import offer_restore
+
     while True:
         try:
             return open_archive(location, demo=demo)
@@ -88,39 +90,6 @@ def open_or_rescue(
                 f"Details were written to {path}.",
             )
             return None
-
-
-def offer_restore(parent: "QWidget | None", location: ArchiveLocation, error: PowmiaError) -> bool:
-    """Say why the archive did not open; True when the person then restored a backup of it."""
-    from PySide6.QtWidgets import QMessageBox
-
-    from powmia_desktop.gui.maintenance import BackupsDialog
-
-    title = "Cannot open the archive"
-    try:
-        backups = [b for b in list_backups(location) if not b.raw] if location.path else []
-    except PowmiaError:
-        backups = []
-    if not backups:
-        QMessageBox.critical(parent, title, str(error))
-        return False
-    count = "one backup" if len(backups) == 1 else f"{len(backups)} backups"
-    answer = QMessageBox.question(
-        parent,
-        title,
-        f"{error}\n\nThere {'is' if len(backups) == 1 else 'are'} {count} of this archive. "
-        "Choose one to restore? The archive as it is now is kept as a backup first.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
-    restored: list[object] = []
-    dialog = BackupsDialog(location, parent)
-    dialog.restored.connect(restored.append)
-    dialog.exec()
-    dialog.deleteLater()
-    return bool(restored)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

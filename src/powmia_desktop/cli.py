@@ -1,4 +1,4 @@
-"""``powmia``: the command-line twin of the desktop program (ARCHITECTURE.md, CLI contract).
+"""``powmia``: the command-line twin of the desktop program (docs/architecture.md).
 
 Exit status: 0 success, 2 bad usage (argparse), 1 any other error with one line on stderr.
 No traceback reaches the person at the terminal; an unexpected one goes to the log file.

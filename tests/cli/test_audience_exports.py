@@ -82,3 +82,23 @@ def test_audience_and_ceiling_are_not_both_given(db: str, tmp_path: Path) -> Non
         "--audience", "Press", "--ceiling", "public",
     )  # fmt: skip
     assert code == 1
+
+
+@pytest.mark.parametrize(("kind", "name"), [("events", "events.csv"), ("meetings", "m.ics")])
+def test_descriptions_in_the_timeline_and_calendar_lose_numbers_too(
+    db: str, tmp_path: Path, kind: str, name: str
+) -> None:
+    with sqlite3.connect(db) as connection:
+        table = "timeline_event" if kind == "events" else "meeting"
+        connection.execute(
+            f"UPDATE {table} SET description = description || ?, sensitivity = 0",
+            (f" Ask at {PHONE}.",),
+        )
+    mine, press = tmp_path / f"mine-{name}", tmp_path / f"press-{name}"
+    assert run("--db", db, "export", kind, str(mine))[0] == 0
+    assert "555-0187" in mine.read_bytes().decode("utf-8-sig").replace("\r\n ", "")
+    code, said = run("--db", db, "export", kind, str(press), "--audience", "Press")
+    assert code == 0, said
+    text = press.read_bytes().decode("utf-8-sig").replace("\r\n ", "")
+    assert "555-0187" not in text and "[phone number withheld]" in text
+    assert "phone number in description" in said

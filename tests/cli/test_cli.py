@@ -1,4 +1,4 @@
-"""The `powmia` command: the contract of ARCHITECTURE.md, run as a person would run it."""
+"""The `powmia` command: the contract of docs/architecture.md, run as a person would run it."""
 
 import io
 import json

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from tests.cli.test_cli import run
+from tests.helpers.damage import damage_schema_page
 
 
 @pytest.fixture
@@ -113,9 +114,7 @@ def test_check_of_a_damaged_file_names_the_backup_to_restore(
     demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run("--db", str(demo_db), "backup")[0] == 0
-    data = bytearray(demo_db.read_bytes())
-    data[len(data) // 2 : len(data) // 2 + 16384] = b"\xde\xad" * 8192
-    demo_db.write_bytes(bytes(data))
+    damage_schema_page(demo_db)
     capsys.readouterr()
     code, out = run("--db", str(demo_db), "check")
     err = capsys.readouterr().err

@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.reports.pdfs import withheld_demo_texts
 
 from powmia_desktop.cli import main
 
@@ -40,8 +41,10 @@ def test_dry_run_says_what_each_section_holds_and_writes_nothing(db: str, tmp_pa
     assert any(line.startswith("  Contacts: ") and "Bill Dumas" in line for line in lines)
     assert any(line.startswith("  Timeline: ") and line.endswith(" events") for line in lines)
     assert "For: Press" in said and "Withheld " in said
-    assert "- live sighting report: Dumas, Roger A.: live sighting reported" in said
+    assert "- live sighting report: no. " in said
     assert "A businessman" not in said
+    # Nothing of the family's or private records' own words is printed, names included.
+    assert [t for t in withheld_demo_texts("family", "private") if t in said] == []
     assert said.rstrip().endswith("Nothing was written (--dry-run).")
     assert not out.exists() and _runs(db) == 0
 

@@ -37,17 +37,21 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _press_packet(db: str, out: Path, *choice: str) -> re.Match[str]:
+    """A press packet prepared by Bill Dumas; the match of its run's short id."""
+    args = ("--audience", "Press", *choice, "--preparer", "Bill Dumas", "--out", str(out))
+    code, said = run("--db", db, "packet", *args)
+    assert code == 0, said
+    short = re.search(r"logged as packet run \d+ \(([0-9a-f]{8})\)", said)
+    assert short is not None, said
+    return short
+
+
 def test_a_rebuilt_run_is_the_same_file_and_verify_tells_a_changed_byte(
     demo_db: str, tmp_path: Path
 ) -> None:
     first = tmp_path / "press.pdf"
-    code, said = run(
-        "--db", demo_db, "packet", "--audience", "Press", "--case", "1",
-        "--preparer", "Bill Dumas", "--out", str(first),
-    )  # fmt: skip
-    assert code == 0, said
-    short = re.search(r"logged as packet run 1 \(([0-9a-f]{8})\)", said)
-    assert short is not None, said
+    short = _press_packet(demo_db, first, "--case", "1")
     # Rebuilt twice, from the number and from the short id: the same SHA-256 each time.
     again, twice = tmp_path / "again.pdf", tmp_path / "twice.pdf"
     code, said = run("--db", demo_db, "runs", "rebuild", "1", "--out", str(again))
@@ -69,13 +73,7 @@ def test_a_rebuilt_run_is_the_same_file_and_verify_tells_a_changed_byte(
 
 def test_every_page_names_the_audience_and_the_run(demo_db: str, tmp_path: Path) -> None:
     out = tmp_path / "press.pdf"
-    code, said = run(
-        "--db", demo_db, "packet", "--audience", "Press", "--meeting", "2",
-        "--preparer", "Bill Dumas", "--out", str(out),
-    )  # fmt: skip
-    assert code == 0, said
-    short = re.search(r"\(([0-9a-f]{8})\)", said)
-    assert short is not None
+    short = _press_packet(demo_db, out, "--meeting", "2")
     reader = PdfReader(str(out))
     assert reader.metadata is not None
     assert reader.metadata.title == "Press background: Cpl. Roger A. Dumas"
@@ -116,3 +114,13 @@ def test_runs_list_and_show_and_bad_input(demo_db: str, tmp_path: Path) -> None:
     assert run("--db", demo_db, "runs", "show", "99")[0] == 1
     assert run("--db", demo_db, "runs", "rebuild", "1")[0] == 1  # no --out
     assert run("--db", demo_db, "runs", "verify", str(tmp_path / "missing.pdf"))[0] == 1
+
+
+def test_a_run_logged_before_contents_were_recorded_says_so(demo_db: str, tmp_path: Path) -> None:
+    assert run("--db", demo_db, "summary", "1", "--out", str(tmp_path / "s.pdf"))[0] == 0
+    with Archive.open(resolve_location(demo_db)) as archive, archive.session() as session:
+        logged = session.get(PacketRun, 1)
+        assert logged is not None
+        logged.contents, logged.sha256 = {}, "0" * 64  # as an upgraded archive's old run
+    code, said = run("--db", demo_db, "runs", "rebuild", "1", "--out", str(tmp_path / "r.pdf"))
+    assert code == 0 and "what changed is unknown" in said, said

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tests.helpers.damage import backed_up_then_wrecked
-from tests.helpers.dialogs import answer_questions, when_dialog_opens
+from tests.helpers.dialogs import answer_questions, restore_the_newest, when_dialog_opens
 
 from powmia_desktop.app import open_or_rescue
 from powmia_desktop.db.archive import Archive
@@ -209,7 +209,7 @@ def test_the_timer_backs_up_while_working_and_follows_the_archive_opened_next(
     second = tmp_path / "second" / "other.sqlite"
     second.parent.mkdir()
     Archive.open(location_for_path(second), create=True).close()
-    window._open_path(second)  # File > Open archive…, without the file chooser
+    window.open_path(second)  # File > Open archive…, without the file chooser
 
     assert window.archive.location.path == second
     qtbot.waitUntil(lambda: second in policy.ticks)
@@ -222,11 +222,6 @@ def test_a_damaged_archive_is_offered_its_backups_at_start_and_then_opens(
 ) -> None:
     location = backed_up_then_wrecked(demo_archive)
     asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
-
-    def restore_the_newest(dialog: QWidget) -> None:
-        assert isinstance(dialog, BackupsDialog)
-        dialog.restore_button.click()
-        dialog.reject()
 
     when_dialog_opens(restore_the_newest)
     archive = open_or_rescue(location, demo=False)

@@ -17,8 +17,9 @@ def test_review_lists_each_section_with_its_count(qtbot: QtBot, demo_archive: Ar
     dialog.show()
     dialog.audience_box.setCurrentIndex(dialog.audience_box.findText("Press"))
     assert "Review the packet" in dialog.contents_label.text()
+    assert dialog.contents_lines() == []
     qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
-    lines = dialog.contents_label.text().splitlines()
+    lines = dialog.contents_lines()
     assert "Case summaries: 1 case: Cpl. Roger A. Dumas" in lines
     assert any(line.startswith("Meeting and agenda: Family Member Update") for line in lines)
     assert any(line.startswith("Questions for this meeting: ") for line in lines)
@@ -26,4 +27,5 @@ def test_review_lists_each_section_with_its_count(qtbot: QtBot, demo_archive: Ar
     assert len(lines) == len(dialog.current_template().sections)
     # A new choice asks for a new review of the contents too.
     dialog.title_edit.setText("For the Daily Record")
-    assert "review again" in dialog.contents_label.text()
+    assert "review again" in dialog.contents_label.text() and not dialog.contents_lines()
+    assert "replaced by a short mark" not in dialog.log_summary.text()

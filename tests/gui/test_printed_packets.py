@@ -64,3 +64,26 @@ def test_the_history_lists_verifies_and_rebuilds(
     digest = hashlib.sha256((tmp_path / "rebuilt.pdf").read_bytes()).hexdigest()
     assert digest == printed.sha256
     assert "the same file, byte for byte" in dialog.result_label.text()
+
+
+def test_the_packet_dialog_remembers_who_prepares_packets(
+    qtbot: QtBot, demo_archive: Archive, tmp_path: Path
+) -> None:
+    from tests.reports.pdfs import all_text
+
+    from powmia_desktop.gui.packets import PacketDialog
+
+    first = PacketDialog(demo_archive, None, case_id=1)
+    qtbot.addWidget(first)
+    assert first.prepared_by_edit.text() == ""
+    first.prepared_by_edit.setText("Bill Dumas")
+    qtbot.mouseClick(first.review_button, Qt.MouseButton.LeftButton)
+    result = first.write_to(tmp_path / "packet.pdf")
+    assert result is not None
+    assert first.preview_dialog is not None
+    qtbot.addWidget(first.preview_dialog)
+    assert "Prepared by Bill Dumas for DPAA analyst" in all_text(result.path)
+
+    again = PacketDialog(demo_archive, None, case_id=1)
+    qtbot.addWidget(again)
+    assert again.prepared_by_edit.text() == "Bill Dumas"

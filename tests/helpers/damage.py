@@ -20,3 +20,35 @@ def backed_up_then_wrecked(archive: Archive) -> ArchiveLocation:
     archive.close()
     wreck_first_page(path)
     return location
+
+
+def damage_schema_page(path: Path, *, filler: bytes = b"\xde\xad") -> None:
+    damage_page_of(path, "sqlite_schema", filler=filler)
+
+
+def damage_page_of(path: Path, name: str, *, filler: bytes = b"\xde\xad") -> None:
+    """Overwrite one page of the table (or index) ``name``, never the file's first page.
+
+    For SQLite's schema table nothing opens the file whole any more; for a records table
+    the file opens and copies, but SQLite's checks fail. Which page it is depends on the
+    migrations that made the file, so it is looked up (the ``dbstat`` table) rather than
+    guessed as "the middle of the file".
+    """
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            row[0]
+            for row in connection.execute(
+                "SELECT pageno FROM dbstat WHERE name = ? AND pageno > 1", (name,)
+            )
+        ]
+    finally:
+        connection.close()
+    assert pages, f"{path} has no page of {name} but the first"
+    page = pages[len(pages) // 2]
+    data = bytearray(path.read_bytes())
+    data[(page - 1) * size : page * size] = (filler * size)[:size]
+    path.write_bytes(bytes(data))

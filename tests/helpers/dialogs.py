@@ -49,3 +49,12 @@ def answer_questions(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     return asked
+
+
+def restore_the_newest(dialog: QWidget) -> None:
+    """In the Backups dialog: restore the backup selected first (the newest), then close."""
+    from powmia_desktop.gui.maintenance import BackupsDialog
+
+    assert isinstance(dialog, BackupsDialog), type(dialog)
+    dialog.restore_button.click()
+    dialog.reject()

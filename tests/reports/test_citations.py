@@ -78,3 +78,27 @@ def test_a_case_summary_cites_its_facts_and_marks_the_rest(demo_archive: Archive
     assert re.search(r"Disputed \[\d+", text)
     # Quotations are quoted once, never ““doubled””.
     assert "““" not in text and "””" not in text and '"“' not in text
+
+
+def test_without_a_sources_section_events_name_their_sources(demo_archive: Archive) -> None:
+    case_id = _dumas(demo_archive)
+    with demo_archive.session() as session:
+        event = TimelineEvent(
+            title="A letter nobody kept",
+            date=FuzzyDate.parse("1960"),
+            sensitivity=Sensitivity.PUBLIC,
+        )
+        event.participants.append(EventParticipant(serviceman_id=case_id))
+        session.add(event)
+    template = packets.Template("Timeline only", (packets.Section("timeline"),))
+    with demo_archive.reader() as session:
+        request = packets.PacketRequest(
+            template=template,
+            audience=packets.find_audience(session, "DPAA analyst"),
+            case_ids=(case_id,),
+        )
+        data = packets.gather_packet(session, request)
+    text = all_text(render_packet(data).pdf)
+    assert re.search(r"A letter nobody kept .{0,80}?uncited", text)
+    assert re.search(r"POW medal for Roger Dumas .{0,200}?Sources: Hartford Courant", text)
+    assert "Sources Korean War" not in text  # no numbers column without a Sources section

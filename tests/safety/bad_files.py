@@ -11,14 +11,13 @@ import stat
 import zipfile
 from pathlib import Path
 
+from tests.helpers.damage import damage_schema_page
 from tests.safety.support import CORPUS
 
 
 def _damaged_middle(demo: Path, target: Path) -> None:
-    data = bytearray(demo.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + 16384] = b"\xde\xad\xbe\xef" * 4096
-    target.write_bytes(bytes(data))
+    shutil.copyfile(demo, target)
+    damage_schema_page(target, filler=b"\xde\xad\xbe\xef")
 
 
 def _newer(demo: Path, target: Path) -> None:

@@ -35,6 +35,8 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "packet": ["--audience", "DPAA analyst", "--out", "{out}/packet.pdf"],
     "import": ["cases", "{csv}"],
     "export": ["cases", "{out}/cases.csv"],
+    "runs": ["list"],
+    "conflicts": ["list"],
 }
 #: Files no importer may accept (any kind): binary, truncated, hostile.
 MUST_FAIL = {

@@ -48,6 +48,7 @@ PRIVATE = Sensitivity.PRIVATE
 #: Commands that write nothing for anyone else, and why.
 NOT_EXPORTS = {
     "runs": "lists the packet history; a rebuild prints a run as logged (its audience's view)",
+    "conflicts": "shows and settles the person's own merge conflicts on their own screen",
     "init": "creates an empty archive",
     "demo": "loads the demo into the person's own archive",
     "list": "shows the person's own archive on their own screen",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, make_url, select, text
 from tests.helpers.backups import reseal
+from tests.helpers.damage import damage_schema_page
 
 from powmia_desktop.core.errors import ArchiveError, NotFoundError
 from powmia_desktop.db.archive import Archive
@@ -131,10 +132,7 @@ def test_list_shows_sets_and_upgrade_copies_newest_first_and_skips_interrupted_o
 
 
 def _damage_middle(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    middle = len(data) // 2
-    data[middle : middle + 16384] = b"\xde\xad" * 8192
-    path.write_bytes(bytes(data))
+    damage_schema_page(path)
 
 
 def test_backup_damage_restore_round_trip(demo_archive: Archive, tmp_path: Path) -> None:

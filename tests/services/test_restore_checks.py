@@ -136,7 +136,7 @@ CASES: dict[str, tuple[Tamper, str]] = {
         "not an SQLite database",
     ),
     "flipped byte in a text cell": (_flip, "no longer matches the SHA-256"),
-    "swapped for another archive": (_swap, "since it was made"),
+    "swapped for another archive": (_swap, "changed"),
     "swapped and sealed": (_swap_sealed(with_uid=False), "another archive than the one"),
     "swapped, sealed with its uid": (_swap_sealed(with_uid=True), "another archive, not of"),
     "newer schema": (_sql("UPDATE alembic_version SET version_num = '9999'"), "newer version"),

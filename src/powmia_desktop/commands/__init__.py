@@ -36,6 +36,8 @@ Handler = Callable[[argparse.Namespace, "ArchiveLocation", TextIO], None]
 
 #: What ``powmia list`` lists.
 LIST_KINDS = ("cases", "contacts", "meetings", "events")
+#: What ``powmia conflicts`` does.
+CONFLICT_ACTIONS = ("list", "show", "resolve")
 #: What ``powmia runs`` does.
 RUN_ACTIONS = ("list", "show", "verify", "rebuild")
 #: The audience a summary is for when none is named: what officials may read.
@@ -87,6 +89,14 @@ def load_handler(spec: str) -> Handler:
 
 
 _JSON = option("--json", action="store_true", help="print JSON")
+_PREPARER = option(
+    "--preparer",
+    "--prepared-by",
+    dest="prepared_by",
+    default="",
+    metavar="NAME",
+    help="who prepared it (named on every page and the contents page)",
+)
 _PRINTING = (
     option("--force", action="store_true", help="replace FILE.pdf if it exists"),
     option(
@@ -152,14 +162,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (
             option("case_id", metavar="CASE_ID", type=int),
             option("--out", required=True, type=Path, metavar="FILE.pdf"),
-            option(
-                "--preparer",
-                "--prepared-by",
-                dest="prepared_by",
-                default="",
-                metavar="NAME",
-                help="who prepared it (named on every page and the contents page)",
-            ),
+            _PREPARER,
             option(
                 "--audience",
                 default=DEFAULT_SUMMARY_AUDIENCE,
@@ -187,14 +190,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             ),
             option("--meeting", type=int, metavar="ID"),
             option("--title", default="", help="the packet's title"),
-            option(
-                "--preparer",
-                "--prepared-by",
-                dest="prepared_by",
-                default="",
-                metavar="NAME",
-                help="who prepared it (named on every page and the contents page)",
-            ),
+            _PREPARER,
             option("--out", type=Path, metavar="FILE.pdf"),
             option(
                 "--dry-run",
@@ -202,6 +198,22 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 help="show what each section would hold and what would be left out; write nothing",
             ),
             *_PRINTING,
+        ),
+    ),
+    # conflicts.py: records two merged archives both changed
+    Subcommand(
+        "conflicts",
+        "records an imported archive and this one both changed: list, show ID, resolve ID",
+        "conflicts:conflicts_command",
+        (
+            option("action", choices=CONFLICT_ACTIONS),
+            option("conflict", nargs="?", type=int, help="the conflict's number (show, resolve)"),
+            option(
+                "--keep",
+                choices=("local", "incoming"),
+                help="resolve: keep this archive's version (local) or the incoming one",
+            ),
+            option("--all", action="store_true", help="list: resolved ones too"),
         ),
     ),
     # runs.py: the packet history

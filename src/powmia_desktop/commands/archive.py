@@ -4,16 +4,22 @@ import argparse
 from typing import TextIO
 
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.emptied import backups_hint, emptied_reason
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services.demo import load_demo
 
 
 def init_archive(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    existed = location.path is not None and location.path.exists()
-    with Archive.open(location, create=True):
+    """Create the archive; the one command that may make a new one in an emptied file."""
+    path = location.path
+    emptied = emptied_reason(path) if path is not None and path.exists() else None
+    existed = path is not None and path.exists() and emptied is None
+    with Archive.open(location, create=True, over_empty=True):
         pass
     verb = "already holds an archive" if existed else "now holds a new, empty archive"
     print(f"{location.display} {verb}", file=out)
+    if emptied is not None:
+        print(f"(the file {emptied} before; {backups_hint(location)})", file=out)
 
 
 def demo(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:

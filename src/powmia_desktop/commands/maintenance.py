@@ -11,6 +11,7 @@ from powmia_desktop.db.backup_file import (
     has_sqlite_header,
     integrity_problems,
 )
+from powmia_desktop.db.emptied import emptied_reason, refuse_emptied
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.migrate import probe_sqlite_file
 from powmia_desktop.services.backup import (
@@ -40,6 +41,7 @@ def backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> 
             print(f"There are no backups of {path} yet", file=out)
         return
     if path.exists():
+        refuse_emptied(location)  # a copy of nothing is no backup
         probe_sqlite_file(path)  # refuses what is not an archive, before writing anything
     made = backup_now(location, "manual", to=args.to)
     print(f"Backed up {path} to {made.path}: {describe(made)}", file=out)
@@ -94,7 +96,7 @@ def check(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> N
 def _explain_damage(location: ArchiveLocation, out: TextIO) -> None:
     """For a file too damaged to open: what SQLite finds, and which backup to restore."""
     path = location.path
-    if path is None or not has_sqlite_header(path):
+    if path is None or not has_sqlite_header(path) or emptied_reason(path):
         return
     problems = integrity_problems(path)
     if not problems:

@@ -7,10 +7,9 @@ from typing import TextIO
 from sqlalchemy.orm import Session
 
 from powmia_desktop.commands.withheld import print_withheld
-from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
-from powmia_desktop.db.models import Serviceman
 from powmia_desktop.reports.summary import render_summary
 from powmia_desktop.services import packets
 from powmia_desktop.services.audience import Audience, RedactionLog
@@ -19,24 +18,18 @@ from powmia_desktop.services.audience import Audience, RedactionLog
 def summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     _refuse_existing(args.out, args.force)
     with Archive.open(location) as archive, archive.session() as session:
-        request = packets.PacketRequest(
-            template=packets.summary_template(),
-            audience=packets.find_audience(
-                session, args.audience, include_private=args.include_private
-            ),
-            case_ids=(args.case_id,),
-            prepared_by=args.prepared_by,
+        audience = packets.find_audience(
+            session, args.audience, include_private=args.include_private
         )
-        if session.get(Serviceman, args.case_id) is None:
-            raise NotFoundError(f"There is no case with id {args.case_id}")
-        result = packets.build_packet(
+        result = packets.build_summary(
             session,
-            request,
+            args.case_id,
+            audience,
             args.out,
             render=render_summary,
+            prepared_by=args.prepared_by,
             attachments_dir=archive.location.attachments_dir,
             overwrite=args.force,
-            kind="summary",
         )
     name = result.data.cases[0].name if result.data and result.data.cases else args.case_id
     print(
@@ -44,7 +37,7 @@ def summary(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
         f"logged as packet run {result.run_id} ({result.short_id})",
         file=out,
     )
-    _report(out, request.audience, result.log, result.sha256, args.list_withheld)
+    _report(out, audience, result.log, result.sha256, args.list_withheld)
 
 
 def packet(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:

@@ -113,13 +113,5 @@ def _rebuild(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -
             attachments_dir=archive.location.attachments_dir,
         )
         short = packets.short_id(run.uid)
-    if result.identical:
-        print(f"Rebuilt run {short} into {args.out}: the same file, byte for byte", file=out)
-    else:
-        changed = "; ".join(result.changed) or "nothing in the archive it reads"
-        print(
-            f"Rebuilt run {short} into {args.out}: NOT the same file as printed. "
-            f"Changed since: {changed}",
-            file=out,
-        )
+    print(result.sentence(short), file=out)
     print(f"SHA-256: {result.sha256}", file=out)

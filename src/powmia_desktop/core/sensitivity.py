@@ -1,4 +1,4 @@
-"""Who may see a record: the four levels of DATA-MODEL.md, ordered.
+"""Who may see a record: the four levels of docs/data-model.md, ordered.
 
 An audience has a ceiling; a record or field is shown only when its level is at or below it.
 ``PRIVATE`` never leaves the archive unless the person explicitly includes it.

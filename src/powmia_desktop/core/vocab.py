@@ -2,8 +2,8 @@
 
 Values are stored as their lowercase ``value`` strings (readable in the SQLite file and in
 exports); ``label`` is what a person reads. Words come from the casualty records and DPAA
-usage collected in FIELD-NOTES.md. Each enum's ``parse`` accepts a value, a label or a
-common abbreviation, so importers and the CLI share one way of reading them.
+usage collected in docs/field-notes.md (section 1.4). Each enum's ``parse`` accepts a value,
+a label or a common abbreviation, so importers and the CLI share one way of reading them.
 """
 
 from enum import StrEnum

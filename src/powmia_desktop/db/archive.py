@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from powmia_desktop.core.errors import ArchiveError, ConflictError, PowmiaError
 from powmia_desktop.db import changelog
+from powmia_desktop.db.emptied import refuse_emptied
 from powmia_desktop.db.engine import make_engine, make_sessionmaker
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.lock import ArchiveLock
@@ -45,12 +46,21 @@ class Archive:
         changelog.install(self._sessions)
 
     @classmethod
-    def open(cls, location: ArchiveLocation, *, create: bool = False) -> "Archive":
-        """Open (and upgrade) the archive at ``location``; with ``create``, make it if missing."""
+    def open(
+        cls, location: ArchiveLocation, *, create: bool = False, over_empty: bool = False
+    ) -> "Archive":
+        """Open (and upgrade) the archive at ``location``; with ``create``, make it if missing.
+
+        A file that is there but holds no archive — emptied by a failed sync or a full disk
+        — is refused with a pointer to its backups; only ``over_empty`` (``powmia init``)
+        makes a new archive in it.
+        """
         path = location.path
         lock = None
         if path is not None:
             _check_file(location, create=create)
+            if not over_empty:
+                refuse_emptied(location, create=create)
             check_revision(probe_sqlite_file(path) if path.exists() else None, str(path))
             lock = ArchiveLock(path)
             lock.acquire_shared()  # refused only while a restore is replacing the file

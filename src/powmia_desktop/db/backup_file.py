@@ -122,6 +122,42 @@ def integrity_problems(path: Path, *, limit: int = 20) -> list[str]:
     return [] if lines == ["ok"] else lines
 
 
+#: The tables whose rows are what a person keeps; a copy with none of them holds nothing.
+RECORD_TABLES = ("serviceman", "contact", "source", "timeline_event", "meeting")
+
+
+def quick_check_passes(path: Path) -> bool:
+    """True when ``PRAGMA quick_check`` finds the SQLite file at ``path`` sound."""
+    try:
+        connection = _read_only(path)
+        try:
+            return connection.execute("PRAGMA quick_check(1)").fetchall() == [("ok",)]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+
+
+def record_count(path: Path) -> int:
+    """How many rows of RECORD_TABLES the SQLite file at ``path`` holds (read-only)."""
+    try:
+        connection = _read_only(path)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            return sum(
+                connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                for name in RECORD_TABLES
+                if name in tables
+            )
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return -1
+
+
 def replace_contents(source: Path, target: Path) -> None:
     """Make the archive at ``target`` hold exactly what ``source`` holds.
 
@@ -248,6 +284,16 @@ class BackupInfo:
     archive_uid: str = ""
     #: The size of the archive copy as written; -1 for a loose copy with no ``backup.json``.
     database_size: int = -1
+    #: How many cases, contacts, sources, events and meetings the copy holds; -1 unknown.
+    records: int = -1
+    #: False when the copy failed SQLite's quick check (the archive was damaged already).
+    sound: bool = True
+
+    @property
+    def weak(self) -> bool:
+        """A copy of a damaged archive (raw, or failing the quick check) or of one holding
+        no records: never a reason to remove a good backup (services/backup_rotation.py)."""
+        return self.raw or not self.sound or self.records == 0
 
     @property
     def has_manifest(self) -> bool:
@@ -317,6 +363,8 @@ def read_backup(path: Path) -> BackupInfo:
                 source_state=tuple(int(n) for n in data.get("source_state", ())),
                 archive_uid=str(data.get("archive_uid") or ""),
                 database_size=int(data["database_size"]),
+                records=int(data.get("records", -1)),
+                sound=bool(data.get("sound", True)),
             )
         except FileNotFoundError:
             raise ArchiveError(f"{path} is not a backup (it has no {MANIFEST})") from None

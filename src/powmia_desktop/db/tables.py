@@ -30,7 +30,7 @@ from powmia_desktop.db.models import Base
 from powmia_desktop.db.types import FuzzyDateType, SensitivityType, UTCDateTime
 
 #: Tables that describe this computer's archive, not the records: not exchanged.
-LOCAL_TABLES: Final = frozenset({"change_log", "archive_setting"})
+LOCAL_TABLES: Final = frozenset({"change_log", "archive_setting", "merge_base", "merge_conflict"})
 
 _raw_metadata = MetaData()
 _raw_tables: dict[str, Table] = {}

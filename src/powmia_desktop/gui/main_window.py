@@ -1,21 +1,19 @@
 """The main window: a section sidebar, the section's list, and the selected record's editor."""
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -23,27 +21,15 @@ from powmia_desktop import APP_NAME
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation, location_for_path
-from powmia_desktop.gui.about import show_about
 from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.sections import Section, make_sections
-from powmia_desktop.gui.workers import run_job
-from powmia_desktop.services.backup import BackupPolicy, backup_now
-from powmia_desktop.services.cases import CaseFilter
-from powmia_desktop.services.search import SearchResults, search
+from powmia_desktop.gui.window import backups, files, menus
+from powmia_desktop.services.backup import BackupPolicy
 
-MAX_RECENT = 8
 #: Which section shows each kind of search result.
-#: What File > Export this list writes for each section.
-_EXPORT_KIND = {
-    "cases": "cases",
-    "contacts": "contacts",
-    "meetings": "meetings",
-    "timeline": "events",
-}
 _KIND_SECTION = {
     "case": "cases",
     "contact": "contacts",
@@ -54,6 +40,25 @@ _KIND_SECTION = {
 
 
 class MainWindow(QMainWindow):
+    """The sections' lists beside their editors; the menus' jobs live in gui/window/."""
+
+    # made by gui/window/menus.py's build_menus
+    recent_menu: QMenu
+    search_edit: QLineEdit
+    packet_action: QAction
+    summary_action: QAction
+    history_action: QAction
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    check_action: QAction
+    conflicts_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    new_action: QAction
+    save_action: QAction
+    delete_action: QAction
+
     def __init__(
         self,
         archive: Archive,
@@ -108,11 +113,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self._build_actions()
+        menus.build_menus(self)
         self._fit_to_screen()
         self.reload()
         self._restore_state()
-        self._remember_recent(archive)
+        menus.remember_recent(self, archive)
         self.auto_backup: AutoBackup | None = None
         if policy is not None:
             self.auto_backup = AutoBackup(policy, lambda: self.archive, self)
@@ -166,7 +171,7 @@ class MainWindow(QMainWindow):
 
     def switch_archive(self, archive: Archive) -> None:
         """Leave the open archive (edits confirmed, backed up on leaving) for ``archive``."""
-        if not self._confirm_all():
+        if not self.confirm_all():
             archive.close()
             return
         failed = self.auto_backup.on_leaving() if self.auto_backup is not None else None
@@ -182,12 +187,12 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.clear()
         self.reload()
-        self._remember_recent(archive)
+        menus.remember_recent(self, archive)
         if self.auto_backup is not None:
             self.auto_backup.restart()
             self.auto_backup.after_opening()
 
-    def _reopen(self, location: ArchiveLocation) -> Archive | None:
+    def reopen(self, location: ArchiveLocation) -> Archive | None:
         """Open the archive again after a restore replaced its file (upgrading an older one)."""
         try:
             archive = Archive.open(location)
@@ -250,148 +255,39 @@ class MainWindow(QMainWindow):
         except PowmiaError as error:
             QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
 
-    # -- printing -----------------------------------------------------------------------
-    def open_printed_packets(self) -> None:
-        """The packet history: verify a PDF handed back, rebuild a run."""
-        from powmia_desktop.gui.packets.history import PrintedPacketsDialog
-
-        PrintedPacketsDialog(self.archive, self).exec()
-
+    # -- the jobs of the menus (gui/window/) ------------------------------------------
     def open_packet_dialog(self) -> None:
-        """The packet dialog, with the selected case or meeting chosen already."""
-        case_id = self.section("cases").page.selected_id() if self.current.key == "cases" else None
-        meeting_id = (
-            self.section("meetings").page.selected_id() if self.current.key == "meetings" else None
-        )
-        from powmia_desktop.gui.packets import PacketDialog  # ReportLab loads on first use
-
-        PacketDialog(self.archive, self, case_id=case_id, meeting_id=meeting_id).exec()
+        files.open_packet_dialog(self)
 
     def print_case_summary(self) -> None:
-        case_id = self.section("cases").page.selected_id()
-        if case_id is None:
-            QMessageBox.information(self, "Print case summary", "Select a case first.")
-            return
-        editor = self.editors["cases"]
-        if editor.record_id == case_id and not editor.confirm_leave():
-            return
-        from powmia_desktop.gui.packets import show_case_summary  # ReportLab on first use
+        files.print_case_summary(self)
 
-        try:
-            show_case_summary(self, self.archive, case_id)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot print the case summary", str(error))
+    def open_printed_packets(self) -> None:
+        files.open_printed_packets(self)
 
-    # -- getting data in and out ------------------------------------------------------
     def import_file(self) -> None:
-        from powmia_desktop.gui.imports import open_import_wizard  # importers on first use
-
-        try:
-            if open_import_wizard(self, self.archive):
-                self.reload()
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Import", str(error))
+        files.import_file(self)
 
     def export_list(self) -> None:
-        kind = _EXPORT_KIND.get(self.current.key)
-        if kind is None:
-            QMessageBox.information(self, "Export", "This list cannot be exported yet.")
-            return
-        case_filter = None
-        if kind == "cases":
-            # as shown: narrowed by text, status and tag (waits for a list still loading)
-            shown = self.current.page.shown_ids()
-            case_filter = None if shown is None else CaseFilter(ids=tuple(shown))
-        self._export(kind, case_filter)
+        files.export_list(self)
 
     def export_archive(self) -> None:
-        self._export("archive", None)
+        files.export_archive(self)
 
-    # -- keeping the archive safe -----------------------------------------------------
+    def run_search(self) -> None:
+        files.run_search(self)
+
     def back_up_now(self) -> None:
-        """File > Backup now: pending edits saved (or dropped) first, then a full backup."""
-        if not self._confirm_all():
-            return
-        archive = self.archive
-        try:
-            made = run_job(
-                self,
-                "Backing up",
-                lambda progress: backup_now(archive, "manual", progress=progress),
-            )
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Backup now", f"Nothing was backed up: {error}")
-            return
-        self.statusBar().showMessage(f"Backed up to {made.database}")
+        backups.back_up_now(self)
 
     def open_backups(self) -> None:
-        """File > Restore…: the list of backups; a restore reopens and reloads everything."""
-        if not self._confirm_all():  # a restore replaces what the editors show
-            return
-        from powmia_desktop.gui.maintenance import BackupsDialog
-
-        location = self.archive.location
-        dialog = BackupsDialog(self.archive, self)
-
-        def restored(result: object) -> None:
-            reopened = self._reopen(location)
-            if reopened is not None:
-                dialog.archive = reopened  # a second restore must close this one in turn
-                self.statusBar().showMessage(dialog.status.text())
-
-        dialog.restored.connect(restored)
-        dialog.exec()
-        dialog.deleteLater()
-        if self.archive.closed:  # a restore that failed had already let go of it
-            self._reopen(location)
+        backups.open_backups(self)
 
     def open_check(self) -> None:
-        """File > Check & repair…; after a repair every list and editor is read again."""
-        if not self._confirm_all():
-            return
-        from powmia_desktop.gui.maintenance import CheckDialog
+        backups.open_check(self)
 
-        dialog = CheckDialog(self.archive, self)
-        dialog.repaired.connect(self._after_repair)
-        dialog.exec()
-        dialog.deleteLater()
-
-    def _after_repair(self) -> None:
-        self.ops.undo_stack.clear()  # the repair changed records behind the undo history
-        self.reload()
-        for editor in self.editors.values():
-            if editor.record_id is not None:
-                editor.load(editor.record_id)
-
-    def _export(self, kind: str, case_filter: CaseFilter | None) -> None:
-        from powmia_desktop.gui.imports import export_with_dialog  # exporters on first use
-
-        try:
-            result = export_with_dialog(self, self.archive, kind, case_filter=case_filter)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Export", str(error))
-            return
-        if result is not None:
-            self.statusBar().showMessage(result.summary())
-
-    # -- search -----------------------------------------------------------------------
-    def run_search(self) -> None:
-        text = self.search_edit.text().strip()
-        if not text:
-            return
-
-        def job(progress: object) -> SearchResults:
-            with self.archive.reader() as session:
-                return search(session, text)
-
-        try:
-            results = run_job(self, "Searching", job)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Search", str(error))
-            return
-        dialog = SearchDialog(results, self)
-        dialog.chosen.connect(self.open_record)
-        dialog.exec()
+    def open_conflicts(self) -> None:
+        backups.open_conflicts(self)
 
     def open_record(self, kind: str, record_id: int) -> None:
         key = _KIND_SECTION.get(kind)
@@ -402,147 +298,24 @@ class MainWindow(QMainWindow):
         page.filter_edit.clear()
         page.select_id(record_id)
 
-    # -- menus and actions ----------------------------------------------------------------
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
+    def open_path(self, path: Path, *, create: bool = False) -> None:
+        """Open (or create) the archive at ``path``; one that does not open is offered its
+        backups (a damaged or emptied file), and opened again after a restore."""
+        from powmia_desktop.gui.maintenance import offer_restore
 
-    def _build_actions(self) -> None:
-        keys = QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("&New archive…", self._new_archive))
-        file_menu.addAction(self._action("&Open archive…", self._open_archive, keys.Open))
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        file_menu.addSeparator()
-        self.packet_action = self._action("Briefing &packet…", self.open_packet_dialog)
-        self.summary_action = self._action(
-            "&Print case summary…", self.print_case_summary, keys.Print
-        )
-        file_menu.addAction(self.packet_action)
-        file_menu.addAction(self.summary_action)
-        self.history_action = self._action("Printed pac&kets…", self.open_printed_packets)
-        file_menu.addAction(self.history_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Import…", self.import_file))
-        self.export_action = self._action("&Export this list…", self.export_list)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self._action("Export the whole &archive…", self.export_archive))
-        file_menu.addSeparator()
-        self.backup_action = self._action("&Backup now", self.back_up_now)
-        self.restore_action = self._action("Res&tore…", self.open_backups)
-        self.check_action = self._action("C&heck && repair…", self.open_check)
-        for action in (self.backup_action, self.restore_action, self.check_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.ops.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(keys.Undo)
-        self.redo_action = self.ops.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.new_action = self._action("&New record", self.new_record, keys.New)
-        self.save_action = self._action("&Save", self.save_current, keys.Save)
-        self.delete_action = self._action("&Delete…", self.delete_current, keys.Delete)
-        for action in (self.new_action, self.save_action, self.delete_action):
-            edit_menu.addAction(action)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("&About", self._about))
-
-        toolbar = QToolBar("Main", self)
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        toolbar.addAction(self.new_action)
-        toolbar.addAction(self.save_action)
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.summary_action)
-        toolbar.addAction(self.packet_action)
-        spacer = QWidget(self)
-        spacer.setSizePolicy(
-            spacer.sizePolicy().horizontalPolicy().Expanding, spacer.sizePolicy().verticalPolicy()
-        )
-        toolbar.addWidget(spacer)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search the whole archive (Ctrl+F)")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(320)
-        self.search_edit.returnPressed.connect(self.run_search)
-        toolbar.addWidget(self.search_edit)
-        self.addToolBar(toolbar)
-        find = self._action("Search", self._focus_search, keys.Find)
-        self.addAction(find)
-        self._fill_recent_menu()
-
-    def _focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
-
-    def _new_archive(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "New archive", str(Path.home() / "archive.sqlite"), "Archives (*.sqlite)"
-        )
-        if path:
-            target = Path(path)
-            if target.exists():
-                QMessageBox.warning(
-                    self, "New archive", f"{target} already exists; choose another name."
-                )
-                return
-            self._open_path(target, create=True)
-
-    def _open_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open archive", "", "Archives (*.sqlite *.db);;All files (*)"
-        )
-        if path:
-            self._open_path(Path(path))
-
-    def _open_path(self, path: Path, *, create: bool = False) -> None:
-        try:
-            archive = Archive.open(location_for_path(path), create=create)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot open the archive", str(error))
+        location = location_for_path(path)
+        while True:
+            try:
+                archive = Archive.open(location, create=create)
+            except PowmiaError as error:
+                if create:
+                    QMessageBox.warning(self, "Cannot open the archive", str(error))
+                    return
+                if not offer_restore(self, location, error):
+                    return
+                continue
+            self.switch_archive(archive)
             return
-        self.switch_archive(archive)
-
-    def _remember_recent(self, archive: Archive) -> None:
-        if archive.location.path is None:
-            return
-        settings = QSettings()
-        recent = [str(archive.location.path)] + [
-            p
-            for p in _string_list(settings.value("archives/recent"))
-            if p != str(archive.location.path)
-        ]
-        settings.setValue("archives/recent", recent[:MAX_RECENT])
-        self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in _string_list(QSettings().value("archives/recent")):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(self._opener(Path(path)))
-        self.recent_menu.setEnabled(bool(self.recent_menu.actions()))
-
-    def _opener(self, path: Path) -> Callable[[], None]:
-        return lambda: self._open_path(path)
-
-    def _about(self) -> None:
-        show_about(self, self.archive.location.display)
 
     # -- window state -----------------------------------------------------------------
     def _fit_to_screen(self) -> None:
@@ -573,7 +346,7 @@ class MainWindow(QMainWindow):
         row = int(str(section)) if str(section).isdigit() else 0
         self.sidebar.setCurrentRow(min(row, len(self.sections) - 1))
 
-    def _confirm_all(self) -> bool:
+    def confirm_all(self) -> bool:
         for key, editor in self.editors.items():
             if editor.is_dirty():
                 self.sidebar.setCurrentRow(self.sections.index(self.section(key)))
@@ -582,7 +355,7 @@ class MainWindow(QMainWindow):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._confirm_all():
+        if not self.confirm_all():
             event.ignore()
             return
         if self.auto_backup is not None:
@@ -595,11 +368,3 @@ class MainWindow(QMainWindow):
         settings.setValue("main/splitter", self.splitter.saveState())
         settings.setValue("main/section", self.sidebar.currentRow())
         super().closeEvent(event)
-
-
-def _string_list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return []

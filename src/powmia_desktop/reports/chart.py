@@ -2,8 +2,10 @@
 
 Fuzzy dates are drawn as what they are: "between 1982 and 1984" is a bar over the whole
 range, "about 1953" a bar over the year. Undated and text-only events are left out of the
-chart (they stay in the table). The chart splits across pages like a table, repeating the
-year scale on each page.
+chart (they stay in the table). Labels wrap onto a second line and are shortened at a word
+only beyond that (the table beside the chart has the full text). The Korean War and every
+long silence (ten years and more with no recorded event) are shaded behind the rows. The
+chart splits across pages like a table, with the year scale above and below on each page.
 """
 
 import datetime as dt
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
@@ -19,7 +22,14 @@ from powmia_desktop.reports.styles import INK, MUTED, RULE, SHADE, font_runs, fo
 from powmia_desktop.services.audience import EventView
 
 ROW = 13.0
+LINE = 9.5
 SCALE = 22.0
+#: The Korean War, shaded behind the rows.
+WAR = (dt.date(1950, 6, 25), dt.date(1953, 7, 27))
+#: Years with no recorded event that the chart marks as a silence.
+SILENCE_YEARS = 10
+WAR_HEX = "#f3dede"
+SILENCE_HEX = "#eef0e4"
 LEGEND_ROW = 13.0
 LABEL_SIZE = 8.5
 PALETTE = (
@@ -62,6 +72,32 @@ def chart_rows(events: Sequence[EventView]) -> list[ChartRow]:
     return rows
 
 
+LABEL_SHARE = 0.46
+WAR_LABEL = "Korean War"
+SILENCE_LABEL = f"{SILENCE_YEARS}+ years with no recorded event"
+
+
+def silences(rows: Sequence[ChartRow]) -> list[tuple[float, float]]:
+    """Stretches of ``SILENCE_YEARS`` or more between one event's end and the next start."""
+    found, reached = [], None
+    for row in sorted(rows, key=lambda r: r.start):
+        if reached is not None and row.start - reached >= SILENCE_YEARS:
+            found.append((reached, row.start))
+        reached = row.end if reached is None else max(reached, row.end)
+    return found
+
+
+def _label_lines(text: str, width: float) -> list[str]:
+    """The label in at most two lines; the second shortened at a word with "…"."""
+    lines = simpleSplit(text, fonts().body, LABEL_SIZE, width) or [""]
+    if len(lines) <= 2:
+        return list(lines)
+    words = " ".join(lines[1:]).split()
+    while words and stringWidth(" ".join(words) + " …", fonts().body, LABEL_SIZE) > width:
+        words.pop()
+    return [lines[0], " ".join(words) + " …"]
+
+
 class TimelineChart(Flowable):  # type: ignore[misc]
     """A Gantt-like chart of events; ``split`` hands the rows that do not fit to a new chart."""
 
@@ -71,6 +107,7 @@ class TimelineChart(Flowable):  # type: ignore[misc]
         *,
         span: tuple[int, int] | None = None,
         colours: dict[str, str] | None = None,
+        silence_spans: list[tuple[float, float]] | None = None,
     ) -> None:
         super().__init__()
         self.rows = list(rows)
@@ -85,11 +122,19 @@ class TimelineChart(Flowable):  # type: ignore[misc]
                 span = (span[0], span[0] + step)
         self.span = span
         self.width = 0.0
+        #: Long silences, found over every row (a part on a later page keeps them).
+        self.silences = silence_spans if silence_spans is not None else silences(self.rows)
 
     def _legend_lines(self, width: float) -> list[list[str]]:
         lines: list[list[str]] = [[]]
         used = 0.0
-        for name in self.colours:
+        low, high = self.span
+        names = list(self.colours)
+        if _year(WAR[1]) > low and _year(WAR[0]) < high:
+            names.append(WAR_LABEL)
+        if self.silences:
+            names.append(SILENCE_LABEL)
+        for name in names:
             need = 14 + stringWidth(name, fonts().body, LABEL_SIZE) + 12
             if lines[-1] and used + need > width:
                 lines.append([])
@@ -98,18 +143,33 @@ class TimelineChart(Flowable):  # type: ignore[misc]
             used += need
         return lines
 
+    def _labels(self, width: float) -> list[list[str]]:
+        """Each row's label in at most two lines of ``width``; shortened at a word beyond."""
+        return [_label_lines(r.label, width * LABEL_SHARE - 6) for r in self.rows]
+
+    def _heights(self, width: float) -> list[float]:
+        return [max(ROW, 3.5 + LINE * len(lines)) for lines in self._labels(width)]
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         legend = len(self._legend_lines(availWidth)) * LEGEND_ROW + 6
-        self.height = SCALE + len(self.rows) * ROW + legend
+        self.height = 2 * SCALE + sum(self._heights(availWidth)) + legend
         return availWidth, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         legend = len(self._legend_lines(availWidth)) * LEGEND_ROW + 6
-        fits = int((availHeight - SCALE - legend) // ROW)
-        if fits < 4 or fits >= len(self.rows):
+        room, fits = availHeight - 2 * SCALE - legend, 0
+        for height in self._heights(availWidth):
+            if room < height:
+                break
+            room -= height
+            fits += 1
+        if fits >= len(self.rows):
             return []
-        keep = {"span": self.span, "colours": self.colours}
+        fits = min(fits, len(self.rows) - 3)  # never one or two rows alone on the next page
+        if fits < 4:
+            return []
+        keep = {"span": self.span, "colours": self.colours, "silence_spans": self.silences}
         return [
             TimelineChart(self.rows[:fits], **keep),  # type: ignore[arg-type]
             TimelineChart(self.rows[fits:], **keep),  # type: ignore[arg-type]
@@ -118,49 +178,86 @@ class TimelineChart(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         c = self.canv
         f = fonts()
-        label_width = self.width * 0.46
+        label_width = self.width * LABEL_SHARE
         x0, x1 = label_width + 8, self.width - 4
         low, high = self.span
         per_year = (x1 - x0) / (high - low)
+        heights = self._heights(self.width)
+        labels = self._labels(self.width)
         top = self.height - SCALE
-        step = _step(high - low, x1 - x0)
+        bottom = top - sum(heights)
         c.saveState()
-        c.setFont(f.body, LABEL_SIZE)
-        for year in range(low, high + 1, step):
-            x = x0 + (year - low) * per_year
-            c.setStrokeColor(RULE)
-            c.setLineWidth(0.3)
-            c.line(x, top, x, top - len(self.rows) * ROW)
-            c.setFillColor(MUTED)
-            c.drawCentredString(x, top + 6, str(year))
-        for i, row in enumerate(self.rows):
-            y = top - (i + 1) * ROW
+        self._shade(x0, per_year, top, bottom)
+        y = top
+        for i, (row, height, lines) in enumerate(zip(self.rows, heights, labels, strict=True)):
+            y -= height
             if i % 2 == 0:
                 c.setFillColor(SHADE)
-                c.rect(0, y, self.width, ROW, stroke=0, fill=1)
+                c.rect(0, y, label_width, height, stroke=0, fill=1)
             c.setFillColor(INK)
-            _draw_fitted(c, 2, y + 3.5, row.label, label_width - 4)
+            for n, text in enumerate(lines):
+                _draw_fitted(c, 2, y + height - 3 - LINE * (n + 1) + 1.5, text, label_width - 4)
             colour = colors.HexColor(self.colours.get(row.category, PALETTE[0]))
             c.setFillColor(colour)
             c.setStrokeColor(colour)
             start = x0 + (row.start - low) * per_year
             end = x0 + (row.end - low) * per_year
+            middle = y + height / 2
             if end - start < 4:
-                c.circle((start + end) / 2, y + ROW / 2, 2.8, stroke=0, fill=1)
+                c.circle((start + end) / 2, middle, 2.8, stroke=0, fill=1)
             else:
-                c.roundRect(start, y + 3, end - start, ROW - 6, 2, stroke=0, fill=1)
-        y = top - len(self.rows) * ROW - 6
+                c.roundRect(start, middle - 3.5, end - start, 7, 2, stroke=0, fill=1)
+        step = _step(high - low, x1 - x0)
+        c.setFont(f.body, LABEL_SIZE)
+        for year in range(low, high + 1, step):
+            x = x0 + (year - low) * per_year
+            c.setStrokeColor(RULE)
+            c.setLineWidth(0.3)
+            c.line(x, top, x, bottom)
+            c.setFillColor(MUTED)
+            c.drawCentredString(x, top + 6, str(year))
+            c.drawCentredString(x, bottom - 12, str(year))
+        y = bottom - SCALE
         for line in self._legend_lines(self.width):
             y -= LEGEND_ROW
             x = 0.0
             for name in line:
-                c.setFillColor(colors.HexColor(self.colours[name]))
+                c.setFillColor(colors.HexColor(self._swatch(name)))
                 c.rect(x, y + 2, 9, 7, stroke=0, fill=1)
                 c.setFillColor(MUTED)
                 c.setFont(f.body, LABEL_SIZE)
                 c.drawString(x + 13, y + 2.5, name)
                 x += 14 + stringWidth(name, f.body, LABEL_SIZE) + 12
         c.restoreState()
+
+    def _swatch(self, name: str) -> str:
+        return {WAR_LABEL: WAR_HEX, SILENCE_LABEL: SILENCE_HEX}.get(name) or self.colours[name]
+
+    def _shade(self, x0: float, per_year: float, top: float, bottom: float) -> None:
+        """The war and the long silences, as bands behind the rows, labelled at the foot."""
+        c = self.canv
+        low, high = self.span
+        bands = [(_year(WAR[0]), _year(WAR[1]), WAR_HEX, "Korean War")]
+        bands += [
+            (a, b, SILENCE_HEX, f"{round(b - a)} years: nothing recorded") for a, b in self.silences
+        ]
+        for start, end, colour, words in bands:
+            start, end = max(start, low), min(end, high)
+            if end <= start:
+                continue
+            left, width = x0 + (start - low) * per_year, (end - start) * per_year
+            c.setFillColor(colors.HexColor(colour))
+            c.rect(left, bottom, width, top - bottom, stroke=0, fill=1)
+            c.setFillColor(MUTED)
+            c.setFont(fonts().italic, 6.5)
+            if stringWidth(words, fonts().italic, 6.5) <= width - 2:
+                c.drawCentredString(left + width / 2, bottom + 2.5, words)
+            else:  # too narrow for words: set them upright along the band
+                c.saveState()
+                c.translate(left + width / 2 + 2.3, bottom + 3)
+                c.rotate(90)
+                c.drawString(0, 0, words)
+                c.restoreState()
 
 
 def _step(years: float, width: float) -> int:

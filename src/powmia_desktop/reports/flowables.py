@@ -19,7 +19,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from powmia_desktop.reports.document import FRAME_WIDTH
+from powmia_desktop.reports.document import FRAME_HEIGHT, FRAME_WIDTH
 from powmia_desktop.reports.styles import (
     MUTED_HEX,
     RULE,
@@ -144,6 +144,33 @@ def section(heading: Flowable, *body: Flowable, room: float = 96) -> list[Flowab
     still starts right away and breaks across pages (KeepTogether would push it whole).
     """
     return [CondPageBreak(room), heading, *body]
+
+
+def end_of_section() -> list[Flowable]:
+    """Between top-level sections: the next one starts on the same page while a third of
+    it is left, so a short section never sits alone on a near-empty page."""
+    return [Spacer(1, 18), CondPageBreak(FRAME_HEIGHT / 3)]
+
+
+class KeepShort(KeepTogether):  # type: ignore[misc]
+    """Kept on one page when shorter than ``limit`` points; a longer section flows on from
+    where the page has room, so it never leaves most of a page empty before it."""
+
+    def __init__(self, flowables: list[Flowable], limit: float) -> None:
+        super().__init__(flowables)
+        self.limit = limit
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        height = sum(f.wrap(aW, FRAME_HEIGHT)[1] for f in self._content)
+        if height > self.limit:
+            return list(self._content)
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
+
+
+def keep_short(*flowables: Flowable) -> KeepShort:
+    """A section kept whole when it takes at most six tenths of a page."""
+    return KeepShort(list(flowables), FRAME_HEIGHT * 0.6)
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

@@ -10,7 +10,7 @@ import io
 
 from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 from pypdf.errors import PyPdfError
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.reports.citing import Tally
@@ -37,7 +37,7 @@ def packet_story(data: PacketData, appended: list[PdfPages]) -> list[Flowable]:
             story += attachments(data, section, appended)
         else:
             story += WRITERS[section.kind](data, section, tally)
-    while story and isinstance(story[-1], PageBreak):
+    while story and isinstance(story[-1], PageBreak | CondPageBreak | Spacer):
         story.pop()
     if not story:
         story = [para(f"There is nothing in this packet that {data.audience.name} may see.")]

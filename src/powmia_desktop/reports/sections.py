@@ -18,8 +18,10 @@ from powmia_desktop.reports.citing import SourceNumbers, Tally, TallyNote
 from powmia_desktop.reports.document import FRAME_HEIGHT, FRAME_WIDTH, Heading, ReservedPage
 from powmia_desktop.reports.flowables import (
     data_table,
+    end_of_section,
     fields_table,
     gap,
+    keep_short,
     lines,
     none_recorded,
     para,
@@ -29,7 +31,7 @@ from powmia_desktop.reports.flowables import (
 )
 from powmia_desktop.reports.styles import centered, markup, paragraph, styles
 from powmia_desktop.reports.summary import case_story, fitted_image, summary_options
-from powmia_desktop.services.audience import AttachmentView, ContactView
+from powmia_desktop.services.audience import AttachmentView, CitationView, ContactView
 from powmia_desktop.services.packets import PacketData, Section, audience_banner, short_id
 
 SectionWriter = Callable[[PacketData, Section, Tally], list[Flowable]]
@@ -108,7 +110,7 @@ def meeting(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
         story += [gap(), *paragraphs(m.description)]
     if m.attendees:
         rows = [[a.name, a.role, "attended" if a.attended else "invited"] for a in m.attendees]
-        table = data_table(["Who", "Role", ""], rows, [5, 3, 2])
+        table = data_table(["Who", "Role", "Attendance"], rows, [5, 3, 2])
         story += section(Heading("Who takes part", 1, toc=False), table)
     if m.agenda:
         minutes = bool(options.option("minutes"))
@@ -124,27 +126,27 @@ def meeting(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
         story += section(Heading("Agenda", 1, toc=False), table)
     if options.option("minutes") and m.minutes:
         story += section(Heading("Minutes", 1, toc=False), *paragraphs(m.minutes))
-    return [*story, PageBreak()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def case_summaries(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     summary = summary_options(options)
     story: list[Flowable] = [Heading("Case summaries", 0, key="cases")]
     if not data.cases:
-        return [*story, none_recorded("case is"), PageBreak()]
+        return [*story, none_recorded("case is"), *end_of_section()]
     numbers = source_numbers(data) or None
     for i, case in enumerate(data.cases):
         if i:
             story.append(PageBreak())
         story += case_story(case, level=1, options=summary, source_numbers=numbers, tally=tally)
-    return [*story, PageBreak()]
+    return [*story, *end_of_section()]
 
 
 def questions(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     title = "Questions for this meeting" if data.meeting else "Open questions"
     story: list[Flowable] = [Heading(title, 0, key="questions")]
     if not data.questions:
-        return [*story, none_recorded("open question is"), PageBreak()]
+        return [*story, none_recorded("open question is"), *end_of_section()]
     groups: dict[str, list[list[str | Flowable]]] = {}
     numbers = SourceNumbers({}, tally)
     for q in data.questions:
@@ -156,7 +158,7 @@ def questions(data: PacketData, options: Section, tally: Tally) -> list[Flowable
     for name, rows in groups.items():
         table = data_table(["#", "Question", "Addressed to", "Status"], rows, [0.45, 5.4, 2, 2.4])
         story += section(Heading(name, 1, key=f"questions-{len(story)}"), table)
-    return [*story, PageBreak()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def _with_answer(question: str, answer: str, numbers: SourceNumbers) -> Flowable:
@@ -171,7 +173,7 @@ def _with_answer(question: str, answer: str, numbers: SourceNumbers) -> Flowable
 def timeline(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     story: list[Flowable] = [Heading("Timeline", 0, key="timeline")]
     if not data.events:
-        return [*story, none_recorded("dated event is"), PageBreak()]
+        return [*story, none_recorded("dated event is"), *end_of_section()]
     fixed = source_numbers(data)
     if options.option("chart"):
         dated = chart_rows(data.events)
@@ -182,23 +184,37 @@ def timeline(data: PacketData, options: Section, tally: Tally) -> list[Flowable]
         rows: list[list[str | Flowable]] = []
         for e in data.events:
             what = e.title + (f"\n{e.description}" if e.description else "")
-            row: list[str | Flowable] = [e.date, _event_cell(what, e.people), e.place]
-            if fixed:  # numbers refer to the Sources section; without one there are none
-                row.append(paragraph(numbers.sources(e.citations).strip("[]"), styles().cell))
-            rows.append(row)
+            if fixed:  # numbers refer to the packet's Sources section
+                cell = _event_cell(what, e.people)
+                cited = paragraph(numbers.sources(e.citations).strip("[]"), styles().cell)
+                rows.append([e.date, cell, e.place, cited])
+            else:  # no Sources section to refer to: the sources are named in the cell
+                rows.append([e.date, _event_cell(what, e.people, numbers, e.citations), e.place])
         if fixed:
             headers, widths = ["Date", "Event", "Place", "Sources"], [1.6, 5.4, 1.8, 1.2]
         else:
             headers, widths = ["Date", "Event", "Place"], [1.6, 6.2, 2.2]
         table = data_table(headers, rows, widths)
         story += section(Heading("Events in date order", 1), table)
-    return [*story, PageBreak()]
+    return [*story, *end_of_section()]
 
 
-def _event_cell(what: str, people: tuple[str, ...]) -> Flowable:
+def _event_cell(
+    what: str,
+    people: tuple[str, ...],
+    numbers: SourceNumbers | None = None,
+    citations: tuple[CitationView, ...] = (),
+) -> Flowable:
+    """The event's title, description and people; with ``numbers``, its sources by title
+    (or the "uncited" mark), for a packet without a Sources section."""
     title, _, description = what.partition("\n")
     people_line = "People: " + "; ".join(people) if people else ""
-    return lines((title, "bold"), (description, "body"), (people_line, "small"))
+    shown = lines((title, "bold"), (description, "body"), (people_line, "small"))
+    if numbers is None:
+        return shown
+    titles = "; ".join(dict.fromkeys(c.source_title for c in citations))
+    said = small_text(markup(f"Sources: {titles}")) if titles else numbers.uncited_mark()
+    return paragraph(f"{shown.text}<br/>{said}", styles().cell)
 
 
 def source_numbers(data: PacketData) -> dict[int, int]:
@@ -211,7 +227,7 @@ def source_numbers(data: PacketData) -> dict[int, int]:
 def sources(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     story: list[Flowable] = [Heading("Sources", 0, key="sources")]
     if not data.sources:
-        return [*story, none_recorded("source is"), PageBreak()]
+        return [*story, none_recorded("source is"), *end_of_section()]
     rows = []
     for i, src in enumerate(data.sources, 1):
         line = ". ".join(t for t in (src.author, src.date, src.source_type) if t)
@@ -219,13 +235,13 @@ def sources(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
         parts = [(src.title, "bold"), (line, "small"), (where, "small"), (src.url, "small")]
         rows.append([str(i), lines(*parts, (src.notes, "small"))])
     story.append(data_table(["#", "Source"], rows, [0.5, 9.5]))
-    return [*story, PageBreak()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def contacts(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     story: list[Flowable] = [Heading("Contacts", 0, key="contacts")]
     if not data.contacts:
-        return [*story, none_recorded("contact is"), PageBreak()]
+        return [*story, none_recorded("contact is"), *end_of_section()]
     rows = []
     numbers = SourceNumbers({}, tally)
     for c in data.contacts:
@@ -245,7 +261,7 @@ def contacts(data: PacketData, options: Section, tally: Tally) -> list[Flowable]
     else:  # every way to reach them is withheld or unknown: no empty column
         table = data_table(["Name", "Connection and notes"], [[r[0], r[2]] for r in rows], [4, 6])
     story.append(table)
-    return [*story, PageBreak()]
+    return [keep_short(*story), *end_of_section()]
 
 
 def _connection(c: ContactView, numbers: SourceNumbers) -> Flowable:
@@ -335,7 +351,7 @@ def _size(size: int) -> str:
 def custom_text(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
     title = str(options.option("title") or "Notes")
     text = str(options.option("text") or "")
-    return [Heading(title, 0), *paragraphs(text), PageBreak()]
+    return [Heading(title, 0), *paragraphs(text), *end_of_section()]
 
 
 WRITERS: dict[str, SectionWriter] = {

@@ -8,15 +8,14 @@ looks like markup (``A & B <c>``) printed literally. So:
 * Hangul and other CJK text is set in a second font, switched per run of characters: an
   embedded TrueType Korean font when one is installed (Debian: ``fonts-nanum``), otherwise
   ReportLab's built-in CID font ``HYGothic-Medium`` (not embedded: viewers substitute it);
+* emoji and other symbols the body font lacks are set in a symbol font when one is
+  installed (Debian: ``fonts-symbola``), so they never print as empty boxes;
 * :func:`markup` escapes user text first and only then adds ``<font>`` tags around runs
   the body font cannot draw, so user text can never become markup.
 """
 
 import functools
 import re
-import shutil
-import subprocess
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +25,12 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from powmia_desktop.resources import resource_path
+from powmia_desktop.reports.fontfiles import fc_korean_ttf, find_font, register_ttf
 
 BODY_SIZE = 10.0
 SMALL_SIZE = 9.0
@@ -63,6 +61,14 @@ _KOREAN_DIRS = (
     Path("/usr/share/fonts/TTF"),
     Path("C:/Windows/Fonts"),
 )
+_SYMBOL_TTF = ("Symbola_hint.ttf", "Symbola.ttf", "seguisym.ttf")
+_SYMBOL_DIRS = (
+    Path("/usr/share/fonts/truetype/ancient-scripts"),
+    Path("/usr/share/fonts/truetype/symbola"),
+    Path("/usr/share/fonts/TTF"),
+    Path("/usr/local/share/fonts"),
+    Path("C:/Windows/Fonts"),
+)
 #: Hangul jamo and syllables, CJK punctuation, kana, ideographs and full-width forms.
 _CJK = re.compile(
     "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff\u3200-\u9fff"
@@ -83,125 +89,15 @@ class Fonts:
     body_embedded: bool
     cjk_embedded: bool
     body_glyphs: frozenset[int] | None
-
-
-def _find(name: str, dirs: tuple[Path, ...]) -> Path | None:
-    try:
-        bundled = resource_path("fonts", name)
-        if bundled.is_file():
-            return bundled
-    except FileNotFoundError:
-        pass
-    for folder in dirs:
-        if (folder / name).is_file():
-            return folder / name
-    return None
-
-
-def _fc_korean_ttf() -> Path | None:
-    """A TrueType (not CFF) font with Hangul that fontconfig knows, if any."""
-    fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        return None
-    try:
-        out = subprocess.run(
-            [fc_list, ":lang=ko", "file"], capture_output=True, text=True, timeout=10
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    files = sorted(line.split(":")[0].strip() for line in out.splitlines())
-    regular = [f for f in files if f.lower().endswith(".ttf") and "bold" not in f.lower()]
-    return Path(regular[0]) if regular else None
-
-
-class _FlateOnce:
-    """FlateDecode for embedded font files, compressing each distinct one once per process."""
-
-    pdfname = "FlateDecode"
-
-    def __init__(self) -> None:
-        self._done: dict[bytes, bytes] = {}
-
-    def encode(self, data: bytes) -> bytes:
-        packed = self._done.get(data)
-        if packed is None:
-            if len(self._done) >= _SUBSETS_KEPT:
-                self._done.pop(next(iter(self._done)))
-            packed = self._done[data] = zlib.compress(data)
-        return packed
-
-    def decode(self, encoded: bytes) -> bytes:
-        return zlib.decompress(encoded)
-
-
-_SUBSETS_KEPT = 64
-_FLATE_ONCE = _FlateOnce()
-
-
-class _RememberingFace(TTFontFace):  # type: ignore[misc]
-    """A TrueType face that makes each subset it embeds once per process.
-
-    Every PDF embeds the glyphs it uses: a subset of the font (ASCII first, then any other
-    character in the order met). Case summaries nearly always use the same subset, and
-    cutting it out of DejaVu Sans and compressing it cost more than laying out the page.
-    The bytes depend only on the font and the subset, so the PDF is the same.
-    """
-
-    def makeSubset(self, subset: list[int]) -> bytes:
-        made: dict[tuple[int, ...], bytes] = self.__dict__.setdefault("_made", {})
-        key = tuple(subset)
-        data = made.get(key)
-        if data is None:
-            if len(made) >= _SUBSETS_KEPT:
-                made.pop(next(iter(made)))
-            data = made[key] = bytes(super().makeSubset(subset))
-        return data
-
-    def addSubsetObjects(self, doc: Any, fontname: str, subset: list[int]) -> Any:
-        descriptor = super().addSubsetObjects(doc, fontname, subset)
-        font_file = doc.idToObject.get(f"fontFile:{self.filename}({fontname})")
-        if font_file is not None and font_file.filters:
-            font_file.filters = [_FLATE_ONCE]
-        return descriptor
-
-
-class _EmbeddedFont(TTFont):  # type: ignore[misc]
-    """A TrueType font whose subsets and glyph-width tables are made once per process."""
-
-    def __init__(self, name: str, path: Path) -> None:
-        super().__init__(name, str(path))
-        self.face.__class__ = _RememberingFace  # the same face, read once; only subsets differ
-
-    def addObjects(self, doc: Any) -> None:
-        super().addObjects(doc)
-        # Each subset's Widths array (128 numbers and more) is written out number by number,
-        # which cost a summary as much as a page of text; the bytes are the same each time.
-        for pdf_font in doc.idToObject["BasicFonts"].dict.values():
-            widths = getattr(pdf_font, "Widths", None)
-            if isinstance(widths, pdfdoc.PDFArray):
-                pdf_font.Widths = _written_widths(tuple(widths.sequence))
-
-
-@functools.lru_cache(maxsize=_SUBSETS_KEPT)
-def _written_widths(widths: tuple[float, ...]) -> bytes:
-    """A Widths array as ReportLab writes it (numbers do not depend on the document)."""
-    return bytes(pdfdoc.PDFArray(list(widths)).format(None))
-
-
-def _register_ttf(name: str, path: Path | None) -> bool:
-    if path is None:
-        return False
-    try:
-        pdfmetrics.registerFont(_EmbeddedFont(name, path))
-    except (TTFError, OSError):
-        return False
-    return True
+    #: The fallback for emoji and symbols (Symbola), and what it draws; none when absent.
+    symbol: str = ""
+    symbol_glyphs: frozenset[int] = frozenset()
 
 
 @functools.cache
 def fonts() -> Fonts:
     """Register the fonts once per process and say which ones are in use."""
-    body_ok = _register_ttf("Body", _find("DejaVuSans.ttf", _SYSTEM_FONT_DIRS))
+    body_ok = register_ttf("Body", find_font("DejaVuSans.ttf", _SYSTEM_FONT_DIRS))
     glyphs: frozenset[int] | None = None
     names = ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
     if body_ok:
@@ -215,19 +111,36 @@ def fonts() -> Fonts:
         glyphs = frozenset(pdfmetrics.getFont("Body").face.charToGlyph)
         names = ("Body", bold, italic, bold_italic)
     cjk, cjk_bold, cjk_embedded = _register_korean()
-    return Fonts(*names, cjk, cjk_bold, body_ok, cjk_embedded, glyphs)
+    symbol, symbol_glyphs = _register_symbols()
+    return Fonts(*names, cjk, cjk_bold, body_ok, cjk_embedded, glyphs, symbol, symbol_glyphs)
+
+
+def _register_symbols() -> tuple[str, frozenset[int]]:
+    """The first symbol font found (Debian: ``fonts-symbola``), for what DejaVu lacks."""
+    for name in _SYMBOL_TTF:
+        if register_ttf("SymbolFallback", find_font(name, _SYMBOL_DIRS)):
+            font = pdfmetrics.getFont("SymbolFallback")
+            pdfmetrics.registerFontFamily(
+                "SymbolFallback",
+                normal="SymbolFallback",
+                bold="SymbolFallback",
+                italic="SymbolFallback",
+                boldItalic="SymbolFallback",
+            )
+            return "SymbolFallback", frozenset(font.face.charToGlyph)
+    return "", frozenset()
 
 
 def _variant(name: str, file: str, fallback: str) -> str:
-    return name if _register_ttf(name, _find(file, _SYSTEM_FONT_DIRS)) else fallback
+    return name if register_ttf(name, find_font(file, _SYSTEM_FONT_DIRS)) else fallback
 
 
 def _register_korean() -> tuple[str, str, bool]:
     for regular, bold in _KOREAN_TTF:
-        if _register_ttf("Korean", _find(regular, _KOREAN_DIRS)):
-            has_bold = _register_ttf("Korean-Bold", _find(bold, _KOREAN_DIRS))
+        if register_ttf("Korean", find_font(regular, _KOREAN_DIRS)):
+            has_bold = register_ttf("Korean-Bold", find_font(bold, _KOREAN_DIRS))
             return _korean_family("Korean", "Korean-Bold" if has_bold else "Korean", True)
-    if _register_ttf("Korean", _fc_korean_ttf()):
+    if register_ttf("Korean", fc_korean_ttf()):
         return _korean_family("Korean", "Korean", True)
     pdfmetrics.registerFont(UnicodeCIDFont("HYGothic-Medium"))
     return _korean_family("HYGothic-Medium", "HYGothic-Medium", False)
@@ -240,17 +153,27 @@ def _korean_family(regular: str, bold: str, embedded: bool) -> tuple[str, str, b
     return regular, bold, embedded
 
 
-def _needs_cjk(ch: str, glyphs: frozenset[int] | None) -> bool:
-    if glyphs is not None and ord(ch) in glyphs:
-        return False
-    return bool(_CJK.match(ch))
+#: Invisible marks of emoji sequences (variation selectors, zero-width joiner): not printed.
+_INVISIBLE = str.maketrans("", "", "\ufe0e\ufe0f\u200d")
 
 
-def _runs(text: str, glyphs: frozenset[int] | None) -> Iterator[tuple[bool, str]]:
-    """Split text into (needs the CJK font, run) pieces."""
-    start, current = 0, _needs_cjk(text[0], glyphs) if text else False
+def _role(ch: str, f: Fonts) -> str:
+    """Which font draws ``ch``: "" the body font, "cjk" the Korean one, "symbol" the
+    fallback for emoji and other symbols the body font lacks."""
+    if f.body_glyphs is not None and ord(ch) in f.body_glyphs:
+        return ""
+    if _CJK.match(ch):
+        return "cjk"
+    if ord(ch) in f.symbol_glyphs:
+        return "symbol"
+    return ""
+
+
+def _runs(text: str, f: Fonts) -> Iterator[tuple[str, str]]:
+    """Split text into (font role, run) pieces (see :func:`_role`)."""
+    start, current = 0, _role(text[0], f) if text else ""
     for i, ch in enumerate(text):
-        wants = _needs_cjk(ch, glyphs)
+        wants = _role(ch, f)
         if wants != current:
             yield current, text[start:i]
             start, current = i, wants
@@ -259,15 +182,17 @@ def _runs(text: str, glyphs: frozenset[int] | None) -> Iterator[tuple[bool, str]
 
 
 def markup(text: str, *, bold: bool = False) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept, Hangul in the CJK font."""
+    """User text as Paragraph markup: escaped, line breaks kept, Hangul in the CJK font,
+    emoji and symbols in the symbol font."""
     if not text:
         return ""
     escaped = escape(text, {'"': "&quot;"}).replace("\r\n", "\n").replace("\n", "<br/>")
     if not escaped.isascii():
         f = fonts()
+        faces = {"cjk": f.cjk_bold if bold else f.cjk, "symbol": f.symbol}
         escaped = "".join(
-            f'<font face="{f.cjk_bold if bold else f.cjk}">{run}</font>' if cjk else run
-            for cjk, run in _runs(escaped, f.body_glyphs)
+            f'<font face="{faces[role]}">{run}</font>' if role else run
+            for role, run in _runs(escaped.translate(_INVISIBLE), f)
         )
     return f"<b>{escaped}</b>" if bold else escaped
 
@@ -337,14 +262,15 @@ def plain(text: str) -> str:
     if text.isascii():  # every CJK character is outside ASCII
         return text
     f = fonts()
-    return "".join("?" if _needs_cjk(ch, f.body_glyphs) else ch for ch in text)
+    return "".join("?" if _role(ch, f) else ch for ch in text.translate(_INVISIBLE))
 
 
 def font_runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
     """(font name, run) pieces for drawing mixed Latin/Hangul text straight on a canvas."""
     f = fonts()
     latin, cjk = (f.bold, f.cjk_bold) if bold else (f.body, f.cjk)
-    return [(cjk if wants else latin, run) for wants, run in _runs(text, f.body_glyphs)]
+    faces = {"": latin, "cjk": cjk, "symbol": f.symbol}
+    return [(faces[role], run) for role, run in _runs(text.translate(_INVISIBLE), f)]
 
 
 @dataclass(frozen=True)

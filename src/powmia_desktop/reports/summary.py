@@ -25,6 +25,7 @@ from powmia_desktop.reports.flowables import (
     data_table,
     fields_table,
     gap,
+    keep,
     none_recorded,
     para,
     paragraphs,
@@ -84,8 +85,8 @@ def case_story(
             ("Circumstances", numbers.cited(case.circumstances, case.citations)),
         ]
     )
-    story += section(Heading("Loss", sub, toc=False), loss)
-    story += section(Heading("Accounting", sub, toc=False), _accounting(case, numbers))
+    story.append(keep(Heading("Loss", sub, toc=False), loss))
+    story.append(keep(Heading("Accounting", sub, toc=False), _accounting(case, numbers)))
     if case.summary:
         story += section(Heading("Summary", sub, toc=False), *_cited_paragraphs(case, numbers))
     if o.status_history:
@@ -102,7 +103,7 @@ def case_story(
         )
     if case.people:
         rows = [[p.name, f"{p.words} {case.name}", p.notes] for p in case.people]
-        table = data_table(["Person", "Connection", "Notes"], rows, [3, 2, 5])
+        table = data_table(["Person", "Connection", "Notes"], rows, [2.6, 3.2, 4.2])
         story += section(Heading("Family and contacts", sub, toc=False), table)
     if o.timeline and case.events:
         rows = [[e.date, numbers.cited(e.title, e.citations), e.place] for e in case.events]
@@ -116,9 +117,7 @@ def case_story(
 
 
 def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowable:
-    variants = "; ".join(
-        f"{name} ({where})" if where else name for name, _kind, where in case.name_variants
-    )
+    variants = "; ".join(_variant(name, where) for name, _kind, where in case.name_variants)
     ids = "; ".join(f"{issuer} {value}" for issuer, value, _url in case.external_ids)
     cited = case.citations
     rows: list[tuple[str, str | Flowable]] = [
@@ -142,6 +141,15 @@ def _identity(case: CaseView, numbers: SourceNumbers, *, photo: bool) -> Flowabl
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
     return outer
+
+
+def _variant(name: str, where: str) -> str:
+    """ "Roger A. Dumas, in the Peace Treaty Initiative" — never brackets within brackets."""
+    if not where:
+        return name
+    if any(mark in where for mark in "()[]"):
+        return f"{name} — {where}"
+    return f"{name} ({where})"
 
 
 def _fact(case: CaseView, numbers: SourceNumbers, field: str, value: str) -> Flowable | str:
@@ -228,7 +236,9 @@ def _status_history(case: CaseView, numbers: SourceNumbers) -> Flowable:
 def _captivity(case: CaseView, numbers: SourceNumbers) -> Flowable:
     rows = []
     for k in case.captivities:
-        camp = k.camp + (f" (also: {', '.join(k.camp_other_names)})" if k.camp_other_names else "")
+        camp = k.camp + (
+            f"\nalso called {', '.join(k.camp_other_names)}" if k.camp_other_names else ""
+        )
         held = " – ".join(d for d in (k.held_from, k.held_to) if d)
         rows.append([camp, held, _row_sources(numbers, k.remarks, k.citations)])
     return data_table(["Camp", "Held", "Remarks and sources"], rows, [3, 1.6, 5.4])

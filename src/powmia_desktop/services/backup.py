@@ -17,8 +17,8 @@ transaction and puts back attachment files that are missing or damaged.
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,26 +35,25 @@ from powmia_desktop.db.backup_file import (
     is_backup_copy,
     link_or_copy,
     new_set_folder,
+    quick_check_passes,
     raw_copy,
     read_backup,
+    record_count,
     replace_contents,
     set_folders,
     write_manifest,
 )
+from powmia_desktop.db.emptied import emptied_reason, refuse_emptied
 from powmia_desktop.db.identity import read_archive_uid, write_archive_uid
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.lock import exclusive_use
 from powmia_desktop.db.migrate import probe_sqlite_file
 from powmia_desktop.services.attachments import file_sha256, stored_path
 from powmia_desktop.services.backup_check import BackupRefused, backup_problem, refusal
+from powmia_desktop.services.backup_rotation import Rotation, prune
 
 Clock = Callable[[], datetime]
 ATTACHMENTS = "attachments"
-#: Reasons the program backs up by itself; only these are thinned out by rotation. The copy
-#: before an import is one of them: on an organizer's archive of 100,000 cases each copy is
-#: close to a gigabyte, and a list imported wrongly is noticed within days, while rotation
-#: still keeps one a day for a week, one a week for a month, one a month for a year.
-AUTOMATIC = frozenset({"on-open", "on-exit", "interval", "before-import"})
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -113,6 +112,8 @@ def _backup(
     location, path = archive_file(archive)
     if not path.is_file():
         raise NotFoundError(f"There is no archive at {path} to back up")
+    if not keep_damaged:
+        refuse_emptied(location)  # a copy of nothing would only crowd out the good ones
     folder = _backup_folder(location, to)
     created = clock()
     target = new_set_folder(folder, created, reason)
@@ -141,6 +142,8 @@ def _backup(
             "raw": raw,
             "schema": None if raw else probe_sqlite_file(target / path.name),
             "archive_uid": "" if raw else read_archive_uid(target / path.name) or "",
+            "records": -1 if raw else record_count(target / path.name),
+            "sound": not raw and quick_check_passes(target / path.name),
             "source_state": list(state),
             **files,
         }
@@ -309,54 +312,6 @@ def _restore_attachments(info: BackupInfo, live: Path | None, progress: Progress
     return restored
 
 
-@dataclass(frozen=True)
-class Rotation:
-    """Which automatic backups are kept: the newest few, then one a day, a week, a month.
-
-    Each rule keeps the newest backup of each of its last N periods that have one (local
-    time). Backups made by hand or before a restore, repair or upgrade are never removed.
-    """
-
-    recent: int = 5
-    daily: int = 7
-    weekly: int = 4
-    monthly: int = 12
-
-    def keep(self, backups: Iterable[BackupInfo]) -> set[Path]:
-        every = sorted(backups, key=lambda b: b.created_at, reverse=True)
-        auto = [b for b in every if b.reason in AUTOMATIC]
-        kept = {b.path for b in every if b.reason not in AUTOMATIC}
-        kept |= {b.path for b in auto[: self.recent]}
-        rules: list[tuple[int, Callable[[datetime], object]]] = [
-            (self.daily, lambda t: t.date()),
-            (self.weekly, lambda t: t.isocalendar()[:2]),
-            (self.monthly, lambda t: (t.year, t.month)),
-        ]
-        for count, period in rules:
-            seen: list[object] = []
-            for b in auto:
-                key = period(b.created_at.astimezone())
-                if key in seen:
-                    continue
-                if len(seen) == count:
-                    break
-                seen.append(key)
-                kept.add(b.path)
-        return kept
-
-
-def prune(folder: Path, rotation: Rotation) -> list[BackupInfo]:
-    """Remove the automatic backups ``rotation`` does not keep; return what was removed."""
-    if not folder.is_dir():
-        return []
-    backups = [read_backup(s) for s in set_folders(folder)]
-    keep = rotation.keep(backups)
-    removed = [b for b in backups if b.path not in keep]
-    for b in removed:
-        shutil.rmtree(b.path, ignore_errors=True)
-    return removed
-
-
 @dataclass
 class BackupPolicy:
     """When the desktop program backs up by itself: on open, on exit, every N minutes.
@@ -370,7 +325,7 @@ class BackupPolicy:
     """
 
     every_minutes: int = 30
-    rotation: Rotation = Rotation()
+    rotation: Rotation = field(default_factory=Rotation)
     clock: Clock = utc_now
 
     def __post_init__(self) -> None:
@@ -398,8 +353,8 @@ class BackupPolicy:
         path = location.path
         if path is None or location.backups_dir is None or is_backup_copy(path):
             return None
-        if not path.is_file() or path.stat().st_size == 0:
-            return None
+        if not path.is_file() or emptied_reason(path) is not None:
+            return None  # opening it says so and offers its backups
         fingerprint = _fingerprint(path)
         if self._seen.get(path) == fingerprint:
             return None

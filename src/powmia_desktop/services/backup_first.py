@@ -13,7 +13,8 @@ from contextlib import contextmanager
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
-from powmia_desktop.services.backup import Rotation, backup_now, prune
+from powmia_desktop.services.backup import backup_now
+from powmia_desktop.services.backup_rotation import Rotation, prune
 
 BEFORE_IMPORT = "before-import"
 

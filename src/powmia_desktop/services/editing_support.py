@@ -124,25 +124,26 @@ def save_children(
         )
 
 
-def _blank(value: object) -> bool:
+def _no_ref(value: object) -> bool:
+    """A reference left empty (a picker gives None; 0 and blank text are no record either)."""
     return value is None or value == 0 or (isinstance(value, str) and not value.strip())
 
 
 def one_of(rows: Sequence[Row], keys: tuple[str, str], *, what: str, labels: str) -> None:
     """Each row points at exactly one of two kinds of record (a case or a contact)."""
     for number, row in enumerate(rows, start=1):
-        given = [k for k in keys if not _blank(row.get(k))]
+        given = [k for k in keys if not _no_ref(row.get(k))]
         if len(given) != 1:
             raise ValidationError(f"{what} {number}: choose {labels}", keys[0])
 
 
 def linked(session: Session, model: type[M], rows: Sequence[Row], part: Children) -> list[M]:
     """The records link rows point at (the cases a meeting discussed), each once."""
-    (key,) = (f for f in part.schema.fields)
+    (key,) = part.schema.fields
     found: list[M] = []
     for number, row in enumerate(rows, start=1):
         value = row.get(key.name)
-        if _blank(value):
+        if _no_ref(value):
             raise ValidationError(f"{part.what} {number}: {key.label} is required", key.name)
         record = session.get(model, value)
         if record is None:

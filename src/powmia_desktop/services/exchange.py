@@ -11,6 +11,8 @@ from typing import Final
 FORMAT: Final = "powmia-archive"
 VERSION: Final = 1
 MANIFEST: Final = "manifest.json"
+#: What the sending archive last agreed with each other archive (services/importing/merging.py).
+MERGE_BASES: Final = "merge-bases.json"
 RECORDS_DIR: Final = "records/"
 ATTACHMENTS_DIR: Final = "attachments/"
 

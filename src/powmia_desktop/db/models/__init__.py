@@ -20,7 +20,13 @@ from powmia_desktop.db.models.evidence import (
     Source,
     TimelineEvent,
 )
-from powmia_desktop.db.models.housekeeping import ArchiveSetting, ChangeLogEntry, ImportBatch
+from powmia_desktop.db.models.housekeeping import (
+    ArchiveSetting,
+    ChangeLogEntry,
+    ImportBatch,
+    MergeBase,
+    MergeConflict,
+)
 from powmia_desktop.db.models.meetings import (
     AgendaItem,
     Attendance,
@@ -71,6 +77,8 @@ __all__ = [
     "ListMembership",
     "LiveSightingReport",
     "Meeting",
+    "MergeBase",
+    "MergeConflict",
     "NameVariant",
     "PacketRun",
     "PacketTemplate",

@@ -1,4 +1,4 @@
-"""The declarative base and what every record has (DATA-MODEL.md, first paragraph).
+"""The declarative base and what every record has (docs/data-model.md, first paragraph).
 
 Every record: integer id, a stable ``uid`` (so archives exchanged between people merge by
 identity, not by row number), created/updated timestamps, a sensitivity level, notes and a

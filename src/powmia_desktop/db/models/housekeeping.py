@@ -23,6 +23,42 @@ class ArchiveSetting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class MergeBase(Base):
+    """What this archive and another (``peer_uid``) last agreed a record held: its digest.
+
+    Written by the archive-zip import for every record both sides then hold alike; the next
+    import from the same archive tells from it which side changed the record since.
+    """
+
+    __tablename__ = "merge_base"
+
+    peer_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    record_uid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class MergeConflict(Base):
+    """A record both archives changed since they last agreed: the incoming version, kept.
+
+    ``incoming`` is the other archive's row (stored values, references already translated
+    to this archive's ids) until a person keeps this archive's version or takes it.
+    """
+
+    __tablename__ = "merge_conflict"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    peer_uid: Mapped[str] = mapped_column(String(36), default="")
+    source_file: Mapped[str] = mapped_column(String(1000), default="")
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_uid: Mapped[str] = mapped_column(String(36), index=True)
+    incoming: Mapped[dict[str, Any]] = mapped_column(JSON)
+    incoming_digest: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    resolved_at: Mapped[datetime | None]
+
+
 class ChangeLogEntry(Base):
     """One changed field (or a created/deleted record); written by db/changelog.py."""
 

@@ -1,7 +1,7 @@
 """Places with alternate names: Camp 5 = Old Pyoktong = Tongju-ri.
 
 Camp numbers were re-used during the war, so a place can carry a warning that its name is
-ambiguous (FIELD-NOTES 2.5).
+ambiguous (docs/field-notes.md, section 2.5).
 """
 
 from sqlalchemy import Float, ForeignKey, String, Text

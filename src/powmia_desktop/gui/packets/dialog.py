@@ -48,6 +48,9 @@ from powmia_desktop.services.audience import Audience, RedactionLog
 from powmia_desktop.services.cases import list_cases
 from powmia_desktop.services.meetings import list_meetings
 
+#: The field rules that also take details out of free text (services/audience/scrub.py).
+_TEXT_RULES = ("hide_phones", "hide_emails", "hide_addresses")
+
 
 def _plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,6 +95,14 @@ class PacketDialog(QDialog):
         self.custom_text.setMaximumHeight(90)
 
         self.contents_label = _plain(QLabel("Review the packet to see what it will hold.", self))
+        self.contents_table = QTableWidget(0, 2, self)
+        self.contents_table.setHorizontalHeaderLabels(["Section", "Will hold"])
+        self.contents_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contents_table.verticalHeader().setVisible(False)
+        self.contents_table.setWordWrap(True)
+        self.contents_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch
+        )
         self.log_summary = _plain(QLabel("Review the packet to see what will be left out.", self))
         self.log_table = QTableWidget(0, 4, self)
         self.log_table.setHorizontalHeaderLabels(["Left out", "What", "Marked", "Why"])
@@ -99,6 +110,7 @@ class PacketDialog(QDialog):
         self.log_table.verticalHeader().setVisible(False)
         header = self.log_table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.review_button = QPushButton("Review what is left out", self)
         self.review_button.setDefault(True)
         self.review_button.clicked.connect(self.review)
@@ -124,7 +136,7 @@ class PacketDialog(QDialog):
         self.template_box.currentIndexChanged.connect(self._template_chosen)
         self.audience_box.currentIndexChanged.connect(self._show_audience)
         self._show_audience()
-        self.resize(980, 720)
+        self.resize(1100, 760)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -150,7 +162,9 @@ class PacketDialog(QDialog):
         upper.setStretchFactor(1, 2)
 
         contents_box = QGroupBox("What each section will hold", self)
-        QVBoxLayout(contents_box).addWidget(self.contents_label)
+        contents_layout = QVBoxLayout(contents_box)
+        contents_layout.addWidget(self.contents_label)
+        contents_layout.addWidget(self.contents_table)
         log_box = QGroupBox("What this audience will not see", self)
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.log_summary)
@@ -163,9 +177,13 @@ class PacketDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(contents_box)
+        lower.addWidget(log_box)
+        lower.setStretchFactor(1, 3)
+        lower.setStretchFactor(0, 2)
         layout.addWidget(upper, 3)
-        layout.addWidget(contents_box)
-        layout.addWidget(log_box, 2)
+        layout.addWidget(lower, 3)
         layout.addLayout(buttons)
 
     # -- choices ------------------------------------------------------------------------------
@@ -212,6 +230,7 @@ class PacketDialog(QDialog):
         if self.reviewed is not None:
             self.log_summary.setText("The choices changed: review again before writing.")
             self.contents_label.setText("The choices changed: review again.")
+            self.contents_table.setRowCount(0)
         self.reviewed = None
         self.write_button.setEnabled(False)
 
@@ -269,9 +288,14 @@ class PacketDialog(QDialog):
         return True
 
     def _show_log(self, data: packets.PacketData) -> None:
-        self.contents_label.setText(
-            "\n".join(section.line() for section in packets.section_contents(data))
-        )
+        contents = packets.section_contents(data)
+        self.contents_label.setText(f"{len(contents)} sections, in order:")
+        self.contents_table.setRowCount(len(contents))
+        for row, section in enumerate(contents):
+            self.contents_table.setItem(row, 0, QTableWidgetItem(section.label))
+            self.contents_table.setItem(row, 1, QTableWidgetItem(section.text))
+        self.contents_table.resizeColumnToContents(0)
+        self.contents_table.resizeRowsToContents()
         log = self.log = data.log
         cases = len(data.cases)
         head = f"{cases} case{'s' if cases != 1 else ''} for {data.audience.describe()}. "
@@ -280,16 +304,32 @@ class PacketDialog(QDialog):
         else:
             self.log_summary.setText(
                 head + f"{len(log)} item{'s' if len(log) != 1 else ''} will be left out "
-                "entirely (not blacked out):"
+                "entirely (not blacked out)"
+                + (
+                    "; a phone number, e-mail or street address inside text is replaced by a "
+                    "short mark:"
+                    if any(e.rule in _TEXT_RULES and " in " in e.kind for e in log.entries)
+                    else ":"
+                )
             )
         self.log_table.setRowCount(len(log))
         for row, entry in enumerate(log.entries):
             level = entry.sensitivity.label if entry.sensitivity is not None else ""
             for column, text in enumerate((entry.kind, entry.label, level, entry.reason)):
                 self.log_table.setItem(row, column, QTableWidgetItem(text))
-        for column in (0, 2, 3):
+        for column in (0, 2):
             self.log_table.resizeColumnToContents(column)
         self.log_table.resizeRowsToContents()
+
+    def contents_lines(self) -> list[str]:
+        """The reviewed contents as "Section: what it will hold" lines."""
+        table = self.contents_table
+
+        def cell(row: int, column: int) -> str:
+            item = table.item(row, column)
+            return item.text() if item is not None else ""
+
+        return [f"{cell(r, 0)}: {cell(r, 1)}" for r in range(table.rowCount())]
 
     def write_with_dialog(self) -> None:
         suggested = str(Path.home() / "packet.pdf")

@@ -191,13 +191,6 @@ class PrintedPacketsDialog(QDialog):
         except PowmiaError as error:
             QMessageBox.warning(self, "The packet was not rebuilt", str(error))
             return None
-        if rebuilt.identical:
-            said = f"Rebuilt run {row.short_id} into {target.name}: the same file, byte for byte."
-        else:
-            changed = "; ".join(rebuilt.changed) or "nothing in the archive it reads"
-            said = (
-                f"Rebuilt run {row.short_id} into {target.name}: not the same file as printed. "
-                f"Changed since: {changed}."
-            )
+        said = rebuilt.sentence(row.short_id) + "."
         self.result_label.setText(said)
         return rebuilt

@@ -27,20 +27,15 @@ def write_case_summary(
     """Render one case summary for an audience into ``target`` and log it as a run (so a
     copy saved from the preview can be verified); what was left out."""
     with archive.session() as session:
-        request = packets.PacketRequest(
-            template=packets.summary_template(),
-            audience=packets.find_audience(session, audience_name),
-            case_ids=(case_id,),
-            prepared_by=remembered_preparer(),
-        )
-        result = packets.build_packet(
+        result = packets.build_summary(
             session,
-            request,
+            case_id,
+            packets.find_audience(session, audience_name),
             target,
             render=render_summary,
+            prepared_by=remembered_preparer(),
             attachments_dir=archive.location.attachments_dir,
             overwrite=True,
-            kind="summary",
         )
     return result.log
 

@@ -1,4 +1,4 @@
-"""What an audience may see: the one place that decides (STYLE.md §5, privacy as a view).
+"""What an audience may see: the one place that decides (privacy as a view, docs/architecture.md).
 
 Packets, summaries and exports never read records themselves. They ask this package for a
 *view*: plain frozen dataclasses holding only what the audience may see, built from the

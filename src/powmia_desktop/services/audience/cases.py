@@ -19,22 +19,15 @@ from powmia_desktop.db.models import (
     Serviceman,
     StatusChange,
 )
-from powmia_desktop.services.audience.files import attachment_view
-from powmia_desktop.services.audience.gate import Gate, case_name, other_names, place_name
+from powmia_desktop.services.audience import case_parts as parts
+from powmia_desktop.services.audience.gate import Gate, case_name, place_name
 from powmia_desktop.services.audience.log import RedactionLog
 from powmia_desktop.services.audience.profile import Audience
 from powmia_desktop.services.audience.reading import CHUNK
 from powmia_desktop.services.audience.timeline import event_views
 from powmia_desktop.services.audience.views import (
-    CaptivityView,
     CaseView,
-    ClaimView,
     EventView,
-    LinkView,
-    ListEntryView,
-    LiveSightingView,
-    ReferenceSampleView,
-    StatusChangeView,
 )
 from powmia_desktop.services.values import date_text, label
 
@@ -107,84 +100,17 @@ def case_views(
 def _case(
     gate: Gate, c: Serviceman, events: tuple[EventView, ...], attachments_dir: Path | None
 ) -> CaseView:
+    """The view of one admitted case, part by part (case_parts.py), in a fixed order: the
+    redaction log lists what was left out in the order a reader meets it."""
     who = c.sort_name
     admit = gate.admit
-    changes = [
-        StatusChangeView(
-            date_text(s.date),
-            label(s.status),
-            s.status_text,
-            label(s.authority),
-            label(s.method),
-            gate.notes(s, f"{who}, status change"),
-            gate.citations(s.citations, f"{who}, status {label(s.status)}"),
-        )
-        for s in c.status_changes
-        if admit(s, "status change", f"{who}: {label(s.status)} {date_text(s.date)}")
-    ]
-    captivities = [
-        CaptivityView(
-            place_name(gate, k.camp, k.camp_text),
-            other_names(gate, k.camp, k.camp_text),
-            date_text(k.held_from),
-            date_text(k.held_to),
-            gate.text(k, k.remarks, "remarks", f"{who}, captivity"),
-            gate.citations(k.citations, f"{who}, captivity"),
-        )
-        for k in c.captivities
-        if admit(k, "captivity", f"{who}: held at {k.camp_text or 'a camp'}")
-    ]
-    claims = [
-        ClaimView(
-            k.fact_text or label(k.fact),
-            k.value,
-            label(k.status),
-            gate.notes(k, f"{who}, claim"),
-            gate.citations(k.citations, f"{who}, claim {k.fact_text or label(k.fact)}"),
-            key=str(k.fact.value),
-        )
-        for k in c.claims
-        if admit(k, "claim", f"{who}: {k.fact_text or label(k.fact)} = {k.value}")
-    ]
-    samples = [
-        ReferenceSampleView(
-            label(s.line),
-            label(s.status),
-            _donor(gate, s, who),
-            date_text(s.requested_on),
-            date_text(s.submitted_on),
-            date_text(s.on_file_since),
-            s.casualty_office,
-            gate.notes(s, f"{who}, DNA sample"),
-        )
-        for s in c.reference_samples
-        if admit(s, "DNA reference sample", f"{who}: {label(s.line)} sample")
-    ]
-    sightings = [
-        LiveSightingView(
-            date_text(r.reported_on),
-            date_text(r.sighting_date),
-            place_name(gate, r.sighting_place, r.sighting_place_text),
-            gate.name(r.reporter, f"reporter of a sighting of {who}"),
-            gate.text(r, r.content, "report", f"{who}, live sighting"),
-            gate.text(r, r.government_evaluation, "evaluation", f"{who}, live sighting"),
-            gate.text(r, r.follow_up, "follow-up", f"{who}, live sighting"),
-            gate.citations(r.citations, f"{who}, live sighting"),
-        )
-        for r in c.live_sightings
-        if admit(r, "live sighting report", f"{who}: {_sighting(r)}")
-    ]
-    people = [
-        LinkView(r.from_contact_id, name, r.forward_words, gate.notes(r, f"{name} – {who}"))
-        for r in c.relationships
-        if admit(r, "relationship", f"{r.from_contact.display_name} – {who}")
-        and (name := gate.name(r.from_contact, f"{r.forward_words} {who}"))
-    ]
-    files = [
-        attachment_view(a, who, attachments_dir)
-        for a in c.attachments
-        if admit(a, "attachment", f"{who}: {a.original_name}")
-    ]
+    changes = parts.status_history(gate, c, who)
+    captivities = parts.captivities(gate, c, who)
+    claims = parts.claims(gate, c, who)
+    samples = parts.reference_samples(gate, c, who)
+    sightings = parts.live_sightings(gate, c, who)
+    people = parts.people(gate, c, who)
+    files = parts.files(gate, c, who, attachments_dir)
     photo = next((a for a in files if a.role == "photo" and a.mime_type.startswith("image/")), None)
     home = ", ".join(p for p in (c.home_city, c.home_county, c.home_state) if p)
     return CaseView(
@@ -212,42 +138,22 @@ def _case(
         name_variants=tuple(
             (v.name, label(v.kind), v.where_seen)
             for v in c.name_variants
-            if admit(v, "name variant", f"{who}: {v.name}")
+            if admit(v, "name variant", f"{who}: {label(v.kind)}")
         ),
         external_ids=tuple(
             (x.issuer, x.value, x.url)
             for x in c.external_ids
-            if admit(x, "external id", f"{who}: {x.issuer} {x.value}")
+            if admit(x, "external id", f"{who}: {x.issuer} number")
         ),
-        status_history=tuple(changes),
-        captivities=tuple(captivities),
-        claims=tuple(claims),
-        reference_samples=tuple(samples),
-        live_sightings=tuple(sightings),
-        lists=tuple(
-            ListEntryView(m.source.title, m.name_as_printed, label(m.match_status))
-            for m in c.list_memberships
-            if admit(m, "list entry", f"{who}: {m.source.title}")
-            and admit(m.source, "source", m.source.title)
-        ),
-        people=tuple(people),
+        status_history=changes,
+        captivities=captivities,
+        claims=claims,
+        reference_samples=samples,
+        live_sightings=sightings,
+        lists=parts.lists(gate, c, who),
+        people=people,
         citations=gate.citations(c.citations, who),
         events=events,
         photo=photo,
         attachments=tuple(a for a in files if a is not photo),
     )
-
-
-def _sighting(report: LiveSightingReport) -> str:
-    """ "live sighting reported 1993": names the report without its private words."""
-    when = date_text(report.reported_on) or date_text(report.sighting_date)
-    return f"live sighting reported {when}" if when else "a live sighting report"
-
-
-def _donor(gate: Gate, sample: FamilyReferenceSample, who: str) -> str:
-    if sample.donor is None:
-        return ""
-    what = f"{who}: {label(sample.line)} donor {sample.donor.display_name}"
-    if not gate.rule("hide_dna_donors", sample, "DNA donor name", what):
-        return ""
-    return gate.name(sample.donor, f"DNA donor for {who}")

@@ -53,6 +53,9 @@ class Gate:
         """:meth:`admit` for a record read as plain values: ``key`` is "table:id"."""
         if self.audience.allows(sensitivity):
             return True
+        if sensitivity is Sensitivity.PRIVATE:
+            # Even its name is the person's own: the log says only what kind and which one.
+            text = f"no. {key.rpartition(':')[2]}"
         rule = "private" if sensitivity is Sensitivity.PRIVATE else "ceiling"
         self.log.withhold(kind, text, sensitivity, rule, key)
         return False

@@ -50,7 +50,14 @@ class Scrubbed:
         return bool(self.found)
 
 
+#: Seven or more digits with only spacing, dashes, dots, brackets or "+" between them: the
+#: least any phone number has. Text without such a run is not given to the (slower) matcher.
+_DIGITS = re.compile(r"\d(?:[\s().+/-]{0,3}\d){6,}")
+
+
 def _phones(text: str) -> list[tuple[int, int]]:
+    if not _DIGITS.search(text):
+        return []
     matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID)
     return [(m.start, m.end) for m in matcher]
 
@@ -60,7 +67,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 def _emails(text: str) -> list[tuple[int, int]]:
-    return _matches(_EMAIL, text)
+    return _matches(_EMAIL, text) if "@" in text else []
 
 
 def _streets(text: str) -> list[tuple[int, int]]:

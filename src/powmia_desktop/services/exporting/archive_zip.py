@@ -26,9 +26,17 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.tables import exchanged_tables, raw_table, to_json_value
 from powmia_desktop.services.attachments import stored_path
 from powmia_desktop.services.audience import Gate, RedactionLog
-from powmia_desktop.services.exchange import ATTACHMENTS_DIR, FORMAT, MANIFEST, RECORDS_DIR, VERSION
+from powmia_desktop.services.exchange import (
+    ATTACHMENTS_DIR,
+    FORMAT,
+    MANIFEST,
+    MERGE_BASES,
+    RECORDS_DIR,
+    VERSION,
+)
 from powmia_desktop.services.exporting.files import ExportResult, write_atomically
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, DETAILS, Privacy
+from powmia_desktop.services.importing.merging import bases_for_export
 
 
 def _foreign_keys(table: Table) -> list[tuple[str, str, bool]]:
@@ -148,6 +156,10 @@ def export_archive(
         "version": VERSION,
         "app_version": __version__,
         "schema_revision": revision,
+        "archive_uid": session.connection()
+        .exec_driver_sql("SELECT value FROM archive_setting WHERE key = 'archive_uid'")
+        .scalar()
+        or "",
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "privacy": {
             "ceiling": privacy.effective.name.lower(),
@@ -160,9 +172,13 @@ def export_archive(
         "missing_attachments": missing,
     }
 
+    bases = bases_for_export(session, records)
+
     def write(handle: IO[bytes]) -> None:
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+            if bases:
+                archive.writestr(MERGE_BASES, json.dumps(bases, separators=(",", ":")))
             for name, rows in records.items():
                 text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
                 archive.writestr(f"{RECORDS_DIR}{name}.json", text)

@@ -3,8 +3,9 @@
 Cases take a CaseFilter (what the case list is narrowed to). Each list carries a few more
 columns than the window shows where a spreadsheet needs them (a case's service number,
 a contact's phones and emails), so that a list exported here imports back unchanged.
-A case's other one-line fields follow, as its schema lists them (services/
-record_schemas.py), headed by their labels: a field the schema gains is exported too.
+A case's other one-line fields follow, as its schema lists them
+(services/record_schemas.py), headed by their labels: a field the schema gains is exported
+too.
 """
 
 from __future__ import annotations

@@ -24,7 +24,14 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, Numeric, S
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.tables import exchanged_tables, raw_table
 from powmia_desktop.services.attachments import MAX_ATTACHMENT_BYTES
-from powmia_desktop.services.exchange import ATTACHMENTS_DIR, FORMAT, MANIFEST, RECORDS_DIR, VERSION
+from powmia_desktop.services.exchange import (
+    ATTACHMENTS_DIR,
+    FORMAT,
+    MANIFEST,
+    MERGE_BASES,
+    RECORDS_DIR,
+    VERSION,
+)
 from powmia_desktop.services.importing.outcome import printable
 
 MAX_MEMBERS: Final = 1_000_000
@@ -57,6 +64,8 @@ def _check_name(info: zipfile.ZipInfo, tables: dict[str, Table]) -> str:
         return "folder"
     if name == MANIFEST:
         return "manifest"
+    if name == MERGE_BASES:
+        return "merge bases"
     if name.startswith(RECORDS_DIR) and name.endswith(".json"):
         if name[len(RECORDS_DIR) : -5] not in tables:
             raise ArchiveError(f"The archive holds records of an unknown kind: '{shown}'")
@@ -219,10 +228,14 @@ def read_archive_zip(
             )
         rows: dict[str, list[dict[str, Any]]] = {}
         files: dict[str, bytes] = {}
+        manifest.pop("merge_bases", None)  # only ever the checked member below
         for info in infos:
             kind = kinds[info.filename]
             shown = printable(info.filename, 200)
-            if kind == "records":
+            if kind == "merge bases":
+                data = _json(_read(archive, info, MAX_RECORDS_BYTES), info.filename)
+                manifest["merge_bases"] = _merge_bases(data, tables)
+            elif kind == "records":
                 name = info.filename[len(RECORDS_DIR) : -5]
                 data = _json(_read(archive, info, MAX_RECORDS_BYTES), info.filename)
                 if not isinstance(data, list):
@@ -239,6 +252,29 @@ def read_archive_zip(
                 files[sha] = content
     _check_references(rows, tables)
     return manifest, rows, files
+
+
+def _merge_bases(data: Any, tables: dict[str, Table]) -> dict[str, dict[str, dict[str, str]]]:
+    """{other archive's uid: {table: {record uid: digest}}}, every part checked."""
+    bad = ArchiveError(f"'{MERGE_BASES}' in the archive is damaged; nothing was imported")
+
+    def short(text: Any) -> bool:
+        return isinstance(text, str) and 0 < len(text) <= 36 and text.isprintable()
+
+    if not isinstance(data, dict):
+        raise bad
+    for peer, by_table in data.items():
+        if not short(peer) or not isinstance(by_table, dict):
+            raise bad
+        for name, by_uid in by_table.items():
+            if name not in tables or not isinstance(by_uid, dict):
+                raise bad
+            for uid, digest in by_uid.items():
+                if not short(uid) or not isinstance(digest, str) or len(digest) != 64:
+                    raise bad
+                if not set(digest) <= _HEX:
+                    raise bad
+    return data
 
 
 def _check_references(rows: dict[str, list[dict[str, Any]]], tables: dict[str, Table]) -> None:

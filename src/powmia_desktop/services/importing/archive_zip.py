@@ -6,9 +6,10 @@ in one transaction;
 attachment files are written last and removed again if anything fails, so a failed import
 leaves nothing behind.
 
-Merging: a record whose uid the archive already has is the same record: the newer of the
-two (by ``updated_at``) wins. A tag (or audience, template) with a name the archive
-already has is that one. Into an empty table rows keep their ids; otherwise they get new
+Merging: a record whose uid the archive already has is the same record; which version
+stays is decided three-way, never by the sender's ``updated_at`` (merging.py), and one both
+sides changed is kept as a conflict for review. A tag (or audience, template) with a name
+the archive already has is that one. Into an empty table rows keep their ids; otherwise they get new
 ones and every reference to them is translated.
 """
 
@@ -26,6 +27,12 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.tables import exchanged_tables, raw_table
 from powmia_desktop.services.attachments import store_bytes, stored_path
 from powmia_desktop.services.importing.archive_check import read_archive_zip
+from powmia_desktop.services.importing.merging import (
+    Outcome,
+    PeerMerge,
+    content_digest,
+    decide,
+)
 from powmia_desktop.services.importing.outcome import ImportResult, recorded_batch
 from powmia_desktop.services.importing.records import bulk_insert, index_after_insert
 
@@ -47,9 +54,10 @@ def _unique_columns(table: Table) -> list[str]:
 class _Merger:
     """Writes the checked rows table by table, translating ids as it goes."""
 
-    def __init__(self, session: Session, result: ImportResult) -> None:
+    def __init__(self, session: Session, result: ImportResult, merge: PeerMerge) -> None:
         self.session = session
         self.result = result
+        self.merge = merge
         self.id_maps: dict[str, dict[Any, Any]] = {}
 
     def _translate(self, table: Table, row: dict[str, Any]) -> None:
@@ -70,23 +78,26 @@ class _Merger:
     def _records(self, table: Table, rows: list[dict[str, Any]]) -> None:
         raw = raw_table(table)
         existing = {
-            uid: (rid, updated, version)
-            for uid, rid, updated, version in self.session.execute(
-                select(raw.c.uid, raw.c.id, raw.c.updated_at, raw.c.row_version)
+            uid: (rid, version)
+            for uid, rid, version in self.session.execute(
+                select(raw.c.uid, raw.c.id, raw.c.row_version)
             )
         }
         uniques = {
             name: {r[0]: r[1] for r in self.session.execute(select(raw.c[name], raw.c.id))}
             for name in _unique_columns(table)
         }
-        largest = max((rid for rid, _, _ in existing.values()), default=0)
+        largest = max((rid for rid, _ in existing.values()), default=0)
         keep_ids = not existing
         id_map = self.id_maps.setdefault(table.name, {})
+        local = self._local_digests(table, [r["uid"] for r in rows if r["uid"] in existing])
+        bases = self.merge.bases(table) if local else {}
         inserts, updates = [], []
         added = updated = kept = 0
         for row in rows:
             old_id = row["id"]
             hit = existing.get(row["uid"])
+            digest = content_digest(table, row)
             if hit is None:
                 same = next((uniques[n][row[n]] for n in uniques if row[n] in uniques[n]), None)
                 if same is not None:
@@ -98,20 +109,24 @@ class _Merger:
                     row["id"] = largest
                 id_map[old_id] = row["id"]
                 inserts.append(row)
+                self.merge.agree(table, row["uid"], digest)
                 added += 1
                 continue
-            target_id, target_updated, version = hit
+            target_id, version = hit
             id_map[old_id] = target_id
-            if (
-                row["updated_at"] is not None
-                and target_updated is not None
-                and row["updated_at"] > target_updated
-            ):
+            outcome = decide(local[row["uid"]], digest, bases.get(row["uid"]))
+            if outcome is Outcome.TAKE_INCOMING:
                 row.update(id=target_id, row_version=(version or 0) + 1)
                 updates.append(row)
                 updated += 1
+            elif outcome is Outcome.CONFLICT:
+                self.merge.keep_conflict(table, row, digest)
+                kept += 1
+                continue
             else:
                 kept += 1
+            if outcome is not Outcome.KEEP_LOCAL:
+                self.merge.agree(table, row["uid"], digest)
         with index_after_insert(self.session, table) as reindex:
             bulk_insert(self.session, raw, inserts)
             if inserts:
@@ -131,6 +146,16 @@ class _Merger:
         if added or updated:
             parts = [f"{n} {w}" for w, n in (("added", added), ("updated", updated)) if n]
             self.result.notes.append(f"  {table.name.replace('_', ' ')}: {', '.join(parts)}")
+
+    def _local_digests(self, table: Table, uids: list[str]) -> dict[str, str]:
+        """This archive's digest of each record of ``table`` the import also holds."""
+        raw = raw_table(table)
+        found: dict[str, str] = {}
+        for start in range(0, len(uids), 500):
+            chosen = select(raw).where(raw.c.uid.in_(uids[start : start + 500]))
+            for row in self.session.execute(chosen).mappings():
+                found[row["uid"]] = content_digest(table, dict(row))
+        return found
 
     def _links(self, table: Table, rows: list[dict[str, Any]]) -> None:
         names = [c.name for c in table.columns]
@@ -171,11 +196,21 @@ def import_archive(
     try:
         mapping = {"format_version": manifest["version"]}
         with recorded_batch(session, result, "archive", mapping):
-            merger = _Merger(session, result)
+            carried = (manifest.get("merge_bases") or {}).get(_own_uid(session), {})
+            merge = PeerMerge(session, _peer_uid(manifest), path.name, carried)
+            merger = _Merger(session, result, merge)
             tables = exchanged_tables()
             for position, table in enumerate(tables):
                 progress(position, len(tables), f"Importing {table.name.replace('_', ' ')}")
                 merger.table(table, rows.get(table.name, []))
+            merge.flush()
+            if merge.conflicts:
+                result.add("conflicts kept for review", merge.conflicts)
+                result.notes.append(
+                    f"{merge.conflicts} conflicts kept for review: records both archives "
+                    "changed since they last agreed keep this archive's version; see "
+                    "'powmia conflicts list' or File > Review conflicts…"
+                )
             if not dry_run and attachments_dir is not None:
                 for position, (sha, content) in enumerate(sorted(files.items())):
                     progress(position, len(files), "Storing attachments")
@@ -193,6 +228,17 @@ def import_archive(
         _remove(created)
         raise
     return result
+
+
+def _peer_uid(manifest: dict[str, Any]) -> str:
+    """The sending archive's uid from the manifest ("" when it has none or a bad one)."""
+    uid = manifest.get("archive_uid")
+    return uid if isinstance(uid, str) and 0 < len(uid) <= 36 and uid.isprintable() else ""
+
+
+def _own_uid(session: Session) -> str:
+    query = "SELECT value FROM archive_setting WHERE key = 'archive_uid'"
+    return str(session.connection().exec_driver_sql(query).scalar() or "")
 
 
 def _remove(paths: list[Path]) -> None:

@@ -1,6 +1,6 @@
 """Reading vCards as phones and address books write them: 2.1, 3.0 and 4.0.
 
-Our own tolerant reader rather than vobject's: on the real exports in shared/data it
+Our own tolerant reader rather than vobject's: on real exports of phones and address books it
 stops at a truncated base64 photo (Android), a stray undeclared byte in quoted-printable
 text (Android) and a PROFILE line (Lotus Notes), losing the whole card. Here each card is
 read line by line; a part that cannot be decoded is dropped with a note and the rest of the

@@ -64,6 +64,7 @@ from powmia_desktop.services.packets.writing import (
     RenderedPdf,
     Renderer,
     build_packet,
+    build_summary,
     record_run,
     save_pdf,
 )
@@ -89,6 +90,7 @@ __all__ = [
     "audience_banner",
     "audience_purpose",
     "build_packet",
+    "build_summary",
     "cited_source_ids",
     "default_template",
     "delete_template",

@@ -31,6 +31,15 @@ def _named(names: list[str], most: int = 4) -> str:
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
+#: Sections told by a count alone: the PacketData field each shows, and what it holds.
+_COUNTED = {
+    "questions": ("questions", "question"),
+    "timeline": ("events", "event"),
+    "sources": ("sources", "source"),
+    "attachments": ("attachments", "file"),
+}
+
+
 def _one(section: Section, data: PacketData) -> SectionContents:
     kind, label = section.kind, section.label
     if kind == "title_page":
@@ -46,21 +55,13 @@ def _one(section: Section, data: PacketData) -> SectionContents:
     if kind == "case_summaries":
         names = [c.name for c in data.cases]
         return SectionContents(label, len(names), _with_names(len(names), "case", names))
-    if kind == "questions":
-        n = len(data.questions)
-        return SectionContents(label, n, _counted(n, "question"))
-    if kind == "timeline":
-        n = len(data.events)
-        return SectionContents(label, n, _counted(n, "event"))
-    if kind == "sources":
-        n = len(data.sources)
-        return SectionContents(label, n, _counted(n, "source"))
+    if kind in _COUNTED:
+        field, noun = _COUNTED[kind]
+        n = len(getattr(data, field))
+        return SectionContents(label, n, _counted(n, noun))
     if kind == "contacts":
         names = [c.name for c in data.contacts]
         return SectionContents(label, len(names), _with_names(len(names), "contact", names))
-    if kind == "attachments":
-        n = len(data.attachments)
-        return SectionContents(label, n, _counted(n, "file"))
     title = str(section.option("title")) if kind == "custom_text" else ""
     return SectionContents(label, None, title or "as written")
 

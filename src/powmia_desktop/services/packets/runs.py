@@ -257,6 +257,23 @@ class Rebuilt:
     sha256: str
     identical: bool
     changed: list[str]
+    #: False for a run logged before runs recorded their content (what changed is unknown).
+    known: bool = True
+
+    def sentence(self, short: str) -> str:
+        """What a person is told about the rebuilt file."""
+        if self.identical:
+            return f"Rebuilt run {short} into {self.path}: the same file, byte for byte"
+        if not self.known:
+            return (
+                f"Rebuilt run {short} into {self.path}: NOT the same file as printed; the run "
+                "was logged before packets recorded what they held, so what changed is unknown"
+            )
+        changed = "; ".join(self.changed) or "nothing in the archive it reads"
+        return (
+            f"Rebuilt run {short} into {self.path}: NOT the same file as printed. "
+            f"Changed since: {changed}"
+        )
 
 
 def rebuild_run(
@@ -280,5 +297,7 @@ def rebuild_run(
     )
     rendered = render(data, progress)
     sha = save(out, rendered.pdf)
-    changed = changed_parts(run.contents or {}, content_digests(data))
+    if not run.contents:  # printed before runs recorded what they held
+        return Rebuilt(out, sha, sha == run.sha256, [], known=False)
+    changed = changed_parts(run.contents, content_digests(data))
     return Rebuilt(out, sha, sha == run.sha256, changed)

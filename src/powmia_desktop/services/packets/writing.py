@@ -12,10 +12,15 @@ from powmia_desktop.core.errors import ArchiveError, NotFoundError, ValidationEr
 from powmia_desktop.core.files import write_atomically
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.core.sensitivity import Sensitivity
-from powmia_desktop.db.models import PacketRun
-from powmia_desktop.services.audience import RedactionLog
+from powmia_desktop.db.models import PacketRun, Serviceman
+from powmia_desktop.services.audience import Audience, RedactionLog
 from powmia_desktop.services.packets.gathering import PacketData, PacketRequest, gather_packet
-from powmia_desktop.services.packets.runs import content_digests, record_request, short_id
+from powmia_desktop.services.packets.runs import (
+    content_digests,
+    record_request,
+    short_id,
+    summary_template,
+)
 
 
 class RenderedPdf(Protocol):
@@ -119,3 +124,34 @@ def build_packet(
     sha = save_pdf(out, rendered.pdf, overwrite=overwrite)
     run = record_run(session, data, out, sha, rendered.pages, kind=kind, case_ids=request.case_ids)
     return PacketResult(out, sha, rendered.pages, run.id, data.log, short_id(run.uid), data)
+
+
+def build_summary(
+    session: Session,
+    case_id: int,
+    audience: Audience,
+    out: Path,
+    *,
+    render: Renderer,
+    prepared_by: str = "",
+    attachments_dir: Path | None = None,
+    overwrite: bool = False,
+) -> PacketResult:
+    """Print one case summary for an audience and log it as a run (kind "summary")."""
+    if session.get(Serviceman, case_id) is None:
+        raise NotFoundError(f"There is no case with id {case_id}")
+    request = PacketRequest(
+        template=summary_template(),
+        audience=audience,
+        case_ids=(case_id,),
+        prepared_by=prepared_by,
+    )
+    return build_packet(
+        session,
+        request,
+        out,
+        render=render,
+        attachments_dir=attachments_dir,
+        overwrite=overwrite,
+        kind="summary",
+    )

@@ -1,4 +1,4 @@
-"""The whole data model of DATA-MODEL.md (frozen: plain column types, no app imports).
+"""The whole data model of docs/data-model.md (frozen: plain column types, no app imports).
 
 Revision ID: 0001
 Revises:
