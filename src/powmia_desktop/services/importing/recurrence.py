@@ -81,6 +81,11 @@ def occurrences(
 
 
 def _bounded(rule: Any, start: dt.datetime) -> Iterable[dt.datetime]:
+    weeks = [int(n) for n in rule.get("BYWEEKNO", [])]
+    if any(n == 0 or abs(n) > 53 for n in weeks):
+        raise ValueError("its BYWEEKNO must be 1 to 53 or -53 to -1")
+    if "COUNT" in rule and "UNTIL" in rule:
+        raise ValueError("it has both COUNT and UNTIL")
     parsed = rrulestr("RRULE:" + rule.to_ical().decode(), dtstart=start)
     if not isinstance(parsed, rrule):
         raise ValueError("not a single rule")
