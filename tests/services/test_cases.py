@@ -6,6 +6,7 @@ from powmia_desktop.core.errors import ConflictError, NotFoundError, ValidationE
 from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.services import cases
+from powmia_desktop.services.case_detail import case_detail
 
 
 def test_create_case_validates_and_cleans(archive: Archive) -> None:
@@ -73,7 +74,7 @@ def test_status_history_orders_by_date_and_sets_current_status(archive: Archive)
             ("about 1983", CasualtyStatus.POW),
         ]
         assert case.current_status is CasualtyStatus.POW
-        detail = cases.case_detail(case)
+        detail = case_detail(case)
     assert [c["status"]["value"] for c in detail["status_history"]] == [
         "mia",
         "missing_presumed_dead",

@@ -9,6 +9,7 @@ from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services import cases, contacts, meetings, search, timeline
+from powmia_desktop.services.case_detail import case_detail
 from powmia_desktop.services.values import date_text, label
 
 
@@ -89,7 +90,7 @@ _LISTERS: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
 
 def show(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
     with Archive.open(location) as archive, archive.reader() as session:
-        detail = cases.case_detail(cases.get_case(session, args.id))
+        detail = case_detail(cases.get_case(session, args.id))
     if args.json:
         _print_json(detail, out)
         return
