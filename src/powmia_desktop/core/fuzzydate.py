@@ -27,15 +27,22 @@ Reading conventions (documented because they are choices, not guesses):
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import json
-import re
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Any, Final
 
-from powmia_desktop.core.errors import ValidationError
+from powmia_desktop.core.date_json import JSON_VERSION, json_part, json_problem, preview
+from powmia_desktop.core.date_kinds import DateModifier, DateQuality, FuzzyDateError
+from powmia_desktop.core.date_reading import (
+    HINT,
+    MAX_DATE_LENGTH,
+    Impossible,
+    NotUnderstood,
+    normalize,
+    read,
+)
+from powmia_desktop.core.partial_date import PartialDate, shift_years
 
 __all__ = [
     "ABOUT_MARGIN_YEARS",
@@ -53,31 +60,6 @@ __all__ = [
     "date_key",
 ]
 
-
-class FuzzyDateError(ValidationError):
-    """A date that cannot be read or cannot exist; the message says which part and why."""
-
-
-class DateModifier(StrEnum):
-    """How the partial date(s) relate to the moment meant."""
-
-    NONE = "none"
-    BEFORE = "before"
-    AFTER = "after"
-    ABOUT = "about"
-    BETWEEN = "between"  # one moment, somewhere from start to end: "between 1954 and 1957"
-    SPAN = "span"  # something that lasted from start to end: "from 1996 to 2005"
-    TEXT_ONLY = "text"  # not understood; only the text is kept
-
-
-class DateQuality(StrEnum):
-    """Whether the date was recorded, estimated by someone, or calculated from other facts."""
-
-    REGULAR = "regular"
-    ESTIMATED = "estimated"
-    CALCULATED = "calculated"
-
-
 #: "about X" can mean up to this many calendar years either side of X (bounds and overlaps).
 ABOUT_MARGIN_YEARS: Final = 1
 #: ``earliest_key`` of a date with no lower bound ("before 1960").
@@ -89,24 +71,10 @@ KEY_MAX: Final = 99991231
 #: with only one side bounded, and ordering by ``earliest_key`` puts them last.
 TEXT_ONLY_EARLIEST_KEY: Final = 99999999
 TEXT_ONLY_LATEST_KEY: Final = -1
-#: Longer text is not read as a date at all (it is kept as text): the longest form,
-#: "estimated between 26th of September 1950 and 30th of November 1953", is 67 characters,
-#: and capping the length keeps reading pasted paragraphs cheap.
-MAX_DATE_LENGTH: Final = 120
 #: ``sort_key`` is ``yyyymmdd * 100 + tie-break``; text-only dates sort after everything.
 TEXT_ONLY_SORT_KEY: Final = 99999999_99
 
 _ONE_DAY: Final = datetime.timedelta(days=1)
-_MONTH_NAMES: Final = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-# English on purpose: calendar.month_name follows the process locale.
-_MONTH_WORDS: Final[dict[str, int]] = {
-    **{name.lower(): number for number, name in enumerate(_MONTH_NAMES, 1)},
-    **{name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, 1)},
-    "sept": 9,
-}
 
 
 def date_key(day: datetime.date) -> int:
@@ -114,288 +82,15 @@ def date_key(day: datetime.date) -> int:
     return day.year * 10000 + day.month * 100 + day.day
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def _date_problem(year: int, month: int | None, day: int | None) -> str | None:
-    """Why (year, month, day) is not a date, in words, or None if it is one."""
-    if not 1 <= year <= 9999:
-        return f"year {year} is outside 1-9999"
-    if month is None:
-        return None if day is None else "a day needs a month"
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    if day is None:
-        return None
-    length = _days_in_month(year, month)
-    if 1 <= day <= length:
-        return None
-    if day < 1:
-        return f"there is no day {day}"
-    if month == 2 and day == 29:
-        return f"February {year:04d} has 28 days ({year:04d} is not a leap year)"
-    if month == 2:
-        return "February has at most 29 days"
-    return f"{_MONTH_NAMES[month - 1]} has {length} days"
-
-
-def _shift_years(day: datetime.date, years: int) -> datetime.date:
-    """Same month and day ``years`` later, clamped to the calendar (29 Feb -> 28 Feb)."""
-    year = day.year + years
-    if year < datetime.MINYEAR:
-        return datetime.date.min
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    return datetime.date(year, day.month, min(day.day, _days_in_month(year, day.month)))
-
-
-@dataclass(frozen=True, order=False)
-class PartialDate:
-    """A year, a month of a year, or a day: the later parts are optional, never guessed."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    def __post_init__(self) -> None:
-        if not _is_int(self.year) or not all(
-            part is None or _is_int(part) for part in (self.month, self.day)
-        ):
-            raise FuzzyDateError(
-                f"year, month and day must be whole numbers, not {self.year!r}, "
-                f"{self.month!r}, {self.day!r}"
-            )
-        problem = _date_problem(self.year, self.month, self.day)
-        if problem is not None:
-            parts = "-".join(str(p) for p in (self.year, self.month, self.day) if p is not None)
-            raise FuzzyDateError(f"{parts} is not a date: {problem}")
-
-    @property
-    def precision(self) -> int:
-        """1 for a year, 2 for a month, 3 for a day (the tie-break in ``FuzzyDate.sort_key``)."""
-        return 1 if self.month is None else 2 if self.day is None else 3
-
-    def first_day(self) -> datetime.date:
-        return datetime.date(self.year, self.month or 1, self.day or 1)
-
-    def last_day(self) -> datetime.date:
-        month = self.month or 12
-        return datetime.date(self.year, month, self.day or _days_in_month(self.year, month))
-
-    def format(self) -> str:
-        """Display as 4 Nov 1950, Nov 1950 or 1950; years below 1000 keep four digits (0950)."""
-        year = f"{self.year:04d}"
-        if self.month is None:
-            return year
-        month = _MONTH_NAMES[self.month - 1][:3]
-        return f"{month} {year}" if self.day is None else f"{self.day} {month} {year}"
-
-    def __str__(self) -> str:
-        return self.format()
-
-    def _parts(self) -> list[int]:
-        return [p for p in (self.year, self.month, self.day) if p is not None]
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading text. All patterns run on _normalize()d text: lower case, ASCII-only \d and \s,
-# commas and dots after letters turned into spaces, all dashes turned into "-".
-
-#: All dashes become "-" (so "1954–1957" is "1954-1957"); commas are only spacing.
-_PUNCTUATION: Final = str.maketrans(
-    {**dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"), ",": " "}
-)
-_DOT_AFTER_LETTER: Final = re.compile(r"(?<=[a-z])\.", re.ASCII)
-_ORDINAL: Final = r"(?:st|nd|rd|th)?"
-#: One partial date; tried in order. Named groups: y (year), m (month number), mon (month
-#: word), d (day).
-_FORMS: Final = tuple(
-    re.compile(pattern, re.ASCII)
-    for pattern in (
-        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",  # 1950-11-04
-        r"(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])",  # 1950-11 (ISO; "1954-7" is a span)
-        r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})",  # 11/4/1950, US order
-        r"(?P<m>\d{1,2})/(?P<y>\d{4})",  # 11/1950
-        rf"(?P<d>\d{{1,2}}){_ORDINAL}(?: of)?[ -](?P<mon>[a-z]+)[ -](?P<y>\d{{4}})",  # 4 Nov 1950
-        rf"(?P<mon>[a-z]+) (?P<d>\d{{1,2}}){_ORDINAL} (?P<y>\d{{4}})",  # Nov 4 1950
-        r"(?P<mon>[a-z]+) (?P<y>\d{4})",  # Nov 1950
-        r"(?P<y>\d{4})",  # 1950
-    )
-)
-_QUALITY_PREFIX: Final = re.compile(
-    r"(?:(?P<estimated>estimated|est)|(?P<calculated>calculated|calc))\b ?", re.ASCII
-)
-_MODIFIER_PREFIX: Final = re.compile(
-    r"(?:(?P<between>between|betw|bet|btw)"
-    r"|(?P<span>from)"
-    r"|(?P<before>before|bef)"
-    r"|(?P<after>after|aft)"
-    r"|(?P<about>about|abt|approximately|approx|around|circa|ca|c))\b ?"
-    r"|(?P<tilde>~) ?",
-    re.ASCII,
-)
-_PREFIX_MODIFIERS: Final = {
-    "between": DateModifier.BETWEEN,
-    "span": DateModifier.SPAN,
-    "before": DateModifier.BEFORE,
-    "after": DateModifier.AFTER,
-    "about": DateModifier.ABOUT,
-    "tilde": DateModifier.ABOUT,
-}
-_AND: Final = re.compile(r"(?P<a>.+?) (?:and|&) (?P<b>.+)", re.ASCII)
-_TO: Final = re.compile(r"(?P<a>.+?) (?:to|until|till|til|through|thru) (?P<b>.+)", re.ASCII)
-_BARE_YEAR: Final = re.compile(r"\d{4}", re.ASCII)
-_YEAR_TAIL: Final = re.compile(r"\d{1,2}", re.ASCII)
-_DECADE: Final = re.compile(r"\d{3}0 ?'?s\b", re.ASCII)
-_HINT: Final = (
-    "try forms such as '4 Nov 1950', 'Nov 1950', 'about 1953', 'before 1960', "
-    "'between 1954 and 1957' or 'from 1996 to 2005'"
-)
-
-
-class _NotUnderstood(Exception):
-    """The text has no date shape we know (becomes text-only, never a guess).
-
-    ``reason`` is empty when the only thing to say is that ``part`` is not a date form.
-    """
-
-    def __init__(self, reason: str = "", part: str = "") -> None:
-        super().__init__(reason or f"'{part}' is not a date form I know")
-        self.reason, self.part = reason, part
-
-
-class _Impossible(Exception):
-    """The text has a date shape but names a day or range that cannot exist."""
-
-
-def _normalize(text: str) -> str:
-    text = text.lower().translate(_PUNCTUATION)
-    text = _DOT_AFTER_LETTER.sub(" ", text)
-    return " ".join(text.split())
-
-
-def _partial(year: int, month: int | None, day: int | None) -> PartialDate:
-    problem = _date_problem(year, month, day)
-    if problem is not None:
-        raise _Impossible(problem)
-    return PartialDate(year, month, day)
-
-
-def _simple(part: str) -> PartialDate:
-    """One partial date in one of ``_FORMS``."""
-    for form in _FORMS:
-        match = form.fullmatch(part)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        month: int | None
-        if groups.get("mon") is not None:
-            month = _MONTH_WORDS.get(groups["mon"])
-            if month is None:
-                raise _NotUnderstood(f"'{groups['mon']}' is not a month")
-        else:
-            month = None if groups.get("m") is None else int(groups["m"])
-        day = None if groups.get("d") is None else int(groups["d"])
-        return _partial(int(groups["y"]), month, day)
-    if _DECADE.search(part):
-        raise _NotUnderstood(
-            "a decade such as '1950s' is kept as text; for a searchable date write "
-            "'between 1950 and 1959'"
-        )
-    if not _BARE_YEAR.search(part):
-        raise _NotUnderstood(f"'{part}' has no four-digit year (two-digit years are not guessed)")
-    raise _NotUnderstood(part=part)
-
-
-def _dash_range(text: str) -> tuple[PartialDate, PartialDate]:
-    """Read "A-B" with A and B dates, or B the last digits of A's year ("1954-7").
-
-    Every hyphen is tried as the separator; exactly one must give two dates, otherwise the
-    text is ambiguous and not read.
-    """
-    found: list[tuple[PartialDate, PartialDate]] = []
-    impossible: _Impossible | None = None
-    for index, char in enumerate(text):
-        if char != "-":
-            continue
-        left, right = text[:index].strip(), text[index + 1 :].strip()
-        try:
-            start = _simple(left)
-            if _BARE_YEAR.fullmatch(left) and _YEAR_TAIL.fullmatch(right):
-                end = _partial(int(left[: 4 - len(right)] + right), None, None)
-            else:
-                end = _simple(right)
-        except _NotUnderstood:
-            continue
-        except _Impossible as exc:
-            impossible = exc
-            continue
-        found.append((start, end))
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise _NotUnderstood("it can be split into two dates in more than one way")
-    if impossible is not None:
-        raise impossible
-    raise _NotUnderstood(part=text)
-
-
-def _two_dates(body: str, joiner: re.Pattern[str], shape: str) -> tuple[PartialDate, PartialDate]:
-    """Start and end of "between A and B" / "from A to B" (or "A-B" after the keyword)."""
-    match = joiner.fullmatch(body)
-    if match is None:
-        if "-" not in body:
-            raise _NotUnderstood(f"a range needs two dates, as in '{shape}'")
-        return _dash_range(body)
-    return _simple(match["a"]), _simple(match["b"])
-
-
 def _read(text: str) -> FuzzyDate:
-    """Read stripped, non-blank ``text``; raises _NotUnderstood or _Impossible."""
-    if len(text) > MAX_DATE_LENGTH:
-        raise _NotUnderstood(f"it is longer than {MAX_DATE_LENGTH} characters")
-    body = _normalize(text)
-    quality = DateQuality.REGULAR
-    if (match := _QUALITY_PREFIX.match(body)) is not None:
-        quality = DateQuality.CALCULATED if match["calculated"] else DateQuality.ESTIMATED
-        body = body[match.end() :]
-    modifier = DateModifier.NONE
-    if (match := _MODIFIER_PREFIX.match(body)) is not None and match.lastgroup is not None:
-        modifier = _PREFIX_MODIFIERS[match.lastgroup]
-        body = body[match.end() :]
-    end: PartialDate | None = None
-    if modifier is DateModifier.BETWEEN:
-        start, end = _two_dates(body, _AND, "between 1954 and 1957")
-    elif modifier is DateModifier.SPAN:
-        start, end = _two_dates(body, _TO, "from 1996 to 2005")
-    elif modifier is DateModifier.NONE:
-        try:
-            start = _simple(body)
-        except _NotUnderstood as not_simple:
-            if "-" not in body:
-                raise
-            try:
-                start, end = _dash_range(body)
-            except _NotUnderstood:
-                raise not_simple from None
-            modifier = DateModifier.SPAN
-    else:
-        start = _simple(body)
+    """Read stripped, non-blank ``text``; raises NotUnderstood or Impossible."""
+    modifier, quality, start, end = read(text)
     try:
         return FuzzyDate(modifier, quality, start, end, text)
     except FuzzyDateError as exc:  # a reversed range, "before 1 Jan 0001"...
-        raise _Impossible(str(exc)) from None
+        raise Impossible(str(exc)) from None
 
 
-# ---------------------------------------------------------------------------------------------
-
-_JSON_VERSION: Final = 1
-_JSON_KEYS: Final = frozenset({"v", "mod", "q", "start", "end", "text"})
 #: Tie-break ranks within one anchor day (see ``FuzzyDate.sort_key``).
 _SORT_RANK: Final = {
     DateModifier.ABOUT: 1,
@@ -478,7 +173,7 @@ class FuzzyDate:
         stripped = cls._stripped(text)
         try:
             return _read(stripped)
-        except (_NotUnderstood, _Impossible):
+        except (NotUnderstood, Impossible):
             return cls(DateModifier.TEXT_ONLY, text=stripped)
 
     @classmethod
@@ -487,11 +182,11 @@ class FuzzyDate:
         stripped = cls._stripped(text)
         try:
             return _read(stripped)
-        except _NotUnderstood as exc:
+        except NotUnderstood as exc:
             # "'mid-1953' is not a date I can read: 'mid-1953' is not..." says nothing twice.
-            said = "" if not exc.reason and exc.part == _normalize(stripped) else f": {exc}"
-            raise FuzzyDateError(f"'{stripped}' is not a date I can read{said}; {_HINT}") from None
-        except _Impossible as exc:
+            said = "" if not exc.reason and exc.part == normalize(stripped) else f": {exc}"
+            raise FuzzyDateError(f"'{stripped}' is not a date I can read{said}; {HINT}") from None
+        except Impossible as exc:
             raise FuzzyDateError(f"'{stripped}' is not a date: {exc}") from None
 
     @classmethod
@@ -567,7 +262,7 @@ class FuzzyDate:
         if self.modifier is DateModifier.AFTER:
             return start.last_day() + _ONE_DAY
         if self.modifier is DateModifier.ABOUT:
-            return _shift_years(start.first_day(), -ABOUT_MARGIN_YEARS)
+            return shift_years(start.first_day(), -ABOUT_MARGIN_YEARS)
         return start.first_day()
 
     @property
@@ -579,7 +274,7 @@ class FuzzyDate:
         if self.modifier is DateModifier.BEFORE:
             return start.first_day() - _ONE_DAY
         if self.modifier is DateModifier.ABOUT:
-            return _shift_years(start.last_day(), ABOUT_MARGIN_YEARS)
+            return shift_years(start.last_day(), ABOUT_MARGIN_YEARS)
         if self.modifier in (DateModifier.BETWEEN, DateModifier.SPAN):
             return self._end().last_day()
         return start.last_day()
@@ -669,7 +364,7 @@ class FuzzyDate:
         ``{"mod":"about","start":[1953],"text":"c. 1953","v":1}``; parts are
         ``[year]``, ``[year, month]`` or ``[year, month, day]``.
         """
-        data: dict[str, Any] = {"v": _JSON_VERSION, "mod": self.modifier.value}
+        data: dict[str, Any] = {"v": JSON_VERSION, "mod": self.modifier.value}
         if self.quality is not DateQuality.REGULAR:
             data["q"] = self.quality.value
         if self.start is not None:
@@ -701,20 +396,20 @@ class FuzzyDate:
         except (ValueError, RecursionError):  # JSONDecodeError, too many digits, bad UTF-8
             data = None
         if not isinstance(data, dict):
-            raise FuzzyDateError(f"stored date is not a JSON object: {_preview(stored)}")
-        problem = _json_problem(data)
+            raise FuzzyDateError(f"stored date is not a JSON object: {preview(stored)}")
+        problem = json_problem(data)
         if problem is not None:
-            raise FuzzyDateError(f"stored date {_preview(stored)} is invalid: {problem}")
+            raise FuzzyDateError(f"stored date {preview(stored)} is invalid: {problem}")
         try:
             return cls(
                 DateModifier(data["mod"]),
                 DateQuality(data.get("q", DateQuality.REGULAR.value)),
-                _json_part(data.get("start")),
-                _json_part(data.get("end")),
+                json_part(data.get("start")),
+                json_part(data.get("end")),
                 data.get("text", ""),
             )
         except FuzzyDateError as exc:
-            raise FuzzyDateError(f"stored date {_preview(stored)} is invalid: {exc}") from None
+            raise FuzzyDateError(f"stored date {preview(stored)} is invalid: {exc}") from None
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -732,36 +427,3 @@ class FuzzyDate:
 #: Stored texts already read by ``from_json`` (bounded: cleared when full).
 _READ: dict[str, FuzzyDate] = {}
 _READ_MAX: Final = 20_000
-
-
-def _preview(stored: object) -> str:
-    text = repr(stored)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _json_problem(data: dict[Any, Any]) -> str | None:
-    """Shape check of decoded JSON, so only FuzzyDateError can come out of ``from_json``."""
-    unknown = set(data) - _JSON_KEYS
-    if unknown:
-        return f"unknown keys {sorted(map(str, unknown))}"
-    version = data.get("v")
-    if not _is_int(version) or version != _JSON_VERSION:
-        return f"unsupported version {version!r}"
-    modifier, quality = data.get("mod"), data.get("q", DateQuality.REGULAR.value)
-    if not isinstance(modifier, str) or modifier not in {m.value for m in DateModifier}:
-        return f"unknown modifier {modifier!r}"
-    if not isinstance(quality, str) or quality not in {q.value for q in DateQuality}:
-        return f"unknown quality {quality!r}"
-    if not isinstance(data.get("text", ""), str):
-        return "text must be a string"
-    for key in ("start", "end"):
-        part = data.get(key)
-        if part is None:
-            continue
-        if not isinstance(part, list) or not 1 <= len(part) <= 3 or not all(map(_is_int, part)):
-            return f"{key} must be [year], [year, month] or [year, month, day]"
-    return None
-
-
-def _json_part(parts: list[int] | None) -> PartialDate | None:
-    return None if parts is None else PartialDate(*parts)
