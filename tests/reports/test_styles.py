@@ -65,7 +65,7 @@ def test_the_builtin_korean_font_is_the_fallback() -> None:
         from reportlab.platypus import Paragraph, SimpleDocTemplate
         from powmia_desktop.reports import styles as s
         s._KOREAN_TTF = ()
-        s._fc_korean_ttf = lambda: None
+        s.fc_korean_ttf = lambda: None
         f = s.fonts()
         assert f.cjk == "HYGothic-Medium" and not f.cjk_embedded, f
         out = io.BytesIO()
