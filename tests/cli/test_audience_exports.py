@@ -1,25 +1,18 @@
 """``powmia export ... --audience``: an export for the press or a congressional office obeys
 the audience's rules, also for phone numbers and e-mail addresses typed into notes."""
 
-import io
 import sqlite3
 import zipfile
 from pathlib import Path
 
 import pytest
-
-from powmia_desktop.cli import main
+from tests.helpers.cli import run
 
 PHONE = "(937) 555-0187"
 EMAIL = "bill.home@example.net"
 NOTE = f"Call Bill at {PHONE} or write {EMAIL} after the update."
 #: Bill Dumas's own phone and e-mail fields in the demo.
 FIELDS = ("bill.dumas@example.org",)
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(args), out=out), out.getvalue()
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """The `powmia` command: the contract of docs/architecture.md, run as a person would run it."""
 
-import io
 import json
 import os
 import shutil
@@ -9,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.helpers.cli import demo_archive, run
 
 from powmia_desktop import __version__
-from powmia_desktop.cli import main
 
 
 def powmia(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -27,17 +26,9 @@ def powmia(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
     )
 
 
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    code = main(list(args), out=out)
-    return code, out.getvalue()
-
-
 @pytest.fixture
 def demo_db(tmp_path: Path) -> str:
-    db = str(tmp_path / "a.db")
-    assert run("--db", db, "demo")[0] == 0
-    return db
+    return demo_archive(tmp_path)
 
 
 def test_demo_then_list_cases_json_lists_dumas(demo_db: str) -> None:

@@ -1,25 +1,16 @@
 """``powmia packet --dry-run``: the review step on the terminal, writing nothing."""
 
-import io
 import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.helpers.cli import demo_archive, run
 from tests.reports.pdfs import withheld_demo_texts
-
-from powmia_desktop.cli import main
-
-
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(args), out=out), out.getvalue()
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "a.db")
-    assert run("--db", path, "demo")[0] == 0
-    return path
+    return demo_archive(tmp_path)
 
 
 def _runs(db: str) -> int:

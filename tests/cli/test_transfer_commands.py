@@ -1,27 +1,18 @@
 """``powmia import`` and ``powmia export`` as a person types them."""
 
-import io
 import json
 import zipfile
 from pathlib import Path
 
 import pytest
-
-from powmia_desktop.cli import main
+from tests.helpers.cli import demo_archive, run
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 
 
-def run(*args: str) -> tuple[int, str]:
-    out = io.StringIO()
-    return main(list(args), out=out), out.getvalue()
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> str:
-    path = str(tmp_path / "a.db")
-    assert run("--db", path, "demo")[0] == 0
-    return path
+    return demo_archive(tmp_path)
 
 
 def test_import_a_list_with_a_mapping_dry_run_first(
