@@ -15,6 +15,7 @@ from powmia_desktop.gui.record_specs import (
     joined,
     returning_id,
 )
+from powmia_desktop.gui.timeline_view.panels import CaseChartPanel
 from powmia_desktop.services import case_editing
 from powmia_desktop.services.pickers import picker_lists
 from powmia_desktop.services.record_schemas import CASE
@@ -66,6 +67,7 @@ CASE_EDITOR = EditorSpec(
     defaults=lambda: {"accounting_status": AccountingStatus.UNACCOUNTED_FOR},
     panels=(
         ("Timeline", CaseEventsPanel),
+        ("Timeline chart", CaseChartPanel),
         ("Files", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
     ),
 )
