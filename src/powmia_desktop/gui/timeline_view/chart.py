@@ -141,7 +141,7 @@ class TimelineChart(QWidget):
             finally:
                 painter.end()
             self.canvas.update()
-        elif not self.render_image().save(str(path), b"PNG"):
+        elif not self.render_image().save(str(path), "PNG"):  # type: ignore[call-overload]
             raise PowmiaError(f"Could not write the picture {path}")
         if not path.exists() or path.stat().st_size == 0:
             raise PowmiaError(f"Could not write the picture {path}")
