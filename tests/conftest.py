@@ -24,7 +24,21 @@ from powmia_desktop.db.archive import Archive  # noqa: E402
 from powmia_desktop.db.location import ArchiveLocation, location_for_path  # noqa: E402
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+TESTS = Path(__file__).resolve().parent
+BOTH_ENGINES = {"services", "cli", "safety"}
 NewLocation = Callable[..., ArchiveLocation]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """The services, CLI and safety tests run on both engines, except ``sqlite_only`` ones
+    (what only a file has: its bytes, its folders, its backups as files)."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    folder = Path(str(metafunc.definition.path)).relative_to(TESTS).parts[0]
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("engine", ["postgresql"])
+    elif folder in BOTH_ENGINES and not metafunc.definition.get_closest_marker("sqlite_only"):
+        metafunc.parametrize("engine", ["sqlite", "postgresql"])
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -75,13 +89,26 @@ def new_location(
     def make(name: str = "archive") -> ArchiveLocation:
         if pool is None:
             return location_for_path(tmp_path / f"{name}.sqlite")
-        taken.append(pool.take())
+        taken.append(pool.take(tmp_path / f"{name}-shared"))
         return ArchiveLocation(make_url(taken[-1]), None)
 
     yield make
     for url in taken:
         assert pool is not None
         pool.give_back(url)
+
+
+@pytest.fixture
+def new_db(new_location: NewLocation) -> Callable[..., str]:
+    """Makes ``--db`` arguments of new archives on this test's engine (a path or a URL)."""
+
+    def make(name: str = "archive") -> str:
+        location = new_location(name)
+        if location.path is not None:
+            return str(location.path)
+        return location.url.render_as_string(hide_password=False)
+
+    return make
 
 
 @pytest.fixture

@@ -162,11 +162,20 @@ class DatabasePool:
 
         return psycopg.connect(self.server.url(database).replace("+psycopg", ""), autocommit=True)
 
-    def take(self) -> str:
-        """The URL of an empty, migrated archive database nobody else is using."""
+    def take(self, shared_folder: Path | None = None) -> str:
+        """The URL of an empty, migrated archive database nobody else is using, keeping its
+        attachments and backups in ``shared_folder`` if given."""
         if self.free:
-            return self.server.url(self.free.pop())
-        return self.server.create_database(f"t{next(self.numbers)}", self.template)
+            url = self.server.url(self.free.pop())
+        else:
+            url = self.server.create_database(f"t{next(self.numbers)}", self.template)
+        if shared_folder is not None:
+            with self._connect(url.rsplit("/", 1)[1]) as c:
+                c.execute(
+                    "INSERT INTO archive_setting (key, value) VALUES ('shared_folder', %s)",
+                    (str(shared_folder),),
+                )
+        return url
 
     def give_back(self, url: str) -> None:
         import uuid

@@ -1,10 +1,14 @@
-"""Full-text search on a PostgreSQL archive: the twin of 0002's SQLite FTS5 index.
+"""Archives on a PostgreSQL server: who made each change, and full-text search there.
 
+``change_log.changed_by`` names the person (their database user on a server, their login
+on this computer otherwise) behind each change, as several desks now share one archive.
+
+Full-text search on PostgreSQL is the twin of 0002's SQLite FTS5 index:
 One ``search_index`` table with the same columns and row numbers as the FTS5 table
 (rowid = record id * 16 + kind code), plus a ``doc`` tsvector computed from title (weight
 A) and body (weight B) and a GIN index on it. The same triggers by name (fts_<table>_ai,
 _au, _ad) keep it current, each running one PL/pgSQL function per table; existing rows are
-indexed on upgrade. Nothing happens on SQLite, which has its index since 0002.
+indexed on upgrade. SQLite has its index since 0002.
 
 Revision ID: 0007
 Revises: 0006
@@ -12,6 +16,7 @@ Revises: 0006
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007"
@@ -86,6 +91,10 @@ def statements() -> list[str]:
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("change_log") as batch:
+        batch.add_column(
+            sa.Column("changed_by", sa.String(length=120), nullable=False, server_default="")
+        )
     if op.get_bind().dialect.name != "postgresql":
         return
     for statement in statements():
@@ -93,8 +102,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
-        return
-    for table, *_ in INDEXED:
-        op.execute(f"DROP FUNCTION IF EXISTS fts_{table}() CASCADE")
-    op.execute("DROP TABLE IF EXISTS search_index")
+    if op.get_bind().dialect.name == "postgresql":
+        for table, *_ in INDEXED:
+            op.execute(f"DROP FUNCTION IF EXISTS fts_{table}() CASCADE")
+        op.execute("DROP TABLE IF EXISTS search_index")
+    with op.batch_alter_table("change_log") as batch:
+        batch.drop_column("changed_by")
