@@ -48,6 +48,10 @@ from powmia_desktop.db.models import (
     Task,
     TimelineEvent,
 )
+
+# Campaigns and correspondence are declared in a module of their own, re-exported here.
+from powmia_desktop.services.campaign_schemas import CAMPAIGN as CAMPAIGN
+from powmia_desktop.services.campaign_schemas import CORRESPONDENCE as CORRESPONDENCE
 from powmia_desktop.services.schema import Children, Field, Schema, sensitivity
 
 SENSITIVITY = sensitivity()
@@ -60,7 +64,14 @@ CITATION = Schema(
         Field("source_id", "Source", "ref", required=True, lookup="sources"),
         Field("locator", "Where in it"),
         Field("quote", "What it says", "long"),
-        Field("confidence", "Confidence", Confidence, required=True),
+        Field(
+            "confidence",
+            "Confidence",
+            Confidence,
+            required=True,
+            pick=True,
+            help="How far this source can be trusted for what it is cited for.",
+        ),
         SENSITIVITY,
     ),
 )
@@ -206,6 +217,7 @@ ADDRESS = Schema(
         Field("region", "State"),
         Field("postal_code", "ZIP code"),
         Field("country", "Country"),
+        Field("district", "Congressional district", help="A number, or 'at large'."),
         SENSITIVITY,
     ),
 )
