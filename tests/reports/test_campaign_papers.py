@@ -3,9 +3,11 @@ and office address, and a campaign report that never shows a letter above its au
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 from tests.helpers.cli import run
 from tests.helpers.congress import import_congress
 from tests.reports.pdfs import all_text, page_texts, squash
@@ -33,7 +35,7 @@ def congress(archive: Archive) -> Archive:
     return import_congress(archive)
 
 
-def _campaign(session, **extra: object) -> Campaign:  # type: ignore[no-untyped-def]
+def _campaign(session: Session, **extra: Any) -> Campaign:
     case = Serviceman(
         surname="Dumas",
         given_names="Roger A.",
@@ -59,7 +61,7 @@ def _campaign(session, **extra: object) -> Campaign:  # type: ignore[no-untyped-
 
 def test_a_letter_run_writes_one_pdf_per_official(congress: Archive, tmp_path: Path) -> None:
     with congress.session() as session:
-        campaign = _campaign(session)
+        _campaign(session)
         bill = Contact(display_name="Bill Dumas", surname="Dumas", given_names="William")
         bill.addresses.append(
             ContactAddress(street="1 Main St", city="Norwich", region="CT", district="2")
