@@ -3,7 +3,7 @@
 Counts over time become points in a unit square (x: the day between the first count and
 the last, y: the count over the top of the scale); the goal is a level line; the scale's
 top is a round number at or above both the goal and the highest count, with a few ticks.
-Both renderers (gui/campaigns/chart.py and reports/progress_chart.py) only scale and draw.
+Both renderers (the window's chart and reports/progress_chart.py) only scale and draw.
 """
 
 import datetime as dt
