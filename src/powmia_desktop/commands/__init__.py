@@ -40,6 +40,8 @@ LIST_KINDS = ("cases", "contacts", "meetings", "events")
 CONFLICT_ACTIONS = ("list", "show", "resolve")
 #: What ``powmia runs`` does.
 RUN_ACTIONS = ("list", "show", "verify", "rebuild")
+#: What ``powmia campaign`` does.
+CAMPAIGN_ACTIONS = ("list", "show", "count")
 #: The audience a summary is for when none is named: what officials may read.
 DEFAULT_SUMMARY_AUDIENCE = "officials"
 
@@ -231,6 +233,25 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             ),
             option("--out", type=Path, metavar="FILE.pdf", help="where a rebuild goes"),
             option("--force", action="store_true", help="replace FILE.pdf if it exists"),
+            _JSON,
+        ),
+    ),
+    # campaigns.py: advocacy campaigns, their counts and letters to officials
+    Subcommand(
+        "campaign",
+        "advocacy campaigns: list, show CAMPAIGN, count CAMPAIGN N [--date DAY]",
+        "campaigns:campaign_command",
+        (
+            option("action", choices=CAMPAIGN_ACTIONS),
+            option("campaign", nargs="?", help="the campaign's number or (part of its) title"),
+            option("count", nargs="?", help="count: how many have signed"),
+            option("--date", metavar="YYYY-MM-DD", help="count: the day counted (default today)"),
+            option(
+                "--source",
+                default="",
+                metavar="TEXT",
+                help="count: where the number was read (a web page, a tally sheet)",
+            ),
             _JSON,
         ),
     ),

@@ -30,6 +30,7 @@ from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.sections import Section, make_sections
+from powmia_desktop.gui.timeline_view.panels import TimelineWindow
 from powmia_desktop.gui.window import backups, files, home, menus
 from powmia_desktop.services.backup import BackupPolicy
 
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     new_action: QAction
     save_action: QAction
     delete_action: QAction
+    chart_action: QAction
     # made by gui/window/home.py's build_home
     status_label: QLabel
 
@@ -83,6 +85,7 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(lambda message: QMessageBox.warning(self, "Undo", message))
         self.sections: list[Section] = make_sections()
         self.editors: dict[str, RecordEditor] = {}
+        self.timeline_window: TimelineWindow | None = None
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -334,6 +337,15 @@ class MainWindow(QMainWindow):
 
     def open_conflicts(self) -> None:
         backups.open_conflicts(self)
+
+    def open_timeline_chart(self) -> None:
+        """Every case's events on one timeline, in a window of its own."""
+        if self.timeline_window is None:
+            self.timeline_window = TimelineWindow(self.ops, self)
+            self.timeline_window.open_event.connect(lambda i: self.open_record("event", i))
+        self.timeline_window.show()
+        self.timeline_window.raise_()
+        self.timeline_window.activateWindow()
 
     def open_record(self, kind: str, record_id: int) -> None:
         key = _KIND_SECTION.get(kind)

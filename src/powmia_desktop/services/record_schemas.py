@@ -48,6 +48,10 @@ from powmia_desktop.db.models import (
     Task,
     TimelineEvent,
 )
+
+# Campaigns and correspondence are declared in a module of their own, re-exported here.
+from powmia_desktop.services.campaign_schemas import CAMPAIGN as CAMPAIGN
+from powmia_desktop.services.campaign_schemas import CORRESPONDENCE as CORRESPONDENCE
 from powmia_desktop.services.schema import Children, Field, Schema, sensitivity
 
 SENSITIVITY = sensitivity()
@@ -206,6 +210,7 @@ ADDRESS = Schema(
         Field("region", "State"),
         Field("postal_code", "ZIP code"),
         Field("country", "Country"),
+        Field("district", "Congressional district", help="A number, or 'at large'."),
         SENSITIVITY,
     ),
 )

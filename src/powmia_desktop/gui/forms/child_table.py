@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import Vocabulary
-from powmia_desktop.gui.forms.base import FormBase
+from powmia_desktop.gui.forms.base import Adder, FormBase
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services.schema import Row
@@ -45,6 +45,8 @@ class ChildTable(QWidget):
         self.spec = spec
         self.lookup = lookup
         self.make_form = make_form
+        #: how pickers in a row's dialog make a new contact or source (set by the form)
+        self.adder: Adder | None = None
         self._rows: list[Row] = []
         fields = {f.name: f for f in spec.children}
         columns = [
@@ -139,6 +141,7 @@ class RowDialog(QDialog):
         lookup = table.lookup
         lookups = {f.lookup: lookup(f.lookup) for f in _all_fields(fields) if f.lookup}
         self.form.set_lookups(lookups)
+        self.form.set_adder(table.adder)
         self.form.set_values(row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -7,21 +7,26 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from powmia_desktop.core.sensitivity import Sensitivity
-from powmia_desktop.gui.forms.base import FormBase, Lookups
+from powmia_desktop.gui.forms.base import Adder, FormBase, Lookups
 from powmia_desktop.gui.forms.child_table import ChildTable
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
 from powmia_desktop.services.schema import Row, Value
 
-__all__ = ["FormWidget", "Lookups"]
+__all__ = ["Adder", "FormWidget", "Lookups"]
+
+#: The pickers that can make the record they choose from, and their button's words.
+NEW_BUTTONS = {"contacts": "New contact…", "sources": "Add source…"}
 
 
 class FormWidget(FormBase):
@@ -34,6 +39,9 @@ class FormWidget(FormBase):
         self.errors: dict[str, QLabel] = {}
         self._lookups: Lookups = {}
         self._loading = False
+        self._adder: Adder | None = None
+        #: field name -> the button beside its picker that makes a new record
+        self.new_buttons: dict[str, QPushButton] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -56,7 +64,7 @@ class FormWidget(FormBase):
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            column.addWidget(editor)
+            column.addLayout(self._with_new_button(spec, editor, box))
             column.addWidget(error)
             label = spec.label + (" *" if spec.required else "")
             if spec.kind == "children":
@@ -111,6 +119,45 @@ class FormWidget(FormBase):
             table.changed.connect(self._edited)
             return table
         raise AssertionError(spec.kind)
+
+    def _with_new_button(self, spec: FieldSpec, editor: QWidget, box: QWidget) -> QHBoxLayout:
+        """The field's editor; a picker of contacts or sources has its "New…" button beside."""
+        line = QHBoxLayout()
+        line.addWidget(editor, 1)
+        words = NEW_BUTTONS.get(spec.lookup) if spec.kind == "ref" else None
+        if words is not None:
+            button = QPushButton(words, box)
+            button.setAccessibleName(f"{words.rstrip('…')} for {spec.label}")
+            button.setToolTip(f"Make a new {spec.lookup.rstrip('s')} and choose it here")
+            button.clicked.connect(lambda: self.add_record_for(spec.name))
+            button.hide()  # until the form's holder can save one (set_adder)
+            line.addWidget(button)
+            self.new_buttons[spec.name] = button
+        return line
+
+    def set_adder(self, adder: Adder | None) -> None:
+        """How this form makes a new contact or source from a picker (None: it cannot)."""
+        self._adder = adder
+        for button in self.new_buttons.values():
+            button.setVisible(adder is not None)
+        for editor in self.editors.values():
+            if isinstance(editor, ChildTable):
+                editor.adder = self.add_record if adder is not None else None
+
+    def add_record(self, lookup: str, parent: QWidget) -> tuple[int, Lookups] | None:
+        """Make a new record of a picker's list; its id and the refreshed lists."""
+        made = self._adder(lookup, parent) if self._adder is not None else None
+        if made is not None:
+            self.set_lookups(made[1])
+        return made
+
+    def add_record_for(self, name: str) -> None:
+        """The "New…" button of one picker: make the record, then choose it there."""
+        spec = next(s for s in self.fields if s.name == name)
+        made = self.add_record(spec.lookup, self)
+        combo = self.editors[name]
+        if made is not None and isinstance(combo, QComboBox):
+            combo.setCurrentIndex(max(combo.findData(made[0]), 0))
 
     def _lookup_for(self, name: str) -> list[tuple[int, str]]:
         return self._lookups.get(name, [])
