@@ -145,7 +145,7 @@ def test_create_a_timeline_event_with_a_person_and_a_citation(
         qtbot,
         editor,
         "citations",
-        {"source_id": source, "locator": "p. 2", "confidence": "Primary"},
+        {"source_id": source, "locator": "p. 2", "confidence": Confidence.PRIMARY.label},
     )
     event_id = _save(window, editor)
     with demo_archive.reader() as session:

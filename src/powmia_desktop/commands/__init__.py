@@ -236,6 +236,32 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             _JSON,
         ),
     ),
+    # lists.py: cross-referencing lists (the Last Seen Alive list, rosters, their editions)
+    Subcommand(
+        "crossref",
+        "cross-reference a list: its latest edition against the one before, against another "
+        "list, or against a status (who on the LSA list is carried as presumed dead)",
+        "lists:crossref_command",
+        (
+            option("list", metavar="LIST", help="the list's number, title or a word of it (LSA)"),
+            option("--against", metavar="LIST", help="who is on one list and not the other"),
+            option(
+                "--status",
+                metavar="STATUS",
+                help="who on the list is carried with this status ('presumed dead', KIA…)",
+            ),
+            option("--out", type=Path, metavar="FILE", help="write a .csv, .json or .pdf file"),
+            option(
+                "--audience",
+                default="family",
+                metavar="NAME",
+                help="show only what this audience may read (default: family)",
+            ),
+            option("--include-private", action="store_true", help="also show private records"),
+            option("--force", action="store_true", help="replace FILE if it exists"),
+            _JSON,
+        ),
+    ),
     # campaigns.py: advocacy campaigns, their counts and letters to officials
     Subcommand(
         "campaign",
