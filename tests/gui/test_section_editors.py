@@ -257,7 +257,7 @@ def test_every_section_shows_its_first_record(
     window.show()
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [
-        "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Tasks", "Questions"
+        "Home", "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Tasks", "Questions"
     ]  # fmt: skip
     for section in window.sections:
         editor = _section(window, section.key)
