@@ -3,13 +3,16 @@ clicking: create a record with a child row added through its dialog, save, and f
 the archive; edit and undo; errors shown beside their field."""
 
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
-from tests.helpers.dialogs import when_dialog_opens
+from tests.helpers.forms import add_row as _add_row
+from tests.helpers.forms import enter as _enter
+from tests.helpers.forms import field as _field
+from tests.helpers.forms import fill as _fill
+from tests.helpers.forms import new as _new
+from tests.helpers.forms import save as _save
+from tests.helpers.forms import section as _section
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import (
@@ -23,9 +26,7 @@ from powmia_desktop.core.vocab import (
 )
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import Contact, Meeting, Source
-from powmia_desktop.gui.editor import RecordEditor
-from powmia_desktop.gui.forms.child_table import ChildTable, RowDialog
-from powmia_desktop.gui.forms.form import FormWidget
+from powmia_desktop.gui.forms.child_table import ChildTable
 from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.sources.cited_by import CitedByPanel
@@ -36,73 +37,6 @@ from powmia_desktop.services.timeline import get_event
 from powmia_desktop.services.work import get_question, get_task
 
 MakeWindow = Callable[[Archive], MainWindow]
-
-
-# -- driving the forms as a person would ----------------------------------------------------
-def _section(window: MainWindow, key: str) -> RecordEditor:
-    window.sidebar.setCurrentRow(window.sections.index(window.section(key)))
-    return window.editors[key]
-
-
-def _field(editor: RecordEditor, name: str) -> QWidget:
-    for form in editor.forms:
-        if name in form.editors:
-            return form.editors[name]
-    raise KeyError(name)
-
-
-def _enter(qtbot: QtBot, widget: QWidget, value: Any) -> None:
-    """Type text, tick a box or pick the entry whose words are shown."""
-    if isinstance(widget, QComboBox):
-        index = widget.findText(str(value))
-        shown = [widget.itemText(i) for i in range(widget.count())]
-        assert index >= 0, f"{value!r} is not among {shown}"
-        widget.setCurrentIndex(index)
-    elif isinstance(widget, QCheckBox):
-        if widget.isChecked() != bool(value):
-            widget.click()
-    elif isinstance(widget, FuzzyDateEdit):
-        qtbot.keyClicks(widget.line, value)
-    else:
-        assert isinstance(widget, QLineEdit | QPlainTextEdit)
-        widget.clear()
-        qtbot.keyClicks(widget, value)
-
-
-def _fill(qtbot: QtBot, form: FormWidget | RecordEditor, values: dict[str, Any]) -> None:
-    for name, value in values.items():
-        widget = form.editors[name] if isinstance(form, FormWidget) else _field(form, name)
-        _enter(qtbot, widget, value)
-
-
-def _add_row(qtbot: QtBot, editor: RecordEditor, child: str, values: dict[str, Any]) -> None:
-    """Press "Add …" under a child table and fill in the dialog that opens."""
-
-    def act(dialog: QWidget) -> None:
-        assert isinstance(dialog, RowDialog)
-        _fill(qtbot, dialog.form, values)
-        dialog._accept()
-
-    table = _field(editor, child)
-    assert isinstance(table, ChildTable)
-    rows = table.model.rowCount()
-    when_dialog_opens(act)
-    qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
-    assert table.model.rowCount() == rows + 1
-
-
-def _new(window: MainWindow, key: str) -> RecordEditor:
-    editor = _section(window, key)
-    window.new_action.trigger()
-    assert editor.heading.text().startswith("New ")
-    return editor
-
-
-def _save(window: MainWindow, editor: RecordEditor) -> int:
-    window.save_action.trigger()
-    assert not editor.is_dirty(), editor.banner.text()
-    assert editor.record_id is not None
-    return editor.record_id
 
 
 # -- one test per editor --------------------------------------------------------------------
@@ -211,7 +145,7 @@ def test_create_a_timeline_event_with_a_person_and_a_citation(
         qtbot,
         editor,
         "citations",
-        {"source_id": source, "locator": "p. 2", "confidence": "Primary"},
+        {"source_id": source, "locator": "p. 2", "confidence": Confidence.PRIMARY.label},
     )
     event_id = _save(window, editor)
     with demo_archive.reader() as session:
@@ -323,7 +257,7 @@ def test_every_section_shows_its_first_record(
     window.show()
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [
-        "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Tasks", "Questions"
+        "Home", "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Tasks", "Questions"
     ]  # fmt: skip
     for section in window.sections:
         editor = _section(window, section.key)

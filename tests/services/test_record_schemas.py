@@ -90,6 +90,7 @@ def _lookup_table(spec: Field) -> str:
         "cases": "serviceman",
         "sources": "source",
         "meetings": "meeting",
+        "campaigns": "campaign",
     }[spec.lookup]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ConflictError, NotFoundError, PowmiaError, ValidationError
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
+from powmia_desktop.gui.forms.quick_add import add_record_with_dialog
 from powmia_desktop.gui.ops import ArchiveOps, Related
 from powmia_desktop.gui.panels import PanelFactory, RecordPanel
 from powmia_desktop.services.editing import RecordForm
@@ -83,6 +86,9 @@ class RecordEditor(QWidget):
         for title, fields in spec.tabs:
             form = FormWidget(fields, self)
             form.changed.connect(self._mark_dirty)
+            form.set_adder(self._add_record)
+            if "sensitivity" not in form.editors:  # its child rows take the record's level
+                form.set_inherited_level(self._record_level)
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setWidget(form)
@@ -138,12 +144,40 @@ class RecordEditor(QWidget):
         for panel in self.panels:
             panel.load(self.record_id)
 
-    def new(self) -> None:
+    def _record_level(self) -> Sensitivity | None:
+        """Who may see the record as the form shows it now (its level may be on another tab)."""
+        for form in self.forms:
+            combo = form.editors.get("sensitivity")
+            if isinstance(combo, QComboBox) and combo.currentData() is not None:
+                return Sensitivity(combo.currentData())
+        return None
+
+    def _add_record(self, lookup: str, parent: QWidget) -> tuple[int, Lookups] | None:
+        """A picker's "New contact…" or "Add source…": the new record's id, the lists again."""
+        new_id = add_record_with_dialog(parent, self.ops, lookup)
+        if new_id is None:
+            return None
+        with self.ops.archive.reader() as session:
+            lookups = self.spec.lookups(session)
+        for form in self.forms:
+            form.set_lookups(lookups)
+        return new_id, lookups
+
+    def new(self, start: Row | None = None) -> None:
+        """An empty record with the spec's defaults, and ``start``'s values and rows over them
+        (an event added from a case starts with the case among its people)."""
         with self.ops.archive.reader() as session:
             lookups = self.spec.lookups(session)
         self.record_id = None
         self.row_version = None
-        self._show(RecordForm(self.spec.defaults()), lookups)
+        values: Values = self.spec.defaults()
+        children: dict[str, Rows] = {}
+        for name, value in (start or {}).items():
+            if isinstance(value, list):
+                children[name] = value
+            else:
+                values[name] = value
+        self._show(RecordForm(values, children), lookups)
         self._load_panels()
         self._dirty = True
         self.heading.setText(f"New {self.spec.noun}")

@@ -179,21 +179,50 @@ EVENT_COLUMNS: list[Column[LinkedEventRow]] = [
 ]
 
 
-class CaseEventsPanel(RecordPanel):
-    """The timeline events a case takes part in; double-click opens one in the Timeline."""
+#: Asks for a new event of a case (gui/timeline/new_event.py): its id, or None.
+AddEvent = Callable[[QWidget, ArchiveOps, int], int | None]
 
-    def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
+
+class CaseEventsPanel(RecordPanel):
+    """The timeline events a case takes part in; double-click opens one in the Timeline,
+    "Add event…" makes a new one with the case among its people."""
+
+    def __init__(
+        self, ops: ArchiveOps, parent: QWidget | None = None, *, add_event: AddEvent | None = None
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.case_id: int | None = None
+        self._add_event = add_event
         self.model: RowTableModel[LinkedEventRow] = RowTableModel(EVENT_COLUMNS, self)
         self.table = table_view(self.model, self)
         self.table.doubleClicked.connect(
             lambda index: self.open_record.emit("event", self.model.row_at(index.row()).id)
         )
+        self.add_button = QPushButton("Add event…", self)
+        self.add_button.clicked.connect(self.add_event)
+        self.add_button.setVisible(add_event is not None)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def add_event(self) -> None:
+        if self._add_event is None or self.case_id is None:
+            return
+        if self._add_event(self, self.ops, self.case_id) is not None:
+            self.load(self.case_id)
 
     def load(self, record_id: int | None) -> None:
+        self.case_id = record_id
+        self.add_button.setEnabled(record_id is not None)
+        self.add_button.setToolTip(
+            "A new event with this case among its people"
+            if record_id is not None
+            else "Save the case first, then add its events here"
+        )
         rows: list[LinkedEventRow] = []
         if record_id is not None:
             with self.ops.archive.reader() as session:

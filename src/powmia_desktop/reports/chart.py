@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable
 
 from powmia_desktop.reports.styles import INK, MUTED, RULE, SHADE, font_runs, fonts
 from powmia_desktop.services.audience import EventView
+from powmia_desktop.services.timeline_layout import PALETTE
 
 ROW = 13.0
 LINE = 9.5
@@ -32,18 +33,6 @@ WAR_HEX = "#f3dede"
 SILENCE_HEX = "#eef0e4"
 LEGEND_ROW = 13.0
 LABEL_SIZE = 8.5
-PALETTE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#7f7f7f",
-    "#bcbd22",
-)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from powmia_desktop.db.models import Contact, Meeting, Serviceman, Source
+from powmia_desktop.db.models import Campaign, Contact, Meeting, Serviceman, Source
 
 Choices = list[tuple[int, str]]
 
@@ -59,6 +59,12 @@ def meeting_label(title: str, starts: dt.datetime | None) -> str:
     return f"{starts.day} {starts:%b %Y} — {title}"
 
 
+def campaign_choices(session: Session) -> Choices:
+    """(id, title) of every campaign, for pickers."""
+    c = Campaign.__table__.c
+    return [(i, t) for i, t in session.execute(select(c.id, c.title).order_by(c.title, c.id))]
+
+
 def picker_lists(session: Session) -> dict[str, Choices]:
     """Every list a record editor's pickers choose from, read in one go on each load."""
     return {
@@ -66,4 +72,5 @@ def picker_lists(session: Session) -> dict[str, Choices]:
         "cases": case_choices(session),
         "sources": source_choices(session),
         "meetings": meeting_choices(session),
+        "campaigns": campaign_choices(session),
     }

@@ -46,6 +46,10 @@ from powmia_desktop.db.models import (
     Task,
     TimelineEvent,
 )
+
+# Campaigns and correspondence are declared in a module of their own, re-exported here.
+from powmia_desktop.services.campaign_schemas import CAMPAIGN as CAMPAIGN
+from powmia_desktop.services.campaign_schemas import CORRESPONDENCE as CORRESPONDENCE
 from powmia_desktop.services.case_part_schemas import LIVE_SIGHTING, REFERENCE_SAMPLE
 from powmia_desktop.services.citation_schema import citations
 from powmia_desktop.services.schema import Children, Field, Schema, sensitivity
@@ -202,6 +206,7 @@ ADDRESS = Schema(
         Field("region", "State"),
         Field("postal_code", "ZIP code"),
         Field("country", "Country"),
+        Field("district", "Congressional district", help="A number, or 'at large'."),
         SENSITIVITY,
     ),
 )

@@ -1,6 +1,14 @@
 """Every table of the archive; import from here so all mappers are configured together."""
 
 from powmia_desktop.db.models.base import Base, Record, fuzzy_date_values
+from powmia_desktop.db.models.campaigns import (
+    Campaign,
+    CampaignCount,
+    Correspondence,
+    campaign_case,
+    campaign_target,
+    correspondence_case,
+)
 from powmia_desktop.db.models.cases import (
     Captivity,
     Claim,
@@ -61,6 +69,8 @@ __all__ = [
     "Attendance",
     "AudienceProfile",
     "Base",
+    "Campaign",
+    "CampaignCount",
     "Captivity",
     "ChangeLogEntry",
     "Citation",
@@ -69,6 +79,7 @@ __all__ = [
     "ContactAddress",
     "ContactEmail",
     "ContactPhone",
+    "Correspondence",
     "EventParticipant",
     "ExternalId",
     "FamilyReferenceSample",
@@ -93,7 +104,10 @@ __all__ = [
     "Tag",
     "Task",
     "TimelineEvent",
+    "campaign_case",
+    "campaign_target",
     "contact_tag",
+    "correspondence_case",
     "fuzzy_date_values",
     "meeting_case",
     "meeting_tag",

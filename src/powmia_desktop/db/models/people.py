@@ -89,6 +89,8 @@ class ContactAddress(Record, Base):
     region: Mapped[str] = mapped_column(String(120), default="")
     postal_code: Mapped[str] = mapped_column(String(20), default="")
     country: Mapped[str] = mapped_column(String(100), default="")
+    #: the congressional district of a U.S. address ("7", "at large"), where known
+    district: Mapped[str] = mapped_column(String(20), default="")
 
     contact: Mapped[Contact] = relationship(back_populates="addresses")
 

@@ -18,6 +18,8 @@ from powmia_desktop.gui.record_specs import (
     joined,
     returning_id,
 )
+from powmia_desktop.gui.timeline.new_event import add_case_event
+from powmia_desktop.gui.timeline_view.panels import CaseChartPanel
 from powmia_desktop.services import case_editing
 from powmia_desktop.services.pickers import picker_lists
 from powmia_desktop.services.record_schemas import CASE
@@ -80,7 +82,8 @@ CASE_EDITOR = EditorSpec(
     defaults=lambda: {"accounting_status": AccountingStatus.UNACCOUNTED_FOR},
     panels=(
         ("Donor helper", DonorHelperPanel),
-        ("Timeline", CaseEventsPanel),
+        ("Timeline", lambda ops: CaseEventsPanel(ops, add_event=add_case_event)),
+        ("Timeline chart", CaseChartPanel),
         ("Files", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
     ),
 )

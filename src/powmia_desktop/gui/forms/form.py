@@ -1,5 +1,6 @@
 """A form built from FieldSpecs: it shows values, hands them back and shows errors by field."""
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -7,21 +8,27 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from powmia_desktop.core.sensitivity import Sensitivity
-from powmia_desktop.gui.forms.base import FormBase, Lookups
+from powmia_desktop.gui.forms.base import Adder, FormBase, Lookups
 from powmia_desktop.gui.forms.child_table import ChildTable
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
+from powmia_desktop.gui.forms.levels import LEVEL_CHOICES, LevelNote
 from powmia_desktop.services.schema import Row, Value
 
-__all__ = ["FormWidget", "Lookups"]
+__all__ = ["Adder", "FormWidget", "Lookups"]
+
+#: The pickers that can make the record they choose from, and their button's words.
+NEW_BUTTONS = {"contacts": "New contact…", "sources": "Add source…"}
 
 
 class FormWidget(FormBase):
@@ -34,6 +41,12 @@ class FormWidget(FormBase):
         self.errors: dict[str, QLabel] = {}
         self._lookups: Lookups = {}
         self._loading = False
+        self._adder: Adder | None = None
+        #: field name -> the button beside its picker that makes a new record
+        self.new_buttons: dict[str, QPushButton] = {}
+        #: the level of the record this form's record belongs to (a child row's parent)
+        self.inherited_level: Callable[[], Sensitivity | None] = lambda: None
+        self.level_notes: dict[str, LevelNote] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -56,7 +69,12 @@ class FormWidget(FormBase):
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
-            column.addWidget(editor)
+            column.addLayout(self._with_new_button(spec, editor, box))
+            if spec.kind == "sensitivity":
+                self.level_notes[spec.name] = LevelNote(box)
+                column.addWidget(self.level_notes[spec.name])
+                assert isinstance(editor, QComboBox)
+                editor.currentIndexChanged.connect(self._explain_levels)
             column.addWidget(error)
             label = spec.label + (" *" if spec.required else "")
             if spec.kind == "children":
@@ -97,20 +115,78 @@ class FormWidget(FormBase):
             combo.setAccessibleName(spec.label)
             if spec.kind == "choice":
                 assert spec.choices is not None
-                if not spec.required:
+                if not spec.required or spec.pick:
                     combo.addItem("", None)
                 for member in spec.choices:
                     combo.addItem(member.label, member)
             elif spec.kind == "sensitivity":
                 for level in Sensitivity:
-                    combo.addItem(_SENSITIVITY_TEXT[level], level)
+                    combo.addItem(LEVEL_CHOICES[level], level)
             combo.currentIndexChanged.connect(self._edited)
             return combo
         if spec.kind == "children":
             table = ChildTable(spec, self._lookup_for, FormWidget, self)
+            table.parent_level = self.level
             table.changed.connect(self._edited)
             return table
         raise AssertionError(spec.kind)
+
+    def _with_new_button(self, spec: FieldSpec, editor: QWidget, box: QWidget) -> QHBoxLayout:
+        """The field's editor; a picker of contacts or sources has its "New…" button beside."""
+        line = QHBoxLayout()
+        line.addWidget(editor, 1)
+        words = NEW_BUTTONS.get(spec.lookup) if spec.kind == "ref" else None
+        if words is not None:
+            button = QPushButton(words, box)
+            button.setAccessibleName(f"{words.rstrip('…')} for {spec.label}")
+            button.setToolTip(f"Make a new {spec.lookup.rstrip('s')} and choose it here")
+            button.clicked.connect(lambda: self.add_record_for(spec.name))
+            button.hide()  # until the form's holder can save one (set_adder)
+            line.addWidget(button)
+            self.new_buttons[spec.name] = button
+        return line
+
+    def level(self) -> Sensitivity | None:
+        """Who may see this form's record: its own level, or the one it belongs to."""
+        combo = self.editors.get("sensitivity")
+        if isinstance(combo, QComboBox) and combo.currentData() is not None:
+            return Sensitivity(combo.currentData())
+        return self.inherited_level()
+
+    def set_inherited_level(self, find: Callable[[], Sensitivity | None]) -> None:
+        """The level of the record this one belongs to, said under this form's level."""
+        self.inherited_level = find
+        self._explain_levels()
+
+    def _explain_levels(self) -> None:
+        parent = self.inherited_level()
+        for name, note in self.level_notes.items():
+            data = self.editors[name].currentData()  # type: ignore[attr-defined]
+            note.show_level(None if data is None else Sensitivity(data), parent)
+
+    def set_adder(self, adder: Adder | None) -> None:
+        """How this form makes a new contact or source from a picker (None: it cannot)."""
+        self._adder = adder
+        for button in self.new_buttons.values():
+            button.setVisible(adder is not None)
+        for editor in self.editors.values():
+            if isinstance(editor, ChildTable):
+                editor.adder = self.add_record if adder is not None else None
+
+    def add_record(self, lookup: str, parent: QWidget) -> tuple[int, Lookups] | None:
+        """Make a new record of a picker's list; its id and the refreshed lists."""
+        made = self._adder(lookup, parent) if self._adder is not None else None
+        if made is not None:
+            self.set_lookups(made[1])
+        return made
+
+    def add_record_for(self, name: str) -> None:
+        """The "New…" button of one picker: make the record, then choose it there."""
+        spec = next(s for s in self.fields if s.name == name)
+        made = self.add_record(spec.lookup, self)
+        combo = self.editors[name]
+        if made is not None and isinstance(combo, QComboBox):
+            combo.setCurrentIndex(max(combo.findData(made[0]), 0))
 
     def _lookup_for(self, name: str) -> list[tuple[int, str]]:
         return self._lookups.get(name, [])
@@ -139,6 +215,7 @@ class FormWidget(FormBase):
                 if spec.name in self.editors:
                     _put(self.editors[spec.name], spec, values.get(spec.name))
             self.clear_errors()
+            self._explain_levels()
         finally:
             self._loading = False
 
@@ -173,14 +250,6 @@ class FormWidget(FormBase):
     def _edited(self, *args: Any) -> None:
         if not self._loading:
             self.changed.emit()
-
-
-_SENSITIVITY_TEXT = {
-    Sensitivity.PUBLIC: "Public — anyone",
-    Sensitivity.OFFICIALS: "Officials — DPAA, Congress",
-    Sensitivity.FAMILY: "Family only",
-    Sensitivity.PRIVATE: "Private — never leaves this archive",
-}
 
 
 def _put(editor: QWidget, spec: FieldSpec, value: Value | list[Row]) -> None:

@@ -81,6 +81,11 @@ def build_menus(window: "MainWindow") -> None:
     for action in (window.new_action, window.save_action, window.delete_action):
         edit_menu.addAction(action)
 
+    view_menu = window.menuBar().addMenu("&View")
+    window.chart_action = make_action(window, "&Timeline chart", window.open_timeline_chart)
+    window.chart_action.setShortcut(QKeySequence("Ctrl+T"))
+    view_menu.addAction(window.chart_action)
+
     help_menu = window.menuBar().addMenu("&Help")
     help_menu.addAction(
         make_action(window, "&About", lambda: show_about(window, window.archive.location.display))

@@ -16,6 +16,7 @@ from powmia_desktop.core.vocab import OrganizationType
 from powmia_desktop.services.importing.list_rows import cells_of
 from powmia_desktop.services.importing.tabular import fold
 from powmia_desktop.services.importing.vcard import ContactCard
+from powmia_desktop.services.representatives import seat_title
 
 CONTACT_FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "display_name": ("Name", "Full Name", "Display Name", "full_name"),
@@ -118,11 +119,8 @@ def card_from_cells(
     label = ""
     if chamber is not None:
         title, body = chamber
-        district = cells.get("district", "")
-        seat = state if title.endswith("Senator") or not district else f"{state}-{district}"
-        if district in ("0", "00"):
-            seat = f"{state}, at large"
-        card.title = card.title or f"{title}, {seat}".strip(", ")
+        house = "sen" if title.endswith("Senator") else "rep"
+        card.title = card.title or seat_title(house, state, cells.get("district", ""))
         card.organization = card.organization or body
         card.organization_type = card.organization_type or OrganizationType.CONGRESSIONAL_OFFICE
         label = "Washington office"

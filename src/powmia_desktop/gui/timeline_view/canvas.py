@@ -1,0 +1,438 @@
+"""The drawn, zoomable timeline: lanes of events over the years, the eras behind them.
+
+Only what is in view is drawn. With more than ``DETAIL_LIMIT`` events in view, each lane
+shows how many events start in each stretch of time (buckets of whole days, months or
+years; a click zooms into one); with fewer, every event is drawn where its date puts it,
+a fuzzy date as a range whose uncertain ends fade (services/timeline_layout.py), and a
+click on one asks for it to be opened (``event_clicked``).
+
+Wheel or +/- zoom around the pointer, a drag or the arrow keys pan, Home shows it all;
+Up/Down (or Shift+wheel) scroll the lanes when they do not fit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+from sqlalchemy.orm import Session
+
+from powmia_desktop.services.timeline_chart import ChartData, EventMark
+from powmia_desktop.services.timeline_layout import (
+    ERAS,
+    PALETTE,
+    bucket_days,
+    pack_rows,
+    scale_marks,
+)
+from powmia_desktop.services.values import date_text
+
+#: Draw events one by one when at most this many are in view; count them above.
+DETAIL_LIMIT = 1500
+GUTTER = 180.0  # lane names
+AXIS = 26.0  # the scale along the top
+ERA_ROW = 16.0  # era names under the scale
+ROW = 18.0  # one row of events
+COUNT_LANE = 40.0  # a lane of counts
+MAX_ROWS = 14  # rows of events in one lane (more overlap the last)
+LABEL_MAX = 260.0
+MIN_SPAN_DAYS = 3.0
+INK, MUTED, RULE, SHADE = "#222222", "#666666", "#d8d8d8", "#f5f5f5"
+
+Reader = Callable[[], AbstractContextManager[Session]]
+
+
+@lru_cache(maxsize=65_536)
+def _words(stored: str) -> str:
+    return date_text(stored)
+
+
+class TimelineCanvas(QWidget):
+    """Draws a ``ChartData`` between two days; ``event_clicked(id)`` when an event is clicked."""
+
+    event_clicked = Signal(int)
+    view_changed = Signal()
+
+    def __init__(self, reader: Reader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.data: ChartData | None = None
+        self.low, self.high = 711_000.0, 740_000.0
+        self.top = 0.0  # lanes scrolled up by this many pixels
+        self._fetched: tuple[float, float, list[EventMark]] | None = None
+        self._hits: list[tuple[QRectF, int]] = []
+        self._buckets: list[tuple[QRectF, float, float]] = []
+        self._press: QPointF | None = None
+        self._dragged = False
+        self._label_widths: dict[str, float] = {}
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setMinimumSize(400, 200)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0))
+        self.setFont(font)
+
+    # -- what is shown ----------------------------------------------------------------
+    def set_data(self, data: ChartData | None) -> None:
+        """Show ``data``, the whole of it in view."""
+        self.data = data
+        self._fetched = None
+        self.top = 0.0
+        self.fit()
+
+    def fit(self) -> None:
+        extent = self.data.histogram.extent() if self.data is not None else None
+        if extent is None:
+            low, high = 711_000.0, 740_000.0  # 1947 to 2027
+        else:
+            low, high = extent
+            margin = max((high - low) * 0.04, 30.0)
+            low, high = low - margin, high + margin
+        self.set_view(low, high)
+
+    def set_view(self, low: float, high: float) -> None:
+        span = max(high - low, MIN_SPAN_DAYS)
+        span = min(span, 365.25 * 400)
+        middle = (low + high) / 2
+        low = max(middle - span / 2, 1.0)
+        self.low, self.high = low, low + span
+        self.update()
+        self.view_changed.emit()
+
+    @property
+    def days_per_pixel(self) -> float:
+        return (self.high - self.low) / max(self.plot_width(), 1.0)
+
+    def plot_width(self, width: float | None = None) -> float:
+        return max((self.width() if width is None else width) - GUTTER - 8, 1.0)
+
+    def x_of(self, day: float) -> float:
+        return GUTTER + (day - self.low) / self.days_per_pixel
+
+    def day_at(self, x: float) -> float:
+        return self.low + (x - GUTTER) * self.days_per_pixel
+
+    def zoom(self, factor: float, around_x: float | None = None) -> None:
+        """Zoom in (``factor`` > 1) or out, keeping the day under ``around_x`` in place."""
+        x = GUTTER + self.plot_width() / 2 if around_x is None else around_x
+        anchor = self.day_at(x)
+        share = (x - GUTTER) / self.plot_width()
+        span = (self.high - self.low) / factor
+        span = min(max(span, MIN_SPAN_DAYS), 365.25 * 400)
+        self.set_view(anchor - span * share, anchor - span * share + span)
+
+    def pan(self, pixels: float) -> None:
+        shift = pixels * self.days_per_pixel
+        self.set_view(self.low + shift, self.high + shift)
+
+    def in_detail(self) -> bool:
+        """Whether the events in view are few enough to draw one by one."""
+        if self.data is None:
+            return False
+        return self.data.histogram.count_all(self.low, self.high) <= DETAIL_LIMIT
+
+    def marks_in_view(self) -> list[EventMark]:
+        """The events drawn now (read from the archive when the view leaves what was read)."""
+        if self.data is None:
+            return []
+        fetched = self._fetched
+        if fetched is None or not (fetched[0] <= self.low and self.high <= fetched[1]):
+            span = self.high - self.low
+            low, high = self.low - span, self.high + span
+            if self.data.histogram.count_all(low, high) > 3 * DETAIL_LIMIT:
+                low, high = self.low, self.high
+            with self.reader() as session:
+                fetched = (low, high, self.data.events_between(session, low, high))
+            self._fetched = fetched
+        return [m for m in fetched[2] if m.span.high >= self.low and m.span.low <= self.high]
+
+    # -- drawing ----------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self.paint(painter, float(self.width()), float(self.height()), self.top)
+        finally:
+            painter.end()
+
+    def paint(self, p: QPainter, width: float, height: float, top: float = 0.0) -> float:
+        """Draw the chart on ``p`` over ``width`` × ``height``; returns the height the lanes
+        need in all (more than ``height`` when they do not fit)."""
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.fillRect(QRectF(0, 0, width, height), QColor("white"))
+        self._hits, self._buckets = [], []
+        plot_right = width - 8
+        body_top = AXIS + ERA_ROW
+        self._eras(p, body_top, plot_right, height)
+        self._scale(p, width, height)
+        if self.data is None or not self.data.lanes:
+            p.setPen(QColor(MUTED))
+            p.drawText(
+                QRectF(GUTTER, body_top, plot_right - GUTTER, height - body_top),
+                Qt.AlignmentFlag.AlignCenter,
+                "No dated events to show.",
+            )
+            return height
+        p.setClipRect(QRectF(0, body_top, width, height - body_top))
+        if self.in_detail():
+            needed = self._draw_events(p, body_top - top, plot_right)
+        else:
+            needed = self._draw_counts(p, body_top - top, plot_right)
+        p.setClipping(False)
+        return needed + body_top
+
+    def _eras(self, p: QPainter, body_top: float, right: float, height: float) -> None:
+        small = QFont(self.font())
+        small.setPointSizeF(self.font().pointSizeF() * 0.85)
+        small.setItalic(True)
+        p.setFont(small)
+        metrics = QFontMetricsF(small)
+        for era in ERAS:
+            start, end = era.span
+            left, far = max(self.x_of(start), GUTTER), min(self.x_of(end), right)
+            if far <= left:
+                continue
+            p.fillRect(QRectF(left, AXIS, far - left, height - AXIS), QColor(era.colour))
+            room = far - left - 4
+            if room > 24:
+                p.setPen(QColor(MUTED))
+                p.drawText(
+                    QRectF(left + 2, AXIS, room, ERA_ROW),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    metrics.elidedText(era.name, Qt.TextElideMode.ElideRight, room),
+                )
+        p.setFont(self.font())
+
+    def _scale(self, p: QPainter, width: float, height: float) -> None:
+        p.setPen(QColor(MUTED))
+        metrics = QFontMetricsF(self.font())
+        gap = metrics.horizontalAdvance("Sep 1953") + 24
+        for day, label in scale_marks(self.low, self.high, self.plot_width(width), gap):
+            x = self.x_of(day)
+            p.setPen(QPen(QColor(RULE), 1))
+            p.drawLine(QPointF(x, AXIS - 4), QPointF(x, height))
+            p.setPen(QColor(MUTED))
+            p.drawText(QPointF(x + 3, AXIS - 8), label)
+        p.setPen(QPen(QColor(RULE), 1))
+        p.drawLine(QPointF(GUTTER, AXIS - 4), QPointF(width, AXIS - 4))
+
+    def _lane_head(self, p: QPainter, lane: int, y: float, h: float, right: float) -> None:
+        assert self.data is not None
+        if lane % 2 == 0:
+            p.fillRect(QRectF(0, y, GUTTER - 4, h), QColor(SHADE))
+        p.setPen(QPen(QColor(RULE), 1))
+        p.drawLine(QPointF(0, y + h), QPointF(right, y + h))
+        p.setPen(QColor(self.colour(lane)).darker(130))
+        name = self.data.lanes[lane]
+        metrics = QFontMetricsF(self.font())
+        p.drawText(
+            QRectF(6, y, GUTTER - 14, min(h, 2 * ROW)),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(name, Qt.TextElideMode.ElideRight, GUTTER - 14),
+        )
+
+    def colour(self, lane: int) -> str:
+        return PALETTE[lane % len(PALETTE)]
+
+    def _draw_counts(self, p: QPainter, y: float, right: float) -> float:
+        """Each lane as bars of how many events start in each bucket."""
+        assert self.data is not None
+        histogram = self.data.histogram
+        size = bucket_days(self.low, self.high, self.plot_width())
+        lanes = [
+            histogram.buckets(lane, self.low, self.high, size) for lane in range(histogram.lanes)
+        ]
+        most = max((n for found in lanes for _, n in found), default=1)
+        start_y = y
+        for lane, found in enumerate(lanes):
+            self._lane_head(p, lane, y, COUNT_LANE, right)
+            colour = QColor(self.colour(lane))
+            for start, n in found:
+                left, far = self.x_of(start), self.x_of(start + size)
+                left, far = max(left, GUTTER), min(far, right)
+                if far <= left:
+                    continue
+                bar = (COUNT_LANE - 6) * math.sqrt(n / most)
+                rect = QRectF(
+                    left, y + COUNT_LANE - 3 - max(bar, 2), max(far - left - 1, 1), max(bar, 2)
+                )
+                p.fillRect(rect, colour)
+                self._buckets.append((QRectF(left, y, far - left, COUNT_LANE), start, start + size))
+            y += COUNT_LANE
+        return y - start_y
+
+    def _label_width(self, metrics: QFontMetricsF, title: str) -> float:
+        width = self._label_widths.get(title)
+        if width is None:
+            width = min(metrics.horizontalAdvance(title) + 8, LABEL_MAX)
+            self._label_widths[title] = width
+        return width
+
+    def _draw_events(self, p: QPainter, y: float, right: float) -> float:
+        """Every event in view, each lane's events packed into rows that do not overlap."""
+        assert self.data is not None
+        metrics = QFontMetricsF(self.font())
+        by_lane: list[list[EventMark]] = [[] for _ in self.data.lanes]
+        for mark in self.marks_in_view():
+            by_lane[mark.lane].append(mark)
+        start_y = y
+        for lane, marks in enumerate(by_lane):
+            placed = []
+            for mark in marks:
+                left = self.x_of(mark.span.low)
+                far = max(self.x_of(mark.span.high), left + 8)
+                placed.append((left, far + self._label_width(metrics, mark.title)))
+            rows = [min(r, MAX_ROWS - 1) for r in pack_rows(placed)]
+            height = ROW * (max(rows, default=0) + 1) + 8
+            self._lane_head(p, lane, y, height, right)
+            for mark, row, (_, reach) in zip(marks, rows, placed, strict=True):
+                self._draw_mark(p, mark, y + 4 + row * ROW, reach, right, metrics)
+            y += height
+        return y - start_y
+
+    def _draw_mark(
+        self,
+        p: QPainter,
+        mark: EventMark,
+        y: float,
+        reach: float,
+        right: float,
+        metrics: QFontMetricsF,
+    ) -> None:
+        colour = QColor(self.colour(mark.lane))
+        span = mark.span
+        low, high = self.x_of(span.low), self.x_of(span.high)
+        solid_low, solid_high = self.x_of(span.solid_low), self.x_of(span.solid_high)
+        top, bar_h = y + 4, ROW - 8
+        if high - low < 7:  # a day, or a month far away: a diamond
+            middle = (low + high) / 2
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawPolygon(
+                [
+                    QPointF(middle, top - 2),
+                    QPointF(middle + 5, top + bar_h / 2),
+                    QPointF(middle, top + bar_h + 2),
+                    QPointF(middle - 5, top + bar_h / 2),
+                ]
+            )
+            low, high = middle - 5, middle + 5
+        else:
+            faint = QColor(colour)
+            faint.setAlpha(40)
+            for outer, inner in ((low, solid_low), (high, solid_high)):
+                if abs(inner - outer) >= 1:
+                    gradient = QLinearGradient(outer, 0, inner, 0)
+                    gradient.setColorAt(0, faint)
+                    gradient.setColorAt(1, colour)
+                    p.fillRect(QRectF(min(outer, inner), top, abs(inner - outer), bar_h), gradient)
+            if solid_high - solid_low >= 1:
+                p.fillRect(QRectF(solid_low, top, solid_high - solid_low, bar_h), colour)
+        self._hits.append((QRectF(low - 2, y, max(reach, high) - low + 4, ROW), mark.id))
+        room = min(reach, right) - high - 6
+        if room > 20:
+            p.setPen(QColor(INK))
+            text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, room)
+            p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
+
+    # -- what was clicked -------------------------------------------------------------
+    def event_at(self, point: QPointF) -> EventMark | None:
+        for rect, event_id in reversed(self._hits):
+            if rect.contains(point):
+                return next((m for m in self.marks_in_view() if m.id == event_id), None)
+        return None
+
+    def bucket_at(self, point: QPointF) -> tuple[float, float] | None:
+        for rect, low, high in self._buckets:
+            if rect.contains(point):
+                return low, high
+        return None
+
+    def click(self, point: QPointF) -> None:
+        """What a click at ``point`` does: open an event, or zoom into a bucket of counts."""
+        mark = self.event_at(point)
+        if mark is not None:
+            self.event_clicked.emit(mark.id)
+            return
+        bucket = self.bucket_at(point)
+        if bucket is not None:
+            low, high = bucket
+            pad = (high - low) * 0.25
+            self.set_view(low - pad, high + pad)
+
+    # -- input ------------------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120 or event.angleDelta().x() / 120
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.scroll_lanes(-steps * ROW * 3)
+        else:
+            self.zoom(1.25**steps, event.position().x())
+        event.accept()
+
+    def scroll_lanes(self, pixels: float) -> None:
+        self.top = max(self.top + pixels, 0.0)
+        self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, k = event.key(), Qt.Key
+        width = self.plot_width()
+        actions = {
+            k.Key_Plus: lambda: self.zoom(1.5),
+            k.Key_Equal: lambda: self.zoom(1.5),
+            k.Key_Minus: lambda: self.zoom(1 / 1.5),
+            k.Key_Left: lambda: self.pan(-width / 8),
+            k.Key_Right: lambda: self.pan(width / 8),
+            k.Key_Up: lambda: self.scroll_lanes(-ROW * 3),
+            k.Key_Down: lambda: self.scroll_lanes(ROW * 3),
+            k.Key_Home: self.fit,
+            k.Key_0: self.fit,
+        }
+        action = actions.get(Qt.Key(key))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        action()
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press, self._dragged = event.position(), False
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None:
+            dx = event.position().x() - self._press.x()
+            if self._dragged or abs(dx) > 4:
+                self._dragged = True
+                self.pan(-dx)
+                self._press = event.position()
+            return
+        mark = self.event_at(event.position())
+        if mark is not None:
+            QToolTip.showText(
+                event.globalPosition().toPoint(), f"{_words(mark.date)}\n{mark.title}", self
+            )
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and not self._dragged:
+            self.click(event.position())
+        self._press = None
+        self.setCursor(Qt.CursorShape.OpenHandCursor)

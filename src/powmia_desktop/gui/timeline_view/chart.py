@@ -1,0 +1,163 @@
+"""The timeline chart with its bar: lanes by category or by case, zoom, show all, export.
+
+``TimelineChart(reader)`` shows the archive's timeline, or one case's after
+``show_case(id)``; ``event_clicked(id)`` says which event was clicked. ``export(path)``
+writes what is in view as a PNG or SVG picture, every lane included.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Signal
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.gui.timeline_view.canvas import Reader, TimelineCanvas
+from powmia_desktop.services.timeline_chart import BY_CASE, BY_CATEGORY, CASE_LANES, load_chart
+
+HINT = "Wheel or +/− to zoom, drag to move, click an event to open it"
+
+
+class TimelineChart(QWidget):
+    event_clicked = Signal(int)
+
+    def __init__(self, reader: Reader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reader = reader
+        self.case_id: int | None = None
+        self.canvas = TimelineCanvas(reader, self)
+        self.canvas.event_clicked.connect(self.event_clicked)
+        self.canvas.view_changed.connect(self._say_where)
+        self.lanes = QComboBox(self)
+        self.lanes.addItem("Lanes by category", BY_CATEGORY)
+        self.lanes.addItem("Lanes by case", BY_CASE)
+        self.lanes.currentIndexChanged.connect(lambda _: self.reload())
+        buttons = []
+        for text, tip, slot in (
+            ("−", "Zoom out (−)", lambda: self.canvas.zoom(1 / 1.5)),
+            ("+", "Zoom in (+)", lambda: self.canvas.zoom(1.5)),
+            ("Show all", "Show the whole timeline (Home)", self.canvas.fit),
+            ("Export…", "Save the chart as a PNG or SVG picture", self.choose_export),
+        ):
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        self.zoom_out_button, self.zoom_in_button, self.fit_button, self.export_button = buttons
+        for button in (self.zoom_out_button, self.zoom_in_button):
+            button.setFixedWidth(32)
+        self.status = QLabel(HINT, self)
+        self.status.setStyleSheet("color: #666;")
+        bar = QHBoxLayout()
+        bar.addWidget(self.lanes)
+        for button in buttons:
+            bar.addWidget(button)
+        bar.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+
+    @property
+    def by(self) -> str:
+        return str(self.lanes.currentData())
+
+    def show_case(self, case_id: int | None) -> None:
+        """Show case ``case_id``'s events (None: every case's)."""
+        self.case_id = case_id
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the lanes and counts again (after an edit), keeping the days in view."""
+        keep = (self.canvas.low, self.canvas.high) if self.canvas.data is not None else None
+        try:
+            with self.reader() as session:
+                data = load_chart(session, case_id=self.case_id, by=self.by)
+        except PowmiaError as error:
+            self.status.setText(str(error))
+            return
+        self.canvas.set_data(data)
+        if keep is not None and data.total:
+            self.canvas.set_view(*keep)
+        self._say_where()
+
+    def _say_where(self) -> None:
+        data = self.canvas.data
+        if data is None:
+            return
+        shown = f"{data.total:,} dated event" + ("" if data.total == 1 else "s")
+        if self.by == BY_CASE and self.case_id is None and len(data.lanes) >= CASE_LANES:
+            shown += f" of the {CASE_LANES} cases with the most events"
+        mode = "" if self.canvas.in_detail() else " · counts per bar (zoom in for events)"
+        self.status.setText(f"{shown}{mode} · {HINT}")
+
+    # -- pictures ---------------------------------------------------------------------
+    def picture_size(self) -> QSize:
+        """The canvas's width, tall enough for every lane."""
+        width = max(self.canvas.width(), 900)
+        image = QImage(1, 1, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            needed = self.canvas.paint(painter, float(width), 1.0)
+        finally:
+            painter.end()
+        return QSize(width, max(int(needed) + 12, 240))
+
+    def render_image(self) -> QImage:
+        size = self.picture_size()
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            self.canvas.paint(painter, float(size.width()), float(size.height()))
+        finally:
+            painter.end()
+        self.canvas.update()  # the picture's drawing replaced what a click would find
+        return image
+
+    def export(self, path: Path) -> None:
+        """Write the chart as ``path`` (an SVG picture for .svg, a PNG otherwise)."""
+        if path.suffix.lower() == ".svg":
+            size = self.picture_size()
+            generator = QSvgGenerator()
+            generator.setFileName(str(path))
+            generator.setSize(size)
+            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            generator.setTitle("Timeline")
+            painter = QPainter(generator)
+            try:
+                self.canvas.paint(painter, float(size.width()), float(size.height()))
+            finally:
+                painter.end()
+            self.canvas.update()
+        elif not self.render_image().save(str(path), "PNG"):  # type: ignore[call-overload]
+            raise PowmiaError(f"Could not write the picture {path}")
+        if not path.exists() or path.stat().st_size == 0:
+            raise PowmiaError(f"Could not write the picture {path}")
+
+    def choose_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export the timeline", "timeline.png", "PNG picture (*.png);;SVG picture (*.svg)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".png")
+        try:
+            self.export(path)
+        except PowmiaError as error:
+            QMessageBox.warning(self, "Cannot export the timeline", str(error))
+            return
+        self.status.setText(f"Saved {path.name}")

@@ -1,0 +1,178 @@
+"""What the timeline chart reads: lanes, counts per lane and day, and the events in view.
+
+Everything is read with Core as the driver's tuples: the counts once (grouped by SQLite,
+some thousands of rows even for 500,000 events), the events only for the days in view and
+only when few enough are there to draw one by one (``ChartData.events_between``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String, case, func, literal, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.fuzzydate import KEY_MAX, KEY_MIN
+from powmia_desktop.core.vocab import EventCategory
+from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
+from powmia_desktop.services.rows import plain_rows
+from powmia_desktop.services.timeline_layout import (
+    DrawnSpan,
+    Histogram,
+    day_key,
+    drawn_span,
+    key_day,
+)
+from powmia_desktop.services.values import stored_label
+
+BY_CATEGORY = "category"
+BY_CASE = "case"
+#: Lanes by case across the archive: the cases with the most events, at most this many.
+CASE_LANES = 40
+#: Events wider than this (in yyyymmdd key units: about a month) are read once with the
+#: counts (few: a date known to the day or month is most dates); the query for the days in
+#: view then looks back only this far for what reaches into them, through the date index.
+WIDE_KEYS = 100
+
+
+@dataclass(frozen=True)
+class EventMark:
+    id: int
+    lane: int
+    span: DrawnSpan
+    title: str
+    date: str  # the date's JSON (the view shows its words)
+
+
+@dataclass
+class ChartData:
+    """The lanes and counts of one timeline (one case's, or the archive's)."""
+
+    lanes: list[str]
+    histogram: Histogram
+    case_id: int | None
+    by: str
+    #: the lane of each lane key (category value or case id)
+    lane_of: dict[Any, int]
+    wide_marks: list[EventMark]
+
+    @property
+    def total(self) -> int:
+        return self.histogram.total()
+
+    def events_between(self, session: Session, low: float, high: float) -> list[EventMark]:
+        """Every event drawn in days [low, high), in lane order then by start."""
+        low_key, high_key = day_key(low), day_key(high)
+        e = TimelineEvent.__table__.c
+        query = _marks_query(self, e).where(
+            e.date_earliest.between(max(low_key - WIDE_KEYS, KEY_MIN + 1), high_key),
+            e.date_latest >= low_key,
+            e.date_latest < KEY_MAX,
+            e.date_latest - e.date_earliest <= WIDE_KEYS,
+        )
+        marks = _marks(self, plain_rows(session, query))
+        marks += [m for m in self.wide_marks if m.span.high >= low and m.span.low < high]
+        marks.sort(key=lambda m: (m.lane, m.span.low, m.id))
+        return marks
+
+
+def _lane_key(by: str, e: Any) -> Any:
+    if by == BY_CASE:
+        return EventParticipant.__table__.c.serviceman_id
+    return type_coerce(e.category, String)
+
+
+def _scoped(data_case: int | None, by: str, query: Any, e: Any) -> Any:
+    p = EventParticipant.__table__.c
+    if by == BY_CASE:
+        query = query.join_from(TimelineEvent.__table__, EventParticipant.__table__)
+        query = query.where(p.event_id == e.id, p.serviceman_id.is_not(None))
+        if data_case is not None:
+            query = query.where(p.serviceman_id == data_case)
+    elif data_case is not None:
+        query = query.where(e.id.in_(select(p.event_id).where(p.serviceman_id == data_case)))
+    return query
+
+
+def _marks_query(data: ChartData, e: Any) -> Any:
+    key = _lane_key(data.by, e)
+    query = select(e.id, key, type_coerce(e.date, String), e.date_earliest, e.date_latest, e.title)
+    query = _scoped(data.case_id, data.by, query, e)
+    if data.by == BY_CASE and data.case_id is None:
+        query = query.where(key.in_(list(data.lane_of)))
+    return query
+
+
+def _marks(data: ChartData, rows: list[Any]) -> list[EventMark]:
+    marks = []
+    for event_id, key, stored, earliest, latest, title in rows:
+        lane = data.lane_of.get(key)
+        span = drawn_span(stored, earliest, latest) if lane is not None else None
+        if lane is not None and span is not None:
+            marks.append(EventMark(event_id, lane, span, title, stored))
+    return marks
+
+
+def _case_lanes(session: Session, case_id: int | None) -> tuple[list[str], dict[Any, int]]:
+    p = EventParticipant.__table__.c
+    s = Serviceman.__table__.c
+    counted = (
+        select(p.serviceman_id, func.count().label("n"))
+        .where(p.serviceman_id.is_not(None))
+        .group_by(p.serviceman_id)
+    )
+    if case_id is not None:
+        counted = counted.where(p.serviceman_id == case_id)
+    top = counted.order_by(func.count().desc(), p.serviceman_id).limit(CASE_LANES).subquery()
+    rows = plain_rows(
+        session,
+        select(s.id, s.rank, s.given_names, s.surname)
+        .join(top, top.c.serviceman_id == s.id)
+        .order_by(s.surname, s.given_names, s.id),
+    )
+    names = [" ".join(part for part in (r, g, f) if part) for _, r, g, f in rows]
+    return names, {row[0]: i for i, row in enumerate(rows)}
+
+
+def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CATEGORY) -> ChartData:
+    """The lanes and counts of the archive's timeline, or of case ``case_id``'s."""
+    e = TimelineEvent.__table__.c
+    if by == BY_CASE:
+        lanes, lane_of = _case_lanes(session, case_id)
+    else:
+        used = select(type_coerce(e.category, String)).distinct()
+        values = sorted(v for (v,) in plain_rows(session, _scoped(case_id, by, used, e)) if v)
+        order = {c.value: i for i, c in enumerate(EventCategory)}
+        values.sort(key=lambda v: (order.get(v, len(order)), v))
+        lanes = [stored_label(EventCategory, v) for v in values]
+        lane_of = {v: i for i, v in enumerate(values)}
+    key = _lane_key(by, e)
+    start = case((e.date_earliest == KEY_MIN, e.date_latest), else_=e.date_earliest)
+    counted = select(key, start, func.count()).where(
+        e.date_latest >= literal(0), e.date_earliest <= KEY_MAX, e.date_latest.is_not(None)
+    )
+    counted = _scoped(case_id, by, counted, e)
+    if by == BY_CASE and case_id is None:
+        counted = counted.where(key.in_(list(lane_of)))
+    counted = counted.group_by(key, start)
+    histogram = Histogram(
+        (
+            (lane_of.get(k, -1), day, n)
+            for k, first, n in plain_rows(session, counted)
+            if (day := key_day(first)) is not None
+        ),
+        len(lanes),
+    )
+    data = ChartData(lanes, histogram, case_id, by, lane_of, [])
+    wide_query = _marks_query(data, e).where(
+        e.date_latest >= literal(0),
+        e.date_earliest <= KEY_MAX,
+        or_(
+            e.date_earliest == KEY_MIN,
+            e.date_latest == KEY_MAX,
+            e.date_latest - e.date_earliest > WIDE_KEYS,
+        ),
+    )
+    data.wide_marks = _marks(data, plain_rows(session, wide_query))
+    return data
