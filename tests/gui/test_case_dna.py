@@ -2,51 +2,18 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
-from tests.helpers.dialogs import when_dialog_opens
+from tests.helpers.forms import add_row, save, section
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import DnaLine, DnaSampleStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.cases.dna_panel import DonorHelperPanel
 from powmia_desktop.gui.editor import RecordEditor
-from powmia_desktop.gui.forms.child_table import ChildTable, RowDialog
-from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.services.cases import get_case
 
 MakeWindow = Callable[[Archive], MainWindow]
-
-
-def _field(editor: RecordEditor, name: str) -> QWidget:
-    for form in editor.forms:
-        if name in form.editors:
-            return form.editors[name]
-    raise KeyError(name)
-
-
-def _add_row(qtbot: QtBot, editor: RecordEditor, child: str, values: dict[str, str]) -> None:
-    def act(dialog: QWidget) -> None:
-        assert isinstance(dialog, RowDialog)
-        for name, value in values.items():
-            widget = dialog.form.editors[name]
-            if isinstance(widget, QComboBox):
-                index = widget.findText(value)
-                assert index >= 0, value
-                widget.setCurrentIndex(index)
-            elif isinstance(widget, FuzzyDateEdit):
-                qtbot.keyClicks(widget.line, value)
-            else:
-                assert isinstance(widget, QLineEdit | QPlainTextEdit)
-                qtbot.keyClicks(widget, value)
-        dialog._accept()
-
-    table = _field(editor, child)
-    assert isinstance(table, ChildTable)
-    when_dialog_opens(act)
-    qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
 
 
 def _helper(editor: RecordEditor) -> DonorHelperPanel:
@@ -57,10 +24,10 @@ def test_record_a_sample_see_it_in_the_helper_and_undo(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     window = make_window(demo_archive)
+    editor = section(window, "cases")
     window.cases_page.table.selectRow(0)
     case_id = window.cases_page.selected_id()
     assert case_id is not None
-    editor = window.editors["cases"]
     helper = _helper(editor)
     # The demo records Bob as Roger's brother and Bill as his nephew (side not recorded).
     rows = {helper.model.row_at(i).name: helper.model.row_at(i) for i in range(2)}
@@ -68,7 +35,7 @@ def test_record_a_sample_see_it_in_the_helper_and_undo(
     assert rows["Bill Dumas"].cells == ("Cannot tell", "Cannot tell", "Could give")
     assert "which side of the family Bill Dumas is on" in helper.reasons.text()
 
-    _add_row(
+    add_row(
         qtbot,
         editor,
         "reference_samples",
@@ -80,7 +47,7 @@ def test_record_a_sample_see_it_in_the_helper_and_undo(
             "casualty_office": "Family Member Update, Boston",
         },
     )
-    window.save_action.trigger()
+    save(window, editor)
     with demo_archive.reader() as session:
         (sample,) = get_case(session, case_id).reference_samples
         assert (sample.line, sample.status) == (DnaLine.Y_STR, DnaSampleStatus.ON_FILE)
@@ -103,11 +70,11 @@ def test_record_a_live_sighting_report_kept_private(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     window = make_window(demo_archive)
+    editor = section(window, "cases")
     window.cases_page.table.selectRow(0)
     case_id = window.cases_page.selected_id()
     assert case_id is not None
-    editor = window.editors["cases"]
-    _add_row(
+    add_row(
         qtbot,
         editor,
         "live_sightings",
@@ -118,7 +85,7 @@ def test_record_a_live_sighting_report_kept_private(
             "content": "As many as 50 American POWs seen at work.",
         },
     )
-    window.save_action.trigger()
+    save(window, editor)
     with demo_archive.reader() as session:
         reports = get_case(session, case_id).live_sightings
         assert len(reports) == 2
