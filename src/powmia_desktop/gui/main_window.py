@@ -25,6 +25,7 @@ from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
 from powmia_desktop.gui.window import backups, files, menus
@@ -37,6 +38,7 @@ _KIND_SECTION = {
     "meeting": "meetings",
     "event": "timeline",
     "source": "sources",
+    "list": "lists",
 }
 
 
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(lambda message: QMessageBox.warning(self, "Undo", message))
         self.sections: list[Section] = make_sections()
         self.editors: dict[str, RecordEditor] = {}
+        #: the sections that show a record without editing it (Lists), by key
+        self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
 
         self.sidebar = QListWidget(self)
@@ -96,6 +100,12 @@ class MainWindow(QMainWindow):
                 section.page.record_selected.connect(
                     lambda record_id, s=section: self._select(s, record_id)
                 )
+            elif section.detail is not None:
+                detail = section.detail(self.ops, self)
+                detail.open_record.connect(self.open_record)
+                self.section_details[section.key] = detail
+                self.details.addWidget(detail)
+                section.page.record_selected.connect(detail.show_record)
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -164,6 +174,11 @@ class MainWindow(QMainWindow):
                     page.table.selectRow(0)
             elif editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
+        for key, detail in self.section_details.items():
+            page = self.section(key).page
+            if page.selected_id() is None and page.model.rowCount():
+                page.table.selectRow(0)
+            detail.show_record(page.selected_id())
 
     def _record_changed(self, table: str, record_id: int) -> None:
         self.reload()
