@@ -24,7 +24,7 @@ def _cases(archive: Archive) -> int:
 
 
 def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
-    window.sidebar.setCurrentRow(window.sections.index(window.section("lists")))
+    window.show_section("lists")
     page = window.section("lists").page
     with window.archive.reader() as session:
         source_id = crossref.find_list(session, title).source_id

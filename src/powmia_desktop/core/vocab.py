@@ -150,16 +150,20 @@ class ClaimStatus(Vocabulary):
 
 
 class Confidence(Vocabulary):
-    """Citation confidence, 0 unreliable .. 3 primary; ``rank`` gives the number."""
+    """How far a citation can be trusted, best first; ``rank`` gives 3 primary .. 0 unreliable.
 
-    UNRELIABLE = "unreliable"
-    QUESTIONABLE = "questionable"
-    SECONDARY = "secondary"
+    The stored values are the genealogists' terms; the labels are the plain words a person
+    chooses from ("Original document" for a primary source).
+    """
+
     PRIMARY = "primary"
+    SECONDARY = "secondary"
+    QUESTIONABLE = "questionable"
+    UNRELIABLE = "unreliable"
 
     @property
     def rank(self) -> int:
-        return list(Confidence).index(self)
+        return 3 - list(Confidence).index(self)
 
 
 class ListMatchStatus(Vocabulary):
@@ -352,6 +356,10 @@ _LABELS: dict[Vocabulary, str] = {
     SourceType.IDPF: "IDPF (Individual Deceased Personnel File)",
     SourceType.POW_DEBRIEF: "POW debrief",
     SourceType.DPAA_CASE_SUMMARY: "DPAA case summary",
+    Confidence.PRIMARY: "Original document",
+    Confidence.SECONDARY: "Official summary",
+    Confidence.QUESTIONABLE: "Someone's account",
+    Confidence.UNRELIABLE: "Doubtful",
 }
 
 _REVERSE: dict[RelationshipKind, str] = {

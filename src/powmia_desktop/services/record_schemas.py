@@ -64,7 +64,14 @@ CITATION = Schema(
         Field("source_id", "Source", "ref", required=True, lookup="sources"),
         Field("locator", "Where in it"),
         Field("quote", "What it says", "long"),
-        Field("confidence", "Confidence", Confidence, required=True),
+        Field(
+            "confidence",
+            "Confidence",
+            Confidence,
+            required=True,
+            pick=True,
+            help="How far this source can be trusted for what it is cited for.",
+        ),
         SENSITIVITY,
     ),
 )
