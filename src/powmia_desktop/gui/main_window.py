@@ -29,6 +29,7 @@ from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
 from powmia_desktop.gui.window import backups, files, home, menus
@@ -43,6 +44,7 @@ _KIND_SECTION = {
     "source": "sources",
     "task": "tasks",
     "question": "questions",
+    "list": "lists",
 }
 #: The sidebar's row of the home page.
 HOME_ROW = 0
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(lambda message: QMessageBox.warning(self, "Undo", message))
         self.sections: list[Section] = make_sections()
         self.editors: dict[str, RecordEditor] = {}
+        #: the sections that show a record without editing it (Lists), by key
+        self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
 
         self.sidebar = QListWidget(self)
@@ -106,6 +110,12 @@ class MainWindow(QMainWindow):
                 section.page.record_selected.connect(
                     lambda record_id, s=section: self._select(s, record_id)
                 )
+            elif section.detail is not None:
+                detail = section.detail(self.ops, self)
+                detail.open_record.connect(self.open_record)
+                self.section_details[section.key] = detail
+                self.details.addWidget(detail)
+                section.page.record_selected.connect(detail.show_record)
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -199,6 +209,11 @@ class MainWindow(QMainWindow):
                     page.table.selectRow(0)
             elif editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
+        for key, detail in self.section_details.items():
+            page = self.section(key).page
+            if page.selected_id() is None and page.model.rowCount():
+                page.table.selectRow(0)
+            detail.show_record(page.selected_id())
 
     def _refresh_home(self) -> None:
         """The status bar's counts now; the home page now if shown, else when next shown."""

@@ -51,6 +51,16 @@ class RecordPanel(QWidget):
         raise NotImplementedError
 
 
+class SectionDetail(QWidget):
+    """The pane beside a section's list that shows the chosen record without an editor
+    (the Lists section); ``open_record(kind, id)`` as a RecordPanel's."""
+
+    open_record = Signal(str, int)
+
+    def show_record(self, record_id: int | None) -> None:
+        raise NotImplementedError
+
+
 def _table(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
     table = QTableView(parent)
     table.setModel(model)

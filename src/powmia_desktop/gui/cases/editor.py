@@ -8,6 +8,7 @@ they are shown.
 from powmia_desktop.core.vocab import AccountingStatus
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
+from powmia_desktop.gui.lists.appears_on import AppearsOnPanel
 from powmia_desktop.gui.panels import AttachmentsPanel, CaseEventsPanel
 from powmia_desktop.gui.record_specs import (
     CITATION_COLUMNS,
@@ -70,5 +71,6 @@ CASE_EDITOR = EditorSpec(
         ("Timeline", lambda ops: CaseEventsPanel(ops, add_event=add_case_event)),
         ("Timeline chart", CaseChartPanel),
         ("Files", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
+        ("Appears on", AppearsOnPanel),
     ),
 )
