@@ -106,6 +106,8 @@ class MainWindow(QMainWindow):
                 section.page.record_selected.connect(
                     lambda record_id, s=section: self._select(s, record_id)
                 )
+                section.page.loaded.connect(lambda s=section: self._settle(s))
+                editor.new_requested.connect(self.new_record)
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -194,11 +196,25 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
         for key, editor in self.editors.items():
             page = self.section(key).page
-            if editor.record_id is None and not editor.is_dirty():
-                if page.model.rowCount():
-                    page.table.selectRow(0)
-            elif editor.record_id is not None and not page.select_id(editor.record_id):
+            if editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
+            self._settle(self.section(key))
+
+    def _settle(self, section: Section) -> None:
+        """An editor with nothing open shows the list's first record, or says there is none."""
+        editor = self.editors.get(section.key)
+        if editor is None or editor.record_id is not None or editor.is_dirty():
+            return
+        page = section.page
+        if page.model.rowCount():
+            # a model reset may leave a current row that never said so: open that one
+            current = page.selected_id()
+            if current is None:
+                page.table.selectRow(0)
+            else:
+                self._select(section, current)
+        else:
+            editor.set_list_empty(page.model.total_count == 0 and page.read_yet)
 
     def _refresh_home(self) -> None:
         """The status bar's counts now; the home page now if shown, else when next shown."""
@@ -381,7 +397,7 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         width, height = min(1400, screen.width()), min(860, screen.height())
         self.resize(width, height)
-        self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+        self.splitter.setSizes([width * 9 // 20, width * 11 // 20])
 
     def _show_section(self, row: int) -> None:
         if row < 0:
@@ -397,6 +413,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter)
         self.lists.setCurrentIndex(row - 1)
         self.details.setCurrentIndex(row - 1)
+        self._settle(self.sections[row - 1])
         editor = self.editors.get(self.sections[row - 1].key)
         self.new_action.setEnabled(editor is not None)
         self.save_action.setEnabled(editor is not None)
