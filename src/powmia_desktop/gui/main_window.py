@@ -29,9 +29,10 @@ from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
-from powmia_desktop.gui.window import backups, files, home, menus
+from powmia_desktop.gui.window import backups, files, home, menus, records
 from powmia_desktop.services.backup import BackupPolicy
 
 #: Which section shows each kind of search result.
@@ -43,6 +44,7 @@ _KIND_SECTION = {
     "source": "sources",
     "task": "tasks",
     "question": "questions",
+    "list": "lists",
 }
 #: The sidebar's row of the home page.
 HOME_ROW = 0
@@ -85,6 +87,8 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(lambda message: QMessageBox.warning(self, "Undo", message))
         self.sections: list[Section] = make_sections()
         self.editors: dict[str, RecordEditor] = {}
+        #: the sections that show a record without editing it (Lists), by key
+        self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
 
         self.sidebar = QListWidget(self)
@@ -104,10 +108,16 @@ class MainWindow(QMainWindow):
                 self.editors[section.key] = editor
                 self.details.addWidget(editor)
                 section.page.record_selected.connect(
-                    lambda record_id, s=section: self._select(s, record_id)
+                    lambda record_id, s=section: self.select_record(s, record_id)
                 )
                 section.page.loaded.connect(lambda s=section: self._settle(s))
                 editor.new_requested.connect(self.new_record)
+            elif section.detail is not None:
+                detail = section.detail(self.ops, self)
+                detail.open_record.connect(self.open_record)
+                self.section_details[section.key] = detail
+                self.details.addWidget(detail)
+                section.page.record_selected.connect(detail.show_record)
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -199,22 +209,14 @@ class MainWindow(QMainWindow):
             if editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
             self._settle(self.section(key))
+        for key, detail in self.section_details.items():
+            page = self.section(key).page
+            if page.selected_id() is None and page.model.rowCount():
+                page.table.selectRow(0)
+            detail.show_record(page.selected_id())
 
     def _settle(self, section: Section) -> None:
-        """An editor with nothing open shows the list's first record, or says there is none."""
-        editor = self.editors.get(section.key)
-        if editor is None or editor.record_id is not None or editor.is_dirty():
-            return
-        page = section.page
-        if page.model.rowCount():
-            # a model reset may leave a current row that never said so: open that one
-            current = page.selected_id()
-            if current is None:
-                page.table.selectRow(0)
-            else:
-                self._select(section, current)
-        else:
-            editor.set_list_empty(page.model.total_count == 0 and page.read_yet)
+        records.settle(self, section)
 
     def _refresh_home(self) -> None:
         """The status bar's counts now; the home page now if shown, else when next shown."""
@@ -264,7 +266,8 @@ class MainWindow(QMainWindow):
         return archive
 
     # -- selection and editing ----------------------------------------------------------
-    def _select(self, section: Section, record_id: int) -> None:
+    def select_record(self, section: Section, record_id: int) -> None:
+        """Open the record chosen in a section's list in its editor (unsaved edits asked)."""
         editor = self.editors[section.key]
         if editor.record_id == record_id and not editor.is_dirty():
             return
@@ -296,29 +299,7 @@ class MainWindow(QMainWindow):
             editor.save()
 
     def delete_current(self) -> None:
-        section = self.current
-        record_id = section.page.selected_id()
-        if record_id is None or not section.table or self.on_home:
-            return
-        editor = self.editors.get(section.key)
-        name = editor.heading.text().removesuffix(" (not saved)") if editor else ""
-        noun = section.page.noun.rstrip("s")
-        answer = QMessageBox.question(
-            self,
-            f"Delete {noun}",
-            f"Delete the {noun} {name} and everything recorded under it?\n\n"
-            "You can undo this with Edit > Undo (Ctrl+Z).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if editor is not None:
-            editor.clear()
-        try:
-            self.ops.delete(f"Delete {noun} {name}".strip(), section.table, record_id)
-        except PowmiaError as error:
-            QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
+        records.delete_current(self)
 
     # -- the jobs of the menus (gui/window/) ------------------------------------------
     def open_packet_dialog(self, meeting_uid: str | None = None) -> None:
