@@ -11,8 +11,8 @@ from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy
 from powmia_desktop.services.values import stored_label
 
 FOLLOWUP_HEADERS = [
-    "Surname", "Given names", "Service number", "Branch", "Home state", "Accounting", "Samples so far",
-    "Samples recorded", "Family links recorded",
+    "Surname", "Given names", "Service number", "Branch", "Home state", "Accounting",
+    "Samples so far", "Samples recorded", "Family links recorded",
 ]  # fmt: skip
 
 
