@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ConflictError, NotFoundError, PowmiaError, ValidationError
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.forms.quick_add import add_record_with_dialog
@@ -85,6 +87,8 @@ class RecordEditor(QWidget):
             form = FormWidget(fields, self)
             form.changed.connect(self._mark_dirty)
             form.set_adder(self._add_record)
+            if "sensitivity" not in form.editors:  # its child rows take the record's level
+                form.set_inherited_level(self._record_level)
             scroll = QScrollArea(self)
             scroll.setWidgetResizable(True)
             scroll.setWidget(form)
@@ -139,6 +143,14 @@ class RecordEditor(QWidget):
     def _load_panels(self) -> None:
         for panel in self.panels:
             panel.load(self.record_id)
+
+    def _record_level(self) -> Sensitivity | None:
+        """Who may see the record as the form shows it now (its level may be on another tab)."""
+        for form in self.forms:
+            combo = form.editors.get("sensitivity")
+            if isinstance(combo, QComboBox) and combo.currentData() is not None:
+                return Sensitivity(combo.currentData())
+        return None
 
     def _add_record(self, lookup: str, parent: QWidget) -> tuple[int, Lookups] | None:
         """A picker's "New contact…" or "Add source…": the new record's id, the lists again."""

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus, ListMatchStatus
 from powmia_desktop.db.models import ImportBatch, ListMembership
-from powmia_desktop.services.importing.list_rows import ListRow, RowReader
+from powmia_desktop.services.importing.list_rows import ListRow, RowReader, printed_cells
 from powmia_desktop.services.importing.outcome import ListDiff, StatusDelta
 from powmia_desktop.services.importing.tabular import fold
 
@@ -84,13 +84,7 @@ def _previous_entries(session: Session, previous: Previous) -> list[Entry]:
     targets = previous.mapping
     entries = []
     for case_id, status, text in rows:
-        printed = json.loads(text) if text else None
-        cells: dict[str, str] = {}
-        for header, value in (printed if isinstance(printed, dict) else {}).items():
-            target = targets.get(header)
-            if target and str(value).strip():
-                joined = f"{cells[target]} {value}" if target in cells else str(value)
-                cells[target] = joined.strip()
+        cells = printed_cells(json.loads(text) if text else None, targets)
         try:
             row = reader.read(cells)
         except ValidationError:
@@ -100,7 +94,8 @@ def _previous_entries(session: Session, previous: Previous) -> list[Entry]:
     return entries
 
 
-def _status_words(accounting: str | None, casualty: str | None) -> str:
+def status_words(accounting: str | None, casualty: str | None) -> str:
+    """A status as a person reads it: "Unaccounted for / POW"."""
     words = []
     if accounting:
         words.append(AccountingStatus(accounting).label)
@@ -109,25 +104,37 @@ def _status_words(accounting: str | None, casualty: str | None) -> str:
     return " / ".join(words) or "(none)"
 
 
-def compare(session: Session, previous: Previous, current: list[Entry]) -> ListDiff:
-    before = {e.key: e for e in _previous_entries(session, previous)}
-    now = {e.key: e for e in current}
-    diff = ListDiff(previous.batch_id)
+def changed_status(old: Entry, new: Entry) -> StatusDelta | None:
+    """The change of status from ``old`` to ``new`` (the same man), None when neither of
+    the two statuses both rows state differs."""
+    accounting_changed = old.accounting and new.accounting and old.accounting != new.accounting
+    casualty_changed = old.casualty and new.casualty and old.casualty != new.casualty
+    if not (accounting_changed or casualty_changed):
+        return None
+    return StatusDelta(
+        new.name,
+        status_words(old.accounting, old.casualty),
+        status_words(new.accounting, new.casualty),
+    )
+
+
+def diff_entries(
+    before: dict[tuple[str, Any], Entry], now: dict[tuple[str, Any], Entry], diff: ListDiff
+) -> ListDiff:
+    """Fill ``diff`` with who is in ``now`` only (added), in ``before`` only (left) and
+    whose status changed."""
     diff.added = sorted(e.name for key, e in now.items() if key not in before)
     diff.left = sorted(e.name for key, e in before.items() if key not in now)
     for key, new in now.items():
         old = before.get(key)
-        if old is None:
-            continue
-        accounting_changed = old.accounting and new.accounting and old.accounting != new.accounting
-        casualty_changed = old.casualty and new.casualty and old.casualty != new.casualty
-        if accounting_changed or casualty_changed:
-            diff.status_changed.append(
-                StatusDelta(
-                    new.name,
-                    _status_words(old.accounting, old.casualty),
-                    _status_words(new.accounting, new.casualty),
-                )
-            )
+        delta = changed_status(old, new) if old is not None else None
+        if delta is not None:
+            diff.status_changed.append(delta)
     diff.status_changed.sort(key=lambda d: d.name)
     return diff
+
+
+def compare(session: Session, previous: Previous, current: list[Entry]) -> ListDiff:
+    before = {e.key: e for e in _previous_entries(session, previous)}
+    now = {e.key: e for e in current}
+    return diff_entries(before, now, ListDiff(previous.batch_id))

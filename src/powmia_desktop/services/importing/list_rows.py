@@ -380,3 +380,15 @@ def field_columns(headers: list[str], mapping: dict[str, str]) -> dict[str, list
         if target:
             columns.setdefault(target, []).append(index)
     return columns
+
+
+def printed_cells(printed: object, mapping: dict[str, str]) -> dict[str, str]:
+    """A row as printed (header -> cell, as kept on its ListMembership) as mapped cells
+    (field -> text), cells mapped to one field joined as when the list was imported."""
+    cells: dict[str, str] = {}
+    for header, value in (printed if isinstance(printed, dict) else {}).items():
+        target = mapping.get(header)
+        if target and str(value).strip():
+            joined = f"{cells[target]} {value}" if target in cells else str(value)
+            cells[target] = joined.strip()
+    return cells

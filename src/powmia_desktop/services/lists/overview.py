@@ -1,0 +1,202 @@
+"""Every list in the archive, each list's rows as printed with their match, and the lists a
+case appears on. Read with Core statements as row tuples (a list may have 100,000 rows).
+
+A list is a Source with ListMembership rows; each import of a list is an edition (an
+ImportBatch). A row's match, as a person reads it:
+
+* **matched**: the row is a case the archive already had;
+* **new**: the row made a new case (at import, or by a person at review);
+* **possible duplicate**: held at import as perhaps a case already there; in the review queue;
+* **unmatched**: rejected at import (its reason in the row's notes) or at review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Final, NamedTuple
+
+from sqlalchemy import case, distinct, func, or_, select
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import NotFoundError
+from powmia_desktop.core.vocab import ListMatchStatus
+from powmia_desktop.db.models import ListMembership, Serviceman, Source
+from powmia_desktop.services.importing.tabular import fold
+from powmia_desktop.services.lists.printed import as_dict
+
+CONFIRMED: Final = ListMatchStatus.CONFIRMED.value
+SUGGESTED: Final = ListMatchStatus.SUGGESTED.value
+UNMATCHED: Final = ListMatchStatus.UNMATCHED.value
+#: How a row's notes begin when a person decided it at review.
+NEW_AT_REVIEW: Final = "New case made at review"
+CONFIRMED_AT_REVIEW: Final = "Confirmed at review"
+REJECTED_AT_REVIEW: Final = "Rejected at review"
+MATCHED, NEW, POSSIBLE, NOT_MATCHED = "matched", "new", "possible duplicate", "unmatched"
+
+
+class ListSummary(NamedTuple):
+    """One list: its rows counted by match."""
+
+    id: int
+    title: str
+    rows: int
+    matched: int
+    new: int
+    held: int
+    unmatched: int
+    editions: int
+    latest: dt.datetime | None
+
+
+class ListRowView(NamedTuple):
+    """One row of a list as printed, and whom it matches."""
+
+    id: int
+    row_number: int | None
+    name_as_printed: str
+    match: str
+    case_id: int | None
+    case_name: str
+    notes: str
+    batch_id: int | None
+
+
+class Appearance(NamedTuple):
+    """A case on a list: the list, the row as printed and the name as the list spells it."""
+
+    membership_id: int
+    source_id: int
+    list_title: str
+    row_number: int | None
+    name_as_printed: str
+    match: str
+    printed: dict[str, Any]
+    #: True when the list spells the name otherwise than the case
+    spelled_otherwise: bool
+
+
+def _is_new() -> Any:
+    """SQL: the row made its case (the import writes both with one timestamp)."""
+    m, s = ListMembership.__table__.c, Serviceman.__table__.c
+    return or_(s.created_at == m.created_at, m.notes.startswith(NEW_AT_REVIEW))
+
+
+def _match_word(status: Any, is_new: bool) -> str:
+    value = getattr(status, "value", status)
+    if value == CONFIRMED:
+        return NEW if is_new else MATCHED
+    return POSSIBLE if value == SUGGESTED else NOT_MATCHED
+
+
+def list_lists(session: Session) -> list[ListSummary]:
+    """Every Source that has rows, by title."""
+    m, s = ListMembership.__table__.c, Serviceman.__table__.c
+    confirmed = m.match_status == CONFIRMED
+    new = case((confirmed & _is_new(), 1), else_=0)
+    query = (
+        select(
+            Source.id,
+            Source.title,
+            func.count(m.id),
+            func.sum(case((confirmed, 1), else_=0)) - func.sum(new),
+            func.sum(new),
+            func.sum(case((m.match_status == SUGGESTED, 1), else_=0)),
+            func.sum(case((m.match_status == UNMATCHED, 1), else_=0)),
+            func.count(distinct(m.import_batch_id)),
+            func.max(m.created_at),
+        )
+        .join(ListMembership.__table__, m.source_id == Source.id)
+        .outerjoin(Serviceman.__table__, s.id == m.serviceman_id)
+        .group_by(Source.id, Source.title)
+        .order_by(Source.title, Source.id)
+    )
+    return [
+        ListSummary(i, t, n, int(a or 0), int(b or 0), int(c or 0), int(d or 0), e, when)
+        for i, t, n, a, b, c, d, e, when in session.execute(query)
+    ]
+
+
+def count_lists(session: Session) -> int:
+    return session.scalar(select(func.count(distinct(ListMembership.source_id)))) or 0
+
+
+def list_title(session: Session, source_id: int) -> str:
+    title = session.scalar(select(Source.title).where(Source.id == source_id))
+    if title is None:
+        raise NotFoundError(f"There is no list with id {source_id}")
+    return title
+
+
+def list_rows(session: Session, source_id: int) -> list[ListRowView]:
+    """Every row of the list (all editions), in edition and row order."""
+    m, s = ListMembership.__table__.c, Serviceman.__table__.c
+    query = (
+        select(
+            m.id,
+            m.row_number,
+            m.name_as_printed,
+            m.match_status,
+            _is_new(),
+            m.serviceman_id,
+            s.surname,
+            s.given_names,
+            m.notes,
+            m.import_batch_id,
+        )
+        .outerjoin(Serviceman.__table__, s.id == m.serviceman_id)
+        .where(m.source_id == source_id)
+        .order_by(m.import_batch_id, m.row_number, m.id)
+    )
+    return [
+        ListRowView(
+            i,
+            number,
+            printed,
+            _match_word(status, bool(new)),
+            case_id,
+            (f"{surname}, {given}" if given else surname) if surname else "",
+            notes or "",
+            batch,
+        )
+        for i, number, printed, status, new, case_id, surname, given, notes, batch in (
+            session.execute(query)
+        )
+    ]
+
+
+def appears_on(session: Session, case_id: int) -> list[Appearance]:
+    """The lists the case is on: each row as printed and how that list spells the name."""
+    m, s = ListMembership.__table__.c, Serviceman.__table__.c
+    names = session.execute(select(s.surname, s.given_names).where(s.id == case_id)).first()
+    if names is None:
+        raise NotFoundError(f"There is no case with id {case_id}")
+    ours = {fold(f"{names[0]}, {names[1]}"), fold(f"{names[1]} {names[0]}"), fold(names[0])}
+    query = (
+        select(
+            m.id,
+            m.source_id,
+            Source.title,
+            m.row_number,
+            m.name_as_printed,
+            m.match_status,
+            _is_new(),
+            m.row_as_printed,
+        )
+        .join(Source, Source.id == m.source_id)
+        .join(Serviceman.__table__, s.id == m.serviceman_id)
+        .where(m.serviceman_id == case_id)
+        .order_by(Source.title, m.import_batch_id, m.row_number)
+    )
+    return [
+        Appearance(
+            i,
+            source,
+            title,
+            number,
+            printed_name or "",
+            _match_word(status, bool(new)),
+            as_dict(printed),
+            bool(printed_name) and fold(printed_name) not in ours,
+        )
+        for i, source, title, number, printed_name, status, new, printed in session.execute(query)
+    ]

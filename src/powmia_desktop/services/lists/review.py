@@ -1,0 +1,241 @@
+"""The review queue: rows a list import held as possible duplicates, and what a person
+decides for each — it is that case (confirm), it is a man the archive does not have yet
+(a new case from the row), or it is nothing to keep (reject).
+
+Each decision changes one ListMembership (and, for a new case, creates that case), so the
+window can undo it as one step. A held row keeps its candidate case in ``serviceman_id`` and
+the import's reason in its notes; the decision's notes keep that reason too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.core.fuzzydate import FuzzyDate
+from powmia_desktop.core.vocab import (
+    AccountingStatus,
+    Branch,
+    CasualtyStatus,
+    ListMatchStatus,
+)
+from powmia_desktop.db.models import ListMembership, Serviceman, Source
+from powmia_desktop.services.cases import add_status_change, create_case
+from powmia_desktop.services.importing.list_rows import ListRow
+from powmia_desktop.services.lists.overview import (
+    CONFIRMED_AT_REVIEW,
+    NEW_AT_REVIEW,
+    REJECTED_AT_REVIEW,
+    SUGGESTED,
+)
+from powmia_desktop.services.lists.printed import PrintedReader, as_dict
+
+_HELD = "Held for review: "
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One fact side by side: as the list prints it and as the case has it."""
+
+    field: str
+    on_list: str
+    on_case: str
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.on_list) and bool(self.on_case) and self.on_list != self.on_case
+
+
+@dataclass(frozen=True)
+class HeldItem:
+    """A row waiting for a person, beside the case it may be."""
+
+    membership_id: int
+    source_id: int
+    list_title: str
+    row_number: int | None
+    name_as_printed: str
+    printed: dict[str, Any]
+    candidate_id: int
+    candidate_name: str
+    reason: str
+    facts: list[Difference]
+
+    @property
+    def differences(self) -> list[Difference]:
+        return [f for f in self.facts if f.differs]
+
+
+def _date(value: FuzzyDate | None) -> str:
+    return str(value) if value is not None else ""
+
+
+def _label(cls: Any, value: Any) -> str:
+    return cls(value).label if value else ""
+
+
+def _facts(row: ListRow | None, case: Serviceman) -> list[Difference]:
+    r = row or ListRow(surname="")
+    pairs = [
+        ("Surname", r.surname, case.surname),
+        ("Given names", r.given_names, case.given_names),
+        ("Service number", r.service_number, case.service_number),
+        ("Branch", _label(Branch, r.branch), _label(Branch, case.branch)),
+        ("Rank", r.rank, case.rank),
+        ("Unit", r.unit, case.unit),
+        ("Loss date", _date(r.loss_date), _date(case.loss_date)),
+        ("Home state", r.home_state, case.home_state),
+        (
+            "Status",
+            _label(CasualtyStatus, r.casualty_status),
+            _label(CasualtyStatus, case.current_status),
+        ),
+        (
+            "Accounting",
+            _label(AccountingStatus, r.accounting_status),
+            _label(AccountingStatus, case.accounting_status),
+        ),
+    ]
+    return [Difference(f, a or "", b or "") for f, a, b in pairs if a or b]
+
+
+def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
+    """The review queue (of one list, or of every list), in list and row order."""
+    query = (
+        select(ListMembership, Source.title)
+        .join(Source, Source.id == ListMembership.source_id)
+        .where(
+            ListMembership.match_status == ListMatchStatus.SUGGESTED,
+            ListMembership.serviceman_id.is_not(None),
+        )
+        .order_by(Source.title, ListMembership.import_batch_id, ListMembership.row_number)
+    )
+    if source_id is not None:
+        query = query.where(ListMembership.source_id == source_id)
+    reader = PrintedReader(session)
+    items = []
+    for membership, title in session.execute(query).all():
+        case = membership.serviceman
+        assert case is not None  # held rows name their candidate (query above)
+        row = reader.read(membership.import_batch_id, membership.row_as_printed)
+        items.append(
+            HeldItem(
+                membership.id,
+                membership.source_id,
+                title,
+                membership.row_number,
+                membership.name_as_printed,
+                as_dict(membership.row_as_printed),
+                case.id,
+                case.sort_name,
+                membership.notes.removeprefix(_HELD),
+                _facts(row, case),
+            )
+        )
+    return items
+
+
+def _held(session: Session, membership_id: int) -> ListMembership:
+    membership = session.get(ListMembership, membership_id)
+    if membership is None:
+        raise NotFoundError(f"There is no list row with id {membership_id}")
+    if membership.match_status != ListMatchStatus.SUGGESTED or membership.serviceman_id is None:
+        where = f"Row {membership.row_number}" if membership.row_number else "This row"
+        raise ValidationError(f"{where} of the list is not waiting for review (decided already)")
+    return membership
+
+
+def _decided(membership: ListMembership, what: str) -> str:
+    reason = membership.notes.removeprefix(_HELD)
+    return f"{what} (held as: {reason})" if reason else what
+
+
+def confirm_match(session: Session, membership_id: int) -> int:
+    """The row is its candidate case; returns the row's id."""
+    membership = _held(session, membership_id)
+    membership.match_status = ListMatchStatus.CONFIRMED
+    membership.notes = _decided(membership, CONFIRMED_AT_REVIEW)
+    session.flush()
+    return membership.id
+
+
+def reject_row(session: Session, membership_id: int) -> int:
+    """The row matches no case and makes none; it stays on the list as printed."""
+    membership = _held(session, membership_id)
+    membership.match_status = ListMatchStatus.UNMATCHED
+    membership.serviceman_id = None
+    membership.notes = _decided(membership, REJECTED_AT_REVIEW)
+    session.flush()
+    return membership.id
+
+
+def make_new_case(session: Session, membership_id: int) -> int:
+    """A new case from the row as printed, and the row matched to it; returns the row's id
+    (``made_case`` names the case)."""
+    membership = _held(session, membership_id)
+    row = PrintedReader(session).read(membership.import_batch_id, membership.row_as_printed)
+    if row is None:
+        raise ValidationError("The row as printed cannot be read as a case; reject it instead")
+    case = create_case(
+        session,
+        surname=row.surname,
+        given_names=row.given_names,
+        suffix=row.suffix,
+        service_number=row.service_number,
+        branch=row.branch,
+        rank=row.rank,
+        unit=row.unit,
+        home_city=row.home_city,
+        home_county=row.home_county,
+        home_state=row.home_state,
+        birth_date=row.birth_date,
+        loss_date=row.loss_date,
+        loss_place_text=row.loss_place_text,
+        circumstances=row.circumstances,
+        accounting_status=row.accounting_status,
+        last_seen_alive=bool(row.last_seen_alive),
+        notes=row.notes,
+    )
+    if row.casualty_status:
+        title = session.scalar(select(Source.title).where(Source.id == membership.source_id))
+        add_status_change(
+            session,
+            case.id,
+            status=row.casualty_status,
+            method="report",
+            notes=f"As printed on the list {title}, row {membership.row_number}",
+        )
+    membership.serviceman_id = case.id
+    membership.match_status = ListMatchStatus.CONFIRMED
+    membership.notes = _decided(membership, NEW_AT_REVIEW)
+    session.flush()
+    return membership.id
+
+
+def made_case(session: Session, membership_id: int) -> list[tuple[str, int]]:
+    """The case a review made from the row, as (table, id) — [] for any other row: what
+    undoing the decision removes besides putting the row back."""
+    found = session.execute(
+        select(ListMembership.serviceman_id, ListMembership.notes).where(
+            ListMembership.id == membership_id
+        )
+    ).first()
+    if found is None or found[0] is None or not str(found[1]).startswith(NEW_AT_REVIEW):
+        return []
+    return [("serviceman", int(found[0]))]
+
+
+__all__ = [
+    "SUGGESTED",
+    "Difference",
+    "HeldItem",
+    "confirm_match",
+    "held_rows",
+    "made_case",
+    "make_new_case",
+    "reject_row",
+]

@@ -1,0 +1,89 @@
+"""``powmia crossref``: lines, JSON, and CSV (formula-guarded), JSON and PDF files read back."""
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from tests.helpers.cli import run
+from tests.services.lists.listfiles import HEADER, ROSTER
+
+FAMILY = (
+    HEADER
+    + "Dumas,Roger A.,CPL,Army,,4 Nov 1950,CT,POW,RA11178451\n"
+    + "=HYPERLINK(1),Walter,PVT,Navy,,1952,,MIA,\n"
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    """An archive holding two lists imported through the CLI."""
+    path = str(tmp_path / "a.db")
+    assert run("--db", path, "init")[0] == 0
+    for name, text, title in (("r.csv", ROSTER, "DPAA roster"), ("f.csv", FAMILY, "Family list")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, _ = run("--db", path, "import", "cases", str(tmp_path / name), "--list", title)
+        assert code == 0
+    return path
+
+
+def test_lines_name_each_group_and_its_men(db: str) -> None:
+    code, out = run("--db", db, "crossref", "family list", "--against", "DPAA roster")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Family list against DPAA roster"
+    assert "On Family list, not on DPAA roster: 1" in lines
+    assert "On DPAA roster, not on Family list: 3" in lines
+    assert any(
+        line.startswith("  Dumas, Roger A. (case 1, row 2): Unaccounted for / POW → ")
+        for line in lines
+    )
+
+
+def test_json_csv_and_pdf_hold_the_same_men(db: str, tmp_path: Path) -> None:
+    code, out = run("--db", db, "crossref", "Family list", "--against", "DPAA roster", "--json")
+    assert code == 0
+    groups = {g["key"]: g for g in json.loads(out)["groups"]}
+    assert [r["name"] for r in groups["only_first"]["rows"]] == ["=HYPERLINK(1), Walter"]
+    assert [r["case_id"] for r in groups["changed"]["rows"]] == [1]
+
+    target = tmp_path / "x.csv"
+    assert run("--db", db, "crossref", "2", "--against", "1", "--out", str(target))[0] == 0
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Section", "Name", "Case", "Row on list", "On Family list", "On DPAA roster"]
+    names = [r[1] for r in rows[1:]]
+    assert "'=HYPERLINK(1), Walter" in names  # guarded: a spreadsheet shows it as text
+    assert len(rows) == 1 + 1 + 3 + 1
+
+    again = json.loads(_written(db, tmp_path / "x.json"))
+    assert again["title"] == "Family list against DPAA roster"
+
+    pdf = tmp_path / "x.pdf"
+    assert run("--db", db, "crossref", "2", "--against", "1", "--out", str(pdf))[0] == 0
+    text = " ".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert "Status printed differently (1)" in text and "Green, Tom" in text
+    # An existing file is kept unless --force.
+    code, _ = run("--db", db, "crossref", "2", "--against", "1", "--out", str(pdf))
+    assert code == 1
+
+
+def _written(db: str, path: Path) -> str:
+    assert run("--db", db, "crossref", "2", "--against", "1", "--out", str(path))[0] == 0
+    return path.read_text(encoding="utf-8")
+
+
+def test_bad_requests_get_one_line(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for args, message in (
+        (("Korea",), "There is no list 'Korea'"),
+        (("1",), "has 1 imported edition"),
+        (("1", "--status", "sunburnt"), "'sunburnt' is not a status"),
+        (("1", "--against", "2", "--status", "KIA"), "not both"),
+        (("1", "--out", str(tmp_path / "x.txt")), "write a .csv, .json or .pdf file"),
+    ):
+        code, _ = run("--db", db, "crossref", *args)
+        err = capsys.readouterr().err
+        assert code == 1 and message in err and len(err.strip().splitlines()) == 1, err

@@ -1,0 +1,31 @@
+"""Lists written as CSV files and imported, for the tests of lists, review and crossref."""
+
+from pathlib import Path
+
+from powmia_desktop.core.fuzzydate import FuzzyDate
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.services.importing.lists import import_list
+from powmia_desktop.services.importing.outcome import ImportResult
+
+HEADER = "Last Name,First Name,Rank,Service,Unit,Date of Loss,Home State,Status,Service Number\n"
+#: A roster: four men, each a new case.
+ROSTER = (
+    HEADER
+    + 'Dumas,Roger A.,CPL,Army,"Co. F, 19th Infantry",4 Nov 1950,CT,MIA,RA11178451\n'
+    + "Brown,Albert,SGT,Army,7th Cavalry,about 1951,OH,MIA,\n"
+    + "Smith,John,PFC,USMC,1st Marine Division,28 Nov 1950,TX,POW,\n"
+    + "Green,Tom,PFC,Army,2nd Infantry Division,1 Dec 1950,PA,MIA,\n"
+)
+#: Two rows that look like men of the roster but are spelled otherwise: both held.
+NEAR_DUPLICATES = HEADER + "Smyth,John,PFC,USMC,,,TX,KIA,\n" + "Browne,Albert,SGT,Army,,,OH,MIA,\n"
+
+
+def import_text(
+    archive: Archive, tmp_path: Path, name: str, text: str, title: str, as_of: str = "1953"
+) -> ImportResult:
+    """Import ``text`` as the list ``title``; its statuses are dated ``as_of`` (the war's
+    lists), so a status a test records later is the case's current one."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with archive.session() as session:
+        return import_list(session, path, list_title=title, as_of=FuzzyDate.parse(as_of))

@@ -1,0 +1,108 @@
+"""The Lists section's services: every list counted by match, the review queue and its three
+decisions, and where a case appears with its spelling — on real archives in tmp_path."""
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_text
+
+from powmia_desktop.core.errors import ValidationError
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.models import ListMembership, Serviceman, StatusChange
+from powmia_desktop.services.lists import overview, review
+
+
+@pytest.fixture
+def held(archive: Archive, tmp_path: Path) -> Archive:
+    """The roster imported, then a list whose two rows are held as possible duplicates."""
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    result = import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    assert result.counts["held for review"] == 2
+    return archive
+
+
+def test_every_list_is_counted_by_match(held: Archive) -> None:
+    with held.reader() as session:
+        lists = {s.title: s for s in overview.list_lists(session)}
+        assert overview.count_lists(session) == 2
+    assert (lists["DPAA roster"].rows, lists["DPAA roster"].new) == (4, 4)
+    lsa = lists["Last Seen Alive"]
+    assert (lsa.rows, lsa.held, lsa.matched, lsa.new, lsa.editions) == (2, 2, 0, 0, 1)
+
+
+def test_the_queue_shows_each_held_row_beside_its_candidate_and_what_differs(
+    held: Archive,
+) -> None:
+    with held.reader() as session:
+        queue = review.held_rows(session)
+    assert [(h.name_as_printed, h.candidate_name) for h in queue] == [
+        ("John Smyth", "Smith, John"),
+        ("Albert Browne", "Brown, Albert"),
+    ]
+    smyth = queue[0]
+    assert smyth.list_title == "Last Seen Alive" and smyth.row_number == 2
+    assert smyth.printed["Last Name"] == "Smyth" and "similar name" in smyth.reason
+    assert {(d.field, d.on_list, d.on_case) for d in smyth.differences} == {
+        ("Surname", "Smyth", "Smith"),
+        ("Status", "KIA", "POW"),
+    }
+    # Facts both sides agree on are shown too, but are not differences.
+    assert ("Given names", "John", "John") in {(f.field, f.on_list, f.on_case) for f in smyth.facts}
+
+
+def test_confirm_new_case_and_reject_each_decide_one_row(held: Archive) -> None:
+    with held.reader() as session:
+        smyth, browne = review.held_rows(session)
+        cases_before = session.scalar(select(func.count()).select_from(Serviceman))
+    with held.session() as session:
+        review.confirm_match(session, smyth.membership_id)
+        review.make_new_case(session, browne.membership_id)
+    with held.reader() as session:
+        assert review.held_rows(session) == []
+        rows = {r.name_as_printed: r for r in overview.list_rows(session, smyth.source_id)}
+        assert rows["John Smyth"].match == "matched"
+        assert rows["John Smyth"].case_id == smyth.candidate_id
+        assert "Confirmed at review" in rows["John Smyth"].notes
+        made = rows["Albert Browne"]
+        assert made.match == "new" and made.case_name == "Browne, Albert"
+        assert session.scalar(select(func.count()).select_from(Serviceman)) == cases_before + 1
+        assert review.made_case(session, made.id) == [("serviceman", made.case_id)]
+        assert review.made_case(session, rows["John Smyth"].id) == []
+        status = session.scalars(
+            select(StatusChange).where(StatusChange.serviceman_id == made.case_id)
+        ).one()
+        assert status.status.value == "mia" and "Last Seen Alive, row 3" in status.notes
+        # A row decided once cannot be decided again.
+        with pytest.raises(ValidationError, match="not waiting for review"):
+            review.reject_row(session, made.id)
+
+
+def test_a_rejected_row_stays_on_the_list_unmatched(held: Archive) -> None:
+    with held.reader() as session:
+        smyth = review.held_rows(session)[0]
+    with held.session() as session:
+        review.reject_row(session, smyth.membership_id)
+    with held.reader() as session:
+        row = session.get(ListMembership, smyth.membership_id)
+        assert row is not None and row.serviceman_id is None
+        assert row.match_status.value == "unmatched" and row.row_as_printed["Last Name"] == "Smyth"
+        assert [r.match for r in overview.list_rows(session, smyth.source_id)] == [
+            "unmatched",
+            "possible duplicate",
+        ]
+
+
+def test_a_case_shows_each_list_it_is_on_and_how_the_list_spells_it(held: Archive) -> None:
+    with held.reader() as session:
+        smyth = review.held_rows(session)[0]
+    with held.session() as session:
+        review.confirm_match(session, smyth.membership_id)
+    with held.reader() as session:
+        found = overview.appears_on(session, smyth.candidate_id)
+    assert [(a.list_title, a.row_number, a.name_as_printed, a.match) for a in found] == [
+        ("DPAA roster", 4, "John Smith", "new"),
+        ("Last Seen Alive", 2, "John Smyth", "matched"),
+    ]
+    assert [a.spelled_otherwise for a in found] == [False, True]
+    assert found[1].printed["Status"] == "KIA"
