@@ -257,7 +257,8 @@ def test_every_section_shows_its_first_record(
     window.show()
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [
-        "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Tasks", "Questions"
+        "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Tasks", "Questions",
+        "Campaigns", "Correspondence",
     ]  # fmt: skip
     for section in window.sections:
         editor = _section(window, section.key)

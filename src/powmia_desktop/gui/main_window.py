@@ -37,6 +37,8 @@ _KIND_SECTION = {
     "meeting": "meetings",
     "event": "timeline",
     "source": "sources",
+    "campaign": "campaigns",
+    "correspondence": "correspondence",
 }
 
 
