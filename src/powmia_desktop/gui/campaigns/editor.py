@@ -16,7 +16,7 @@ from powmia_desktop.gui.campaigns.chart import ProgressChartWidget
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.panels import AttachmentsPanel, RecordPanel, _table
+from powmia_desktop.gui.panels import AttachmentsPanel, RecordPanel, table_view
 from powmia_desktop.gui.record_specs import returning_id, title_of
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services import campaign_editing, campaigns
@@ -83,7 +83,7 @@ class ProgressPanel(RecordPanel):
         self.summary.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.chart = ProgressChartWidget(self)
         self.model: RowTableModel[LetterRow] = RowTableModel(LETTER_COLUMNS, self)
-        self.table = _table(self.model, self)
+        self.table = table_view(self.model, self)
         self.table.doubleClicked.connect(self._open_letter)
         letters = QLabel("Correspondence of this campaign", self)
         letters.setStyleSheet("font-weight: bold;")
