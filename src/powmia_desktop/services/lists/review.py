@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.fuzzydate import FuzzyDate
@@ -107,6 +107,7 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
     """The review queue (of one list, or of every list), in list and row order."""
     query = (
         select(ListMembership, Source.title)
+        .options(selectinload(ListMembership.serviceman))
         .join(Source, Source.id == ListMembership.source_id)
         .where(
             ListMembership.match_status == ListMatchStatus.SUGGESTED,
