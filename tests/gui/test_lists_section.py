@@ -4,6 +4,7 @@ undone by Edit > Undo; the cross-reference tab; a case's "Appears on" tab."""
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -35,15 +36,22 @@ def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
     return detail
 
 
+@pytest.fixture
+def lists(archive: Archive, tmp_path: Path) -> Archive:
+    """The roster imported, then a list whose two rows are held as possible duplicates."""
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    return archive
+
+
 def _queue_names(detail: ListDetail) -> list[str]:
     return [r.name_as_printed for r in detail.review.held.visible_rows()]
 
 
 def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue(
-    qtbot: QtBot, make_window: MakeWindow, archive: Archive, tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    archive = lists
     cases = _cases(archive)
     window = make_window(archive)
     window.show()
@@ -87,10 +95,9 @@ def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue
 
 
 def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
-    qtbot: QtBot, make_window: MakeWindow, archive: Archive, tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    archive = lists
     window = make_window(archive)
     detail = _open_list(qtbot, window, "Last Seen Alive")
     detail.review.held_table.selectRow(1)
@@ -100,10 +107,9 @@ def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
 
 
 def test_the_cross_reference_tab_compares_with_another_list_and_saves_csv(
-    qtbot: QtBot, make_window: MakeWindow, archive: Archive, tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive, tmp_path: Path
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    archive = lists
     window = make_window(archive)
     detail = _open_list(qtbot, window, "DPAA roster")
     tab = detail.crossref
