@@ -240,22 +240,32 @@ class FamilyGraph:
         self.edges.setdefault(named.key, []).append(backward)
 
     def walks(self) -> Iterable[tuple[int, Path]]:
-        """Every way (up to MAX_STEPS single steps) from the case to each contact."""
-        by_key = {p.key: cid for cid, p in self.people.items()}
+        """Every distinct way (up to MAX_STEPS single steps) from the case to each contact.
 
-        def go(key: str, path: Path, visited: set[str]) -> Iterable[tuple[int, Path]]:
+        Ways that come to the same normalized path (a sibling's sibling is a sibling) go
+        on the same way, so each is followed once: a large family with every sibling linked
+        to every other is walked in a moment, not one walk per order of the siblings.
+        """
+        by_key = {p.key: cid for cid, p in self.people.items()}
+        seen: set[tuple[tuple[str, str], ...]] = set()
+
+        def go(key: str, path: Path) -> Iterable[tuple[int, Path]]:
             for edge in self.edges.get(key, []):
                 end = edge[-1][1].key
-                if end in visited or len(path) + len(edge) > MAX_STEPS:
+                if end == self.case.key or len(path) + len(edge) > MAX_STEPS:
                     continue
-                longer = path + edge
-                if normalize(longer) is None:
+                norm = normalize(path + edge)
+                if norm is None:
                     continue
+                form = tuple((step, person.key) for step, person in norm)
+                if form in seen:
+                    continue
+                seen.add(form)
                 if end in by_key:
-                    yield by_key[end], longer
-                yield from go(end, longer, visited | {end})
+                    yield by_key[end], norm
+                yield from go(end, norm)
 
-        yield from go(self.case.key, [], {self.case.key})
+        yield from go(self.case.key, [])
 
 
 def normalize(path: Path) -> Path | None:
