@@ -45,6 +45,8 @@ _KIND_SECTION = {
     "task": "tasks",
     "question": "questions",
     "list": "lists",
+    "campaign": "campaigns",
+    "correspondence": "correspondence",
 }
 #: The sidebar's row of the home page.
 HOME_ROW = 0

@@ -25,6 +25,8 @@ from powmia_desktop.core.vocab import (
     QuestionStatus,
     SourceType,
 )
+from powmia_desktop.gui.campaigns.editor import CAMPAIGN_EDITOR, LETTER_EDITOR
+from powmia_desktop.gui.campaigns.lists import campaigns_page, letters_page
 from powmia_desktop.gui.cases.disputed import DisputedDetail, disputed_page
 from powmia_desktop.gui.cases.editor import CASE_EDITOR
 from powmia_desktop.gui.cases.followup import FollowUpDetail, followup_page
@@ -324,5 +326,9 @@ def make_sections() -> list[Section]:
             ),
             QUESTION_EDITOR,
             "question",
+        ),
+        Section("campaigns", "Campaigns", campaigns_page(), CAMPAIGN_EDITOR, "campaign"),
+        Section(
+            "correspondence", "Correspondence", letters_page(), LETTER_EDITOR, "correspondence"
         ),
     ]
