@@ -154,6 +154,10 @@ def test_links_to_another_case_and_in_laws_are_not_walked(archive: Archive) -> N
         _link(session, her_mother, K.MOTHER_OF, his_wife)
         _link(session, brother, K.BROTHER_OF, other)
         _link(session, stranger, K.SON_OF, brother)
+        step = _person(session, "Jim Roy")
+        _link(session, step, K.SIBLING_OF, case, "stepbrother")
+        adopted = _person(session, "Ann Roy")
+        _link(session, adopted, K.DAUGHTER_OF, brother, "adopted daughter")
         found = relatives(session, case.id)
     assert [k.name for k in found] == ["Bob Dumas", "Tom Lee"]
 
