@@ -37,6 +37,8 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "export": ["cases", "{out}/cases.csv"],
     "runs": ["list"],
     "conflicts": ["list"],
+    "campaign": ["show", "1"],
+    "letters": ["1", "--to", "targets", "--out", "{out}/letters"],
 }
 #: Files no importer may accept (any kind): binary, truncated, hostile.
 MUST_FAIL = {

@@ -325,7 +325,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 help="log each letter as sent today, with a follow-up task if no reply comes",
             ),
             option("--reply-days", type=int, default=30, metavar="N", help="default 30"),
-            option("--force", action="store_true", help="replace letters already in DIR"),
+            *_PRINTING[:2],
         ),
     ),
     # transfer.py: getting data in and out
