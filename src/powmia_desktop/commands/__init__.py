@@ -236,6 +236,20 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             _JSON,
         ),
     ),
+    # lists.py: the review queue of held list rows, and cross-referencing lists
+    Subcommand(
+        "review",
+        "list rows an import held as possible duplicates, or decide one: --confirm, "
+        "--new-case or --reject ID",
+        "lists:review_command",
+        (
+            option("list", nargs="?", default="", metavar="LIST", help="only this list's rows"),
+            option("--confirm", type=int, metavar="ID", help="the row is the case it may be"),
+            option("--new-case", type=int, metavar="ID", help="make a new case from the row"),
+            option("--reject", type=int, metavar="ID", help="the row matches no case"),
+            _JSON,
+        ),
+    ),
     # lists.py: cross-referencing lists (the Last Seen Alive list, rosters, their editions)
     Subcommand(
         "crossref",
