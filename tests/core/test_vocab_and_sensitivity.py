@@ -47,7 +47,15 @@ def test_every_member_has_a_label_and_relationships_read_both_ways() -> None:
         for member in cls:
             assert member.label.strip()
     assert RelationshipKind.NEPHEW_OF.reverse_label == "uncle or aunt of"
-    assert [c.rank for c in Confidence] == [0, 1, 2, 3]
+    assert [c.rank for c in Confidence] == [3, 2, 1, 0]
+    # Plain words to choose from; the stored values (and the old words) still read.
+    assert [c.label for c in Confidence] == [
+        "Original document",
+        "Official summary",
+        "Someone's account",
+        "Doubtful",
+    ]
+    assert Confidence.parse("primary") is Confidence.parse("Original document")
 
 
 def test_sensitivity_order_and_parse() -> None:

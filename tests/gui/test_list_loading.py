@@ -105,7 +105,8 @@ def test_sorting_and_the_rows_shown_see_every_case(qtbot: QtBot, big_archive: Ar
     with big_archive.reader() as session:
         page.reload(session)
         every = list_cases(session)
-    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # loss date, while loading
+    loss_date = [c.header for c in page.model.columns].index("Date of loss")
+    page.table.sortByColumn(loss_date, Qt.SortOrder.DescendingOrder)  # while loading
     rows = page.shown_rows()  # what Export this list writes: waits for every row
     assert not page.loading
     assert len(rows) == len(every) == CASES
@@ -184,7 +185,7 @@ def test_a_hidden_list_reads_nothing_until_shown(qtbot: QtBot, big_archive: Arch
     qtbot.addWidget(window)
     timeline = window.section("timeline").page
     assert timeline.model.total_count == 0 and not timeline.loading
-    window.sidebar.setCurrentRow(window.sections.index(window.section("timeline")))
+    window.show_section("timeline")
     assert timeline.model.total_count == FIRST_SCREEN and timeline.loading
     timeline.wait_loaded()
     assert timeline.model.total_count == CASES * 5

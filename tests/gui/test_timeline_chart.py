@@ -24,7 +24,8 @@ def _chart(qtbot: QtBot, archive: Archive, case_id: int | None = None) -> Timeli
     qtbot.addWidget(chart)
     chart.resize(1200, 600)
     chart.show()
-    chart.show_case(case_id)
+    with qtbot.waitSignal(chart.loaded, timeout=20_000):
+        chart.show_case(case_id)
     qtbot.waitExposed(chart)
     return chart
 
@@ -73,6 +74,7 @@ def test_clicking_an_event_opens_it_in_the_timeline_editor(
     window.open_timeline_chart()
     chart_window = window.timeline_window
     assert chart_window is not None
+    qtbot.waitUntil(lambda: chart_window.chart.canvas.data is not None, timeout=20_000)
     qtbot.waitExposed(chart_window)
     canvas = chart_window.chart.canvas
     _painted(chart_window.chart)
@@ -94,7 +96,8 @@ def test_the_case_tab_draws_the_case_and_a_click_asks_to_open_the_event(
     qtbot.addWidget(panel)
     panel.resize(1100, 600)
     panel.show()
-    panel.load(_case_id(demo_archive))
+    with qtbot.waitSignal(panel.chart.loaded, timeout=20_000):
+        panel.load(_case_id(demo_archive))
     canvas = panel.chart.canvas
     assert canvas.data is not None and canvas.data.total == len(canvas.marks_in_view()) > 5
     _painted(panel.chart)
@@ -174,3 +177,15 @@ def test_many_events_are_counted_until_zoomed_in(qtbot: QtBot, archive: Archive)
     assert canvas.in_detail()
     _painted(chart)
     assert canvas._hits and not canvas._buckets
+
+
+def test_lanes_taller_than_the_chart_scroll(qtbot: QtBot, demo_archive: Archive) -> None:
+    chart = _chart(qtbot, demo_archive)
+    chart.resize(1200, 300)
+    qtbot.waitUntil(lambda: chart.lane_scroll.isVisible(), timeout=5000)
+    assert chart.canvas.needed > chart.canvas.height()
+    chart.lane_scroll.setValue(chart.lane_scroll.maximum())
+    assert chart.canvas.top == chart.lane_scroll.maximum() > 0
+    qtbot.keyClick(chart.canvas, Qt.Key.Key_Up)
+    assert chart.canvas.top < chart.lane_scroll.maximum()
+    assert chart.lane_scroll.value() == int(chart.canvas.top)

@@ -82,7 +82,7 @@ def test_a_new_contact_without_a_name_is_refused_in_place_and_cancel_makes_none(
     table = field(editor, "relationships")
     when_dialog_opens(lambda dialog: try_a_new_contact(dialog))  # type: ignore[arg-type]
     qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    assert seen == ["Fill in name shown in lists."]
+    assert seen == ["Name shown in lists: type it in."]
     assert _count(archive, Contact) == 0
     assert window.ops.undo_stack.count() == 0
 

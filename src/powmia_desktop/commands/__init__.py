@@ -41,7 +41,7 @@ CONFLICT_ACTIONS = ("list", "show", "resolve")
 #: What ``powmia runs`` does.
 RUN_ACTIONS = ("list", "show", "verify", "rebuild")
 #: What ``powmia campaign`` does.
-CAMPAIGN_ACTIONS = ("list", "show", "count")
+CAMPAIGN_ACTIONS = ("list", "show", "count", "report")
 #: The audience a summary is for when none is named: what officials may read.
 DEFAULT_SUMMARY_AUDIENCE = "officials"
 
@@ -174,6 +174,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (option("kind", choices=("case",)), option("id", type=int), _JSON),
     ),
     Subcommand(
+        "donors",
+        "who has given a DNA reference sample for a case, who could still give which kind",
+        "dna:donors",
+        (option("case_id", metavar="CASE_ID", type=int), _JSON),
+    ),
+    Subcommand(
+        "disputed",
+        "every fact the sources disagree on (of one case with --case)",
+        "dna:disputed",
+        (option("--case", type=int, metavar="CASE_ID"), _JSON),
+    ),
+    Subcommand(
         "search",
         "full-text search over the whole archive",
         "records:search_archive",
@@ -259,6 +271,20 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             _JSON,
         ),
     ),
+    # lists.py: the review queue of held list rows, and cross-referencing lists
+    Subcommand(
+        "review",
+        "list rows an import held as possible duplicates, or decide one: --confirm, "
+        "--new-case or --reject ID",
+        "lists:review_command",
+        (
+            option("list", nargs="?", default="", metavar="LIST", help="only this list's rows"),
+            option("--confirm", type=int, metavar="ID", help="the row is the case it may be"),
+            option("--new-case", type=int, metavar="ID", help="make a new case from the row"),
+            option("--reject", type=int, metavar="ID", help="the row matches no case"),
+            _JSON,
+        ),
+    ),
     # lists.py: cross-referencing lists (the Last Seen Alive list, rosters, their editions)
     Subcommand(
         "crossref",
@@ -288,7 +314,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     # campaigns.py: advocacy campaigns, their counts and letters to officials
     Subcommand(
         "campaign",
-        "advocacy campaigns: list, show CAMPAIGN, count CAMPAIGN N [--date DAY]",
+        "advocacy campaigns: list, show CAMPAIGN, count CAMPAIGN N [--date DAY], "
+        "report CAMPAIGN --audience NAME --out FILE.pdf",
         "campaigns:campaign_command",
         (
             option("action", choices=CAMPAIGN_ACTIONS),
@@ -301,14 +328,60 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 metavar="TEXT",
                 help="count: where the number was read (a web page, a tally sheet)",
             ),
+            option(
+                "--audience",
+                default="Congressional office",
+                metavar="NAME",
+                help="report: who will read it (default: Congressional office)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf", help="report: where it goes"),
+            *_PRINTING[:2],
             _JSON,
+        ),
+    ),
+    Subcommand(
+        "letters",
+        "mail-merged letters of a campaign, one PDF per official, the case summary attached",
+        "campaigns:letters",
+        (
+            option("campaign", help="the campaign's number or (part of its) title"),
+            option(
+                "--to",
+                choices=("representatives", "targets"),
+                default="representatives",
+                help="the signer's senators and representative (default), or the "
+                "officials the campaign addresses",
+            ),
+            option("--out", required=True, type=Path, metavar="DIR"),
+            option(
+                "--from",
+                dest="sender",
+                default="",
+                metavar="CONTACT",
+                help="who signs (number or name; default: the first family member of the "
+                "campaign's cases with a U.S. address)",
+            ),
+            option("--template", type=Path, metavar="FILE", help="the letter's text (see docs)"),
+            option(
+                "--audience",
+                default="Congressional office",
+                metavar="NAME",
+                help="what the attached case summary may hold (default: Congressional office)",
+            ),
+            option(
+                "--log-sent",
+                action="store_true",
+                help="log each letter as sent today, with a follow-up task if no reply comes",
+            ),
+            option("--reply-days", type=int, default=30, metavar="N", help="default 30"),
+            *_PRINTING[:2],
         ),
     ),
     # transfer.py: getting data in and out
     Subcommand(
         "import",
         "import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
-        "timeline events (CSV) or a whole archive (.zip)",
+        "timeline events (CSV), correspondence (an e-mail, .eml) or a whole archive (.zip)",
         "transfer:import_data",
         (
             option("kind", choices=IMPORT_KINDS),
@@ -320,6 +393,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices"),
             option("--offices-mapping", type=Path, metavar="FILE"),
             option("--source", metavar="TITLE", help="events: a source every row cites"),
+            option(
+                "--campaign", metavar="CAMPAIGN", help="correspondence: the campaign it belongs to"
+            ),
         ),
     ),
     Subcommand(

@@ -150,16 +150,20 @@ class ClaimStatus(Vocabulary):
 
 
 class Confidence(Vocabulary):
-    """Citation confidence, 0 unreliable .. 3 primary; ``rank`` gives the number."""
+    """How far a citation can be trusted, best first; ``rank`` gives 3 primary .. 0 unreliable.
 
-    UNRELIABLE = "unreliable"
-    QUESTIONABLE = "questionable"
-    SECONDARY = "secondary"
+    The stored values are the genealogists' terms; the labels are the plain words a person
+    chooses from ("Original document" for a primary source).
+    """
+
     PRIMARY = "primary"
+    SECONDARY = "secondary"
+    QUESTIONABLE = "questionable"
+    UNRELIABLE = "unreliable"
 
     @property
     def rank(self) -> int:
-        return list(Confidence).index(self)
+        return 3 - list(Confidence).index(self)
 
 
 class ListMatchStatus(Vocabulary):
@@ -204,8 +208,14 @@ class OrganizationType(Vocabulary):
 class RelationshipKind(Vocabulary):
     """A relationship is named both ways: ``label`` forward, ``reverse_label`` backward."""
 
+    MOTHER_OF = "mother_of"
+    FATHER_OF = "father_of"
     PARENT_OF = "parent_of"
+    SON_OF = "son_of"
+    DAUGHTER_OF = "daughter_of"
     CHILD_OF = "child_of"
+    BROTHER_OF = "brother_of"
+    SISTER_OF = "sister_of"
     SIBLING_OF = "sibling_of"
     SPOUSE_OF = "spouse_of"
     NEPHEW_OF = "nephew_of"
@@ -352,10 +362,20 @@ _LABELS: dict[Vocabulary, str] = {
     SourceType.IDPF: "IDPF (Individual Deceased Personnel File)",
     SourceType.POW_DEBRIEF: "POW debrief",
     SourceType.DPAA_CASE_SUMMARY: "DPAA case summary",
+    Confidence.PRIMARY: "Original document",
+    Confidence.SECONDARY: "Official summary",
+    Confidence.QUESTIONABLE: "Someone's account",
+    Confidence.UNRELIABLE: "Doubtful",
 }
 
 _REVERSE: dict[RelationshipKind, str] = {
+    RelationshipKind.MOTHER_OF: "child of",
+    RelationshipKind.FATHER_OF: "child of",
     RelationshipKind.PARENT_OF: "child of",
+    RelationshipKind.SON_OF: "parent of",
+    RelationshipKind.DAUGHTER_OF: "parent of",
+    RelationshipKind.BROTHER_OF: "sibling of",
+    RelationshipKind.SISTER_OF: "sibling of",
     RelationshipKind.CHILD_OF: "parent of",
     RelationshipKind.SIBLING_OF: "sibling of",
     RelationshipKind.SPOUSE_OF: "spouse of",

@@ -76,3 +76,8 @@ def get_meeting(session: Session, meeting_id: int) -> Meeting:
     if meeting is None:
         raise NotFoundError(f"There is no meeting with id {meeting_id}")
     return meeting
+
+
+def meeting_id_for_uid(session: Session, uid: str) -> int | None:
+    """The id of the meeting with ``uid`` in this archive; None when it has none."""
+    return session.scalar(select(Meeting.id).where(Meeting.uid == uid))

@@ -62,6 +62,9 @@ class Field:
     lookup: str = ""
     #: False for a form-only field the service handles itself (no column of that name)
     column: bool = True
+    #: for a required choice: no value is assumed, the form starts blank and the person
+    #: picks one (a citation's confidence)
+    pick: bool = False
 
     @property
     def vocabulary(self) -> type[Vocabulary] | None:

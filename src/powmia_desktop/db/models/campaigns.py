@@ -111,10 +111,6 @@ class Correspondence(Record, Base):
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaign.id", ondelete="SET NULL"), index=True
     )
-    #: the scan (or the .eml) kept in the archive's attachments
-    attachment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("attachment.id", ondelete="SET NULL")
-    )
     reply_due_on: Mapped[dt.date | None] = mapped_column(Date)
     replied_on: Mapped[dt.date | None] = mapped_column(Date)
     reply: Mapped[str] = mapped_column(Text, default="")
@@ -126,6 +122,9 @@ class Correspondence(Record, Base):
     official: Mapped["Contact | None"] = relationship(foreign_keys=[official_id])
     writer: Mapped["Contact | None"] = relationship(foreign_keys=[writer_id])
     campaign: Mapped[Campaign | None] = relationship(back_populates="correspondence")
-    attachment: Mapped["Attachment | None"] = relationship()
+    #: the scan of the letter (or the .eml it was read from)
+    attachments: Mapped[list["Attachment"]] = relationship(
+        back_populates="correspondence", **_CHILDREN
+    )
     follow_up_task: Mapped["Task | None"] = relationship()
     cases: Mapped[list["Serviceman"]] = relationship(secondary=correspondence_case)

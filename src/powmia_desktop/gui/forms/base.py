@@ -6,6 +6,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.services.schema import Row
 
@@ -26,6 +27,10 @@ class FormBase(QWidget):
 
     def set_adder(self, adder: Adder | None) -> None:
         """How a picker's "New…" button makes its record (None hides the buttons)."""
+        raise NotImplementedError
+
+    def set_inherited_level(self, find: Callable[[], Sensitivity | None]) -> None:
+        """Who may see the record this form's record belongs to (a child row's parent)."""
         raise NotImplementedError
 
     def set_values(self, values: Row) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import Vocabulary
+from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.forms.base import Adder, FormBase
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.tables import Column, RowTableModel
@@ -47,6 +48,8 @@ class ChildTable(QWidget):
         self.make_form = make_form
         #: how pickers in a row's dialog make a new contact or source (set by the form)
         self.adder: Adder | None = None
+        #: who may see the record these rows belong to (set by the form): a new row's level
+        self.parent_level: Callable[[], Sensitivity | None] = lambda: None
         self._rows: list[Row] = []
         fields = {f.name: f for f in spec.children}
         columns = [
@@ -65,6 +68,7 @@ class ChildTable(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(150)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        EmptyNote(self.table, lambda: f"None yet: “Add {spec.noun}…” adds one.")
         self.add_button = QPushButton(f"Add {spec.noun}…", self)
         self.edit_button = QPushButton("Edit…", self)
         self.remove_button = QPushButton("Remove", self)
@@ -100,8 +104,19 @@ class ChildTable(QWidget):
         index = self.table.currentIndex()
         return index.row() if index.isValid() else -1
 
+    def new_row(self) -> Row:
+        """A new row: it takes the level of the record it belongs to, or its kind's usual
+        level when that is stricter (a phone number is "Family only" at least)."""
+        row: Row = {"id": None}
+        level = self.parent_level()
+        own = next((f for f in self.spec.children if f.kind == "sensitivity"), None)
+        if own is not None and level is not None:
+            usual = own.default
+            row[own.name] = max(level, usual) if isinstance(usual, Sensitivity) else level
+        return row
+
     def add_row(self) -> None:
-        row = RowDialog.ask(self, f"Add {self.spec.noun}", {"id": None})
+        row = RowDialog.ask(self, f"Add {self.spec.noun}", self.new_row())
         if row is not None:
             self._rows.append(row)
             self._refresh()
@@ -142,6 +157,7 @@ class RowDialog(QDialog):
         lookups = {f.lookup: lookup(f.lookup) for f in _all_fields(fields) if f.lookup}
         self.form.set_lookups(lookups)
         self.form.set_adder(table.adder)
+        self.form.set_inherited_level(table.parent_level)
         self.form.set_values(row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -157,7 +173,7 @@ class RowDialog(QDialog):
         self.form.clear_errors()
         missing = self.form.missing_required()
         for spec in missing:
-            self.form.show_error(spec.name, f"{spec.label} is required")
+            self.form.show_error(spec.name, spec.missing)
         if not missing:
             self.accept()
 

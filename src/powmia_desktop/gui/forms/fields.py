@@ -34,6 +34,15 @@ class FieldSpec:
     help: str = ""
     #: the value a new child row starts with (e.g. a phone number's "Family only")
     default: Value = None
+    #: a required choice that starts blank: the person picks one
+    pick: bool = False
+
+    @property
+    def missing(self) -> str:
+        """What to do about this field left empty, said in place."""
+        if self.kind in ("choice", "ref", "sensitivity"):
+            return f"{self.label}: choose one from the list."
+        return f"{self.label}: type it in."
 
 
 def section(title: str) -> FieldSpec:

@@ -1,5 +1,6 @@
 """A form built from FieldSpecs: it shows values, hands them back and shows errors by field."""
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from powmia_desktop.gui.forms.base import Adder, FormBase, Lookups
 from powmia_desktop.gui.forms.child_table import ChildTable
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.fuzzy_date_edit import FuzzyDateEdit
+from powmia_desktop.gui.forms.levels import LEVEL_CHOICES, LevelNote
 from powmia_desktop.services.schema import Row, Value
 
 __all__ = ["Adder", "FormWidget", "Lookups"]
@@ -42,6 +44,9 @@ class FormWidget(FormBase):
         self._adder: Adder | None = None
         #: field name -> the button beside its picker that makes a new record
         self.new_buttons: dict[str, QPushButton] = {}
+        #: the level of the record this form's record belongs to (a child row's parent)
+        self.inherited_level: Callable[[], Sensitivity | None] = lambda: None
+        self.level_notes: dict[str, LevelNote] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -65,6 +70,11 @@ class FormWidget(FormBase):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(2)
             column.addLayout(self._with_new_button(spec, editor, box))
+            if spec.kind == "sensitivity":
+                self.level_notes[spec.name] = LevelNote(box)
+                column.addWidget(self.level_notes[spec.name])
+                assert isinstance(editor, QComboBox)
+                editor.currentIndexChanged.connect(self._explain_levels)
             column.addWidget(error)
             label = spec.label + (" *" if spec.required else "")
             if spec.kind == "children":
@@ -105,17 +115,18 @@ class FormWidget(FormBase):
             combo.setAccessibleName(spec.label)
             if spec.kind == "choice":
                 assert spec.choices is not None
-                if not spec.required:
+                if not spec.required or spec.pick:
                     combo.addItem("", None)
                 for member in spec.choices:
                     combo.addItem(member.label, member)
             elif spec.kind == "sensitivity":
                 for level in Sensitivity:
-                    combo.addItem(_SENSITIVITY_TEXT[level], level)
+                    combo.addItem(LEVEL_CHOICES[level], level)
             combo.currentIndexChanged.connect(self._edited)
             return combo
         if spec.kind == "children":
             table = ChildTable(spec, self._lookup_for, FormWidget, self)
+            table.parent_level = self.level
             table.changed.connect(self._edited)
             return table
         raise AssertionError(spec.kind)
@@ -134,6 +145,24 @@ class FormWidget(FormBase):
             line.addWidget(button)
             self.new_buttons[spec.name] = button
         return line
+
+    def level(self) -> Sensitivity | None:
+        """Who may see this form's record: its own level, or the one it belongs to."""
+        combo = self.editors.get("sensitivity")
+        if isinstance(combo, QComboBox) and combo.currentData() is not None:
+            return Sensitivity(combo.currentData())
+        return self.inherited_level()
+
+    def set_inherited_level(self, find: Callable[[], Sensitivity | None]) -> None:
+        """The level of the record this one belongs to, said under this form's level."""
+        self.inherited_level = find
+        self._explain_levels()
+
+    def _explain_levels(self) -> None:
+        parent = self.inherited_level()
+        for name, note in self.level_notes.items():
+            data = self.editors[name].currentData()  # type: ignore[attr-defined]
+            note.show_level(None if data is None else Sensitivity(data), parent)
 
     def set_adder(self, adder: Adder | None) -> None:
         """How this form makes a new contact or source from a picker (None: it cannot)."""
@@ -186,6 +215,7 @@ class FormWidget(FormBase):
                 if spec.name in self.editors:
                     _put(self.editors[spec.name], spec, values.get(spec.name))
             self.clear_errors()
+            self._explain_levels()
         finally:
             self._loading = False
 
@@ -220,14 +250,6 @@ class FormWidget(FormBase):
     def _edited(self, *args: Any) -> None:
         if not self._loading:
             self.changed.emit()
-
-
-_SENSITIVITY_TEXT = {
-    Sensitivity.PUBLIC: "Public — anyone",
-    Sensitivity.OFFICIALS: "Officials — DPAA, Congress",
-    Sensitivity.FAMILY: "Family only",
-    Sensitivity.PRIVATE: "Private — never leaves this archive",
-}
 
 
 def _put(editor: QWidget, spec: FieldSpec, value: Value | list[Row]) -> None:

@@ -93,6 +93,7 @@ def _field_spec(spec: Field, look: Look, path: str) -> FieldSpec:
         lookup=spec.lookup,
         help=spec.help,
         default=_find(look.defaults, where),
+        pick=spec.pick,
     )
 
 

@@ -110,7 +110,7 @@ class QuickAddDialog(QDialog):
         self.message.hide()
         missing = self.form.missing_required()
         for spec in missing:
-            self.form.show_error(spec.name, f"Fill in {spec.label.lower()}.")
+            self.form.show_error(spec.name, spec.missing)
         if missing:
             return
         values = self.form.values()

@@ -45,12 +45,14 @@ from powmia_desktop.services.values import date_text
 
 #: Draw events one by one when at most this many are in view; count them above.
 DETAIL_LIMIT = 1500
+#: Draw the roughly dated events in view one by one up to this many; above, say how many.
+ROUGH_LIMIT = 300
 GUTTER = 180.0  # lane names
 AXIS = 26.0  # the scale along the top
 ERA_ROW = 16.0  # era names under the scale
 ROW = 18.0  # one row of events
 COUNT_LANE = 40.0  # a lane of counts
-MAX_ROWS = 14  # rows of events in one lane (more overlap the last)
+MAX_ROWS = 12  # rows of named events in one lane (the rest go on one more, unnamed)
 LABEL_MAX = 260.0
 MIN_SPAN_DAYS = 3.0
 INK, MUTED, RULE, SHADE = "#222222", "#666666", "#d8d8d8", "#f5f5f5"
@@ -68,6 +70,8 @@ class TimelineCanvas(QWidget):
 
     event_clicked = Signal(int)
     view_changed = Signal()
+    #: the lanes need another height (``needed``) since the last paint
+    height_changed = Signal()
 
     def __init__(self, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,12 +79,16 @@ class TimelineCanvas(QWidget):
         self.data: ChartData | None = None
         self.low, self.high = 711_000.0, 740_000.0
         self.top = 0.0  # lanes scrolled up by this many pixels
+        self.needed = 0.0  # the height the scale and every lane took at the last paint
         self._fetched: tuple[float, float, list[EventMark]] | None = None
+        #: per lane, the roughly dated events in view not drawn one by one (see marks_in_view)
+        self.rough: list[int] = []
         self._hits: list[tuple[QRectF, int]] = []
         self._buckets: list[tuple[QRectF, float, float]] = []
         self._press: QPointF | None = None
         self._dragged = False
         self._label_widths: dict[str, float] = {}
+        self._painting_width: float | None = None  # while drawing a picture of another size
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -121,7 +129,11 @@ class TimelineCanvas(QWidget):
         return (self.high - self.low) / max(self.plot_width(), 1.0)
 
     def plot_width(self, width: float | None = None) -> float:
-        return max((self.width() if width is None else width) - GUTTER - 8, 1.0)
+        """The width of the days (right of the lane names) in the widget, or in the
+        picture being drawn, or in ``width``."""
+        if width is None:
+            width = self._painting_width or self.width()
+        return max(width - GUTTER - 8, 1.0)
 
     def x_of(self, day: float) -> float:
         return GUTTER + (day - self.low) / self.days_per_pixel
@@ -149,9 +161,25 @@ class TimelineCanvas(QWidget):
         return self.data.histogram.count_all(self.low, self.high) <= DETAIL_LIMIT
 
     def marks_in_view(self) -> list[EventMark]:
-        """The events drawn now (read from the archive when the view leaves what was read)."""
+        """The events drawn now, in lane order then by start; when more than
+        ``ROUGH_LIMIT`` roughly dated events reach into view, only those known to the day
+        (``rough`` then says how many of the others each lane holds)."""
         if self.data is None:
             return []
+        wide = self.data.wide_between(self.low, self.high)
+        narrow = self._narrow_in_view()
+        if len(wide) > ROUGH_LIMIT:
+            self.rough = [0] * len(self.data.lanes)
+            for mark in wide:
+                self.rough[mark.lane] += 1
+            return narrow
+        self.rough = []
+        return sorted(narrow + wide, key=lambda m: (m.lane, m.span.low, m.id))
+
+    def _narrow_in_view(self) -> list[EventMark]:
+        """The events known to the day in view (read from the archive when the view leaves
+        the days read last: those in view and as many again either side, if few)."""
+        assert self.data is not None
         fetched = self._fetched
         if fetched is None or not (fetched[0] <= self.low and self.high <= fetched[1]):
             span = self.high - self.low
@@ -167,13 +195,23 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self.paint(painter, float(self.width()), float(self.height()), self.top)
+            needed = self.paint(painter, float(self.width()), float(self.height()), self.top)
         finally:
             painter.end()
+        if needed != self.needed:
+            self.needed = needed
+            self.height_changed.emit()
 
     def paint(self, p: QPainter, width: float, height: float, top: float = 0.0) -> float:
         """Draw the chart on ``p`` over ``width`` × ``height``; returns the height the lanes
         need in all (more than ``height`` when they do not fit)."""
+        self._painting_width = width
+        try:
+            return self._paint(p, width, height, top)
+        finally:
+            self._painting_width = None
+
+    def _paint(self, p: QPainter, width: float, height: float, top: float) -> float:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.fillRect(QRectF(0, 0, width, height), QColor("white"))
         self._hits, self._buckets = [], []
@@ -198,25 +236,37 @@ class TimelineCanvas(QWidget):
         return needed + body_top
 
     def _eras(self, p: QPainter, body_top: float, right: float, height: float) -> None:
+        """The eras as bands behind the lanes, each named in the row under the scale: the
+        name may run on past a narrow band, but starts no further than a little after it."""
+        shown = []
+        for era in ERAS:
+            start, end = era.span
+            left, far = max(self.x_of(start), GUTTER), min(self.x_of(end), right)
+            if far > left:
+                colour = QColor(era.colour)
+                p.fillRect(QRectF(left, AXIS, max(far - left, 1.0), height - AXIS), colour)
+                shown.append((era.name, colour, left, far))
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.85)
         small.setItalic(True)
         p.setFont(small)
         metrics = QFontMetricsF(small)
-        for era in ERAS:
-            start, end = era.span
-            left, far = max(self.x_of(start), GUTTER), min(self.x_of(end), right)
-            if far <= left:
+        free = GUTTER  # where the row of names is free from
+        for name, colour, left, far in shown:
+            at = max(left, free + 8)
+            room = right - at - 2
+            if at > max(far, left + 1) + 12 or room < 30:
                 continue
-            p.fillRect(QRectF(left, AXIS, far - left, height - AXIS), QColor(era.colour))
-            room = far - left - 4
-            if room > 24:
-                p.setPen(QColor(MUTED))
-                p.drawText(
-                    QRectF(left + 2, AXIS, room, ERA_ROW),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    metrics.elidedText(era.name, Qt.TextElideMode.ElideRight, room),
-                )
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+            width = metrics.horizontalAdvance(text) + 6
+            p.fillRect(QRectF(at, AXIS + 1, width, ERA_ROW - 2), colour)
+            p.setPen(QColor(MUTED))
+            p.drawText(
+                QRectF(at + 3, AXIS, width, ERA_ROW),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            free = at + width
         p.setFont(self.font())
 
     def _scale(self, p: QPainter, width: float, height: float) -> None:
@@ -227,8 +277,9 @@ class TimelineCanvas(QWidget):
             x = self.x_of(day)
             p.setPen(QPen(QColor(RULE), 1))
             p.drawLine(QPointF(x, AXIS - 4), QPointF(x, height))
-            p.setPen(QColor(MUTED))
-            p.drawText(QPointF(x + 3, AXIS - 8), label)
+            if x + 3 + metrics.horizontalAdvance(label) <= width:
+                p.setPen(QColor(MUTED))
+                p.drawText(QPointF(x + 3, AXIS - 8), label)
         p.setPen(QPen(QColor(RULE), 1))
         p.drawLine(QPointF(GUTTER, AXIS - 4), QPointF(width, AXIS - 4))
 
@@ -292,29 +343,66 @@ class TimelineCanvas(QWidget):
         for mark in self.marks_in_view():
             by_lane[mark.lane].append(mark)
         start_y = y
+        origin, per_day = self.low, 1 / self.days_per_pixel
         for lane, marks in enumerate(by_lane):
+            rough = ROW if self.rough and self.rough[lane] else 0.0
             placed = []
             for mark in marks:
-                left = self.x_of(mark.span.low)
-                far = max(self.x_of(mark.span.high), left + 8)
-                placed.append((left, far + self._label_width(metrics, mark.title)))
-            rows = [min(r, MAX_ROWS - 1) for r in pack_rows(placed)]
-            height = ROW * (max(rows, default=0) + 1) + 8
+                left = GUTTER + (mark.span.low - origin) * per_day
+                far = max(GUTTER + (mark.span.high - origin) * per_day, left + 8)
+                label = self._label_width(metrics, mark.title)
+                if far + label > right and left - label >= GUTTER:  # the name before it
+                    placed.append((left - label, far))
+                else:
+                    placed.append((left, far + label))
+            rows = pack_rows(placed, MAX_ROWS)
+            crowded = -1 in rows  # a last row of marks without names for the rest
+            height = rough + ROW * (max(rows, default=0) + 1 + crowded) + 8
             self._lane_head(p, lane, y, height, right)
-            for mark, row, (_, reach) in zip(marks, rows, placed, strict=True):
-                self._draw_mark(p, mark, y + 4 + row * ROW, reach, right, metrics)
+            if rough:
+                self._rough_strip(p, lane, self.rough[lane], y + 4, right)
+            ticked: set[int] = set()
+            for mark, row, extent in zip(marks, rows, placed, strict=True):
+                if row < 0:
+                    left = self.x_of(mark.span.low)
+                    if int(left) not in ticked:  # one tick a pixel is enough to see
+                        ticked.add(int(left))
+                        self._draw_crowded(p, mark, left, y + height - ROW - 4)
+                else:
+                    self._draw_mark(p, mark, y + 4 + rough + row * ROW, extent, right, metrics)
             y += height
         return y - start_y
+
+    def _draw_crowded(self, p: QPainter, mark: EventMark, low: float, y: float) -> None:
+        """A mark with no room for its name: a plain tick (a tooltip still names it)."""
+        width = max(self.x_of(mark.span.high) - low, 2.0)
+        p.fillRect(QRectF(low, y + 4, width, ROW - 8), QColor(self.colour(mark.lane)))
+        self._hits.append((QRectF(low - 1, y, width + 2, ROW), mark.id))
+
+    def _rough_strip(self, p: QPainter, lane: int, count: int, y: float, right: float) -> None:
+        """One row saying how many roughly dated events of ``lane`` reach into view."""
+        band = QColor(self.colour(lane))
+        band.setAlpha(30)
+        p.fillRect(QRectF(GUTTER, y + 3, right - GUTTER, ROW - 6), band)
+        p.setPen(QColor(MUTED))
+        p.drawText(
+            QRectF(GUTTER + 6, y, right - GUTTER - 12, ROW),
+            Qt.AlignmentFlag.AlignVCenter,
+            f"{count:,} events dated only roughly (about, between, a month or a year) reach "
+            "into these days; show one case to see them",
+        )
 
     def _draw_mark(
         self,
         p: QPainter,
         mark: EventMark,
         y: float,
-        reach: float,
+        extent: tuple[float, float],
         right: float,
         metrics: QFontMetricsF,
     ) -> None:
+        """The event's bar or diamond, and its name after it (or before it, when ``extent``,
+        the room packed for both, starts left of the event)."""
         colour = QColor(self.colour(mark.lane))
         span = mark.span
         low, high = self.x_of(span.low), self.x_of(span.high)
@@ -344,12 +432,18 @@ class TimelineCanvas(QWidget):
                     p.fillRect(QRectF(min(outer, inner), top, abs(inner - outer), bar_h), gradient)
             if solid_high - solid_low >= 1:
                 p.fillRect(QRectF(solid_low, top, solid_high - solid_low, bar_h), colour)
-        self._hits.append((QRectF(low - 2, y, max(reach, high) - low + 4, ROW), mark.id))
-        room = min(reach, right) - high - 6
+        before = extent[0] < low - 1
+        reach_left, reach_right = (extent[0], high) if before else (low, max(extent[1], high))
+        self._hits.append((QRectF(reach_left - 2, y, reach_right - reach_left + 4, ROW), mark.id))
+        room = low - extent[0] - 6 if before else min(extent[1], right) - high - 6
         if room > 20:
             p.setPen(QColor(INK))
             text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, room)
-            p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
+            if before:
+                flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+                p.drawText(QRectF(extent[0], y, room, ROW), flags, text)
+            else:
+                p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
 
     # -- what was clicked -------------------------------------------------------------
     def event_at(self, point: QPointF) -> EventMark | None:
@@ -386,8 +480,15 @@ class TimelineCanvas(QWidget):
         event.accept()
 
     def scroll_lanes(self, pixels: float) -> None:
-        self.top = max(self.top + pixels, 0.0)
-        self.update()
+        self.set_top(self.top + pixels)
+
+    def set_top(self, top: float) -> None:
+        """Scroll the lanes so that ``top`` pixels of them are above the view."""
+        top = min(max(top, 0.0), max(self.needed - self.height(), 0.0))
+        if top != self.top:
+            self.top = top
+            self.update()
+            self.view_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, k = event.key(), Qt.Key
