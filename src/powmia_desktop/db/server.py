@@ -76,6 +76,7 @@ def connection_trouble(reason: str, display: str) -> str | None:
             "no route to host",
             "network is unreachable",
             "terminating connection",
+            "not currently accepting connections",
             "consuming input failed",
             "the connection is closed",
             "connection is lost",

@@ -10,8 +10,8 @@ A) and body (weight B) and a GIN index on it. The same triggers by name (fts_<ta
 _au, _ad) keep it current, each running one PL/pgSQL function per table; existing rows are
 indexed on upgrade. SQLite has its index since 0002.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from collections.abc import Sequence
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | None = "0006"
+revision: str = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
