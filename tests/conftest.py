@@ -25,13 +25,14 @@ from powmia_desktop.db.location import ArchiveLocation, location_for_path  # noq
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
 TESTS = Path(__file__).resolve().parent
-BOTH_ENGINES = {"services", "cli", "safety"}
+BOTH_ENGINES = {"services", "cli"}
 NewLocation = Callable[..., ArchiveLocation]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """The services, CLI and safety tests run on both engines, except ``sqlite_only`` ones
-    (what only a file has: its bytes, its folders, its backups as files)."""
+    """The services and CLI tests run on both engines, except ``sqlite_only`` ones (what
+    only a file has: its bytes, its folders, its backups as files); ``server_only`` ones
+    run on the server alone. The safety tests are about files and stay on SQLite."""
     if "engine" not in metafunc.fixturenames:
         return
     folder = Path(str(metafunc.definition.path)).relative_to(TESTS).parts[0]
@@ -74,7 +75,7 @@ def pg_pool() -> Iterator[DatabasePool]:
 
 @pytest.fixture
 def engine() -> str:
-    """The database engine of the archive fixtures; services, CLI and safety run on both."""
+    """The database engine of the archive fixtures; services and CLI run on both."""
     return "sqlite"
 
 
