@@ -121,6 +121,7 @@ def test_delete_the_case_and_undo_brings_it_all_back(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     window = make_window(demo_archive)
+    window.show_section("cases")
     window.cases_page.table.selectRow(0)
     with demo_archive.reader() as session:
         before = get_case(session, list_cases(session)[0].id)
@@ -146,6 +147,7 @@ def test_edit_save_and_undo_the_edit(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     window = make_window(demo_archive)
+    window.show_section("cases")
     window.cases_page.table.selectRow(0)
     editor = _editor(window)
     rank = _field(editor, "rank")
@@ -194,6 +196,7 @@ def test_validation_error_is_shown_beside_the_field(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     window = make_window(demo_archive)
+    window.show_section("cases")
     window.cases_page.table.selectRow(0)
     editor = _editor(window)
     number = _field(editor, "service_number")

@@ -184,7 +184,7 @@ def test_a_hidden_list_reads_nothing_until_shown(qtbot: QtBot, big_archive: Arch
     qtbot.addWidget(window)
     timeline = window.section("timeline").page
     assert timeline.model.total_count == 0 and not timeline.loading
-    window.sidebar.setCurrentRow(window.sections.index(window.section("timeline")))
+    window.show_section("timeline")
     assert timeline.model.total_count == FIRST_SCREEN and timeline.loading
     timeline.wait_loaded()
     assert timeline.model.total_count == CASES * 5

@@ -37,7 +37,8 @@ def test_window_lists_cases_filters_and_opens_the_case(qtbot: QtBot, demo_archiv
     window.show()
     qtbot.waitExposed(window)
     page = window.cases_page
-    assert window.sidebar.currentItem().text() == "Cases"
+    assert window.sidebar.currentItem().text() == "Home"
+    window.show_section("cases")
     assert page.model.rowCount() == 1
     assert page.model.index(0, 0).data() == "Dumas, Roger A."
     assert page.count_label.text() == "1 case"
@@ -59,12 +60,12 @@ def test_sections_switch_and_list_their_records(qtbot: QtBot, demo_archive: Arch
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles[:4] == ["Cases", "Contacts", "Meetings", "Timeline"]
-    window.sidebar.setCurrentRow(3)
+    assert titles[:5] == ["Home", "Cases", "Contacts", "Meetings", "Timeline"]
+    window.show_section("timeline")
     timeline = window.section("timeline").page
     assert window.lists.currentWidget() is timeline
     assert timeline.model.rowCount() >= 19
-    window.sidebar.setCurrentRow(1)
+    window.show_section("contacts")
     contacts = window.section("contacts").page
     names = [contacts.model.index(r, 0).data() for r in range(contacts.model.rowCount())]
     assert any("Dumas" in n for n in names)
@@ -76,7 +77,7 @@ def test_global_search_opens_the_record(qtbot: QtBot, demo_archive: Archive) -> 
 
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
-    window.sidebar.setCurrentRow(2)
+    window.show_section("meetings")
     with demo_archive.reader() as session:
         results = search(session, "yalu")
     dialog = SearchDialog(results, window)
@@ -118,16 +119,16 @@ def test_row_model_sorts_by_raw_key_and_passes_the_model_tester(qtmodeltester) -
     assert model.rowCount() == 1
 
 
-def test_window_remembers_its_section(qtbot: QtBot, demo_archive: Archive, tmp_path: Path) -> None:
+def test_window_opens_on_its_home_page(qtbot: QtBot, demo_archive: Archive) -> None:
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
-    window.sidebar.setCurrentRow(2)
+    window.show_section("meetings")
     window.close()
     path = demo_archive.location.path
     assert path is not None
     reopened = MainWindow(Archive.open(location_for_path(path)))
     qtbot.addWidget(reopened)
-    assert reopened.sidebar.currentRow() == 2
+    assert reopened.on_home and reopened.pages.currentWidget() is reopened.home
     reopened.archive.close()
 
 
@@ -221,7 +222,7 @@ def test_meetings_list_shows_the_day_and_time_where_the_meeting_is_held(
         )
     window = MainWindow(archive)
     qtbot.addWidget(window)
-    window.sidebar.setCurrentRow(2)
+    window.show_section("meetings")
     page = window.section("meetings").page
     page.wait_loaded()
     shown = {

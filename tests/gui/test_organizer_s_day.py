@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 from tests.helpers.dialogs import when_dialog_opens
-from tests.helpers.forms import add_in_picker, add_row, fill, new, save
+from tests.helpers.forms import add_in_picker, add_row, fill, new, save, section
 from tests.reports.pdfs import all_text
 
 from powmia_desktop.core.vocab import Confidence
@@ -64,9 +64,8 @@ def _the_case_his_sister_and_a_telegram(qtbot: QtBot, window: MainWindow) -> Non
             if dialog.isVisible():  # refused: say why instead of waiting forever
                 dialog.reject()
 
-    case.tabs.setCurrentIndex(case.tabs.indexOf(case.panels[0]))
-    timeline = case.panels[0]
-    assert isinstance(timeline, CaseEventsPanel)
+    timeline = next(p for p in case.panels if isinstance(p, CaseEventsPanel))
+    case.tabs.setCurrentIndex(case.tabs.indexOf(timeline))
     when_dialog_opens(telegram)
     qtbot.mouseClick(timeline.add_button, Qt.MouseButton.LeftButton)
     assert [timeline.model.row_at(0).title] == ["Telegram: missing in action"]
@@ -110,6 +109,7 @@ def test_from_a_new_case_to_a_packet_for_the_next_meeting(
         finally:
             dialog.reject()
 
+    section(window, "cases")  # where she works; the packet is for the next meeting anyway
     when_dialog_opens(packet)
     window.packet_action.trigger()
     assert str(seen["meeting"]).startswith("Family Member Update, Boston (")

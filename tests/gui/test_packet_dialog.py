@@ -105,6 +105,11 @@ def test_the_dialog_opens_on_the_next_planned_meeting_and_its_cases(
     qtbot.addWidget(dialog)
     assert dialog.meeting_box.currentData() == soon_id
     assert dialog.checked_case_ids() == (kelly_id,)
+    # Opened on another case (the one selected in the Cases list): that case too.
+    with_case = PacketDialog(archive, None, case_id=other_id, now=now)
+    qtbot.addWidget(with_case)
+    assert with_case.meeting_box.currentData() == soon_id
+    assert set(with_case.checked_case_ids()) == {kelly_id, other_id}
     # Choosing another meeting ticks its cases too.
     dialog.meeting_box.setCurrentIndex(
         dialog.meeting_box.findText("Annual briefing", Qt.MatchFlag.MatchStartsWith)

@@ -18,7 +18,7 @@ from powmia_desktop.gui.main_window import MainWindow
 
 
 def section(window: MainWindow, key: str) -> RecordEditor:
-    window.sidebar.setCurrentRow(window.sections.index(window.section(key)))
+    window.show_section(key)
     return window.editors[key]
 
 

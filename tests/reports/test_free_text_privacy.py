@@ -72,6 +72,20 @@ def test_scrub_finds_us_and_international_numbers_emails_and_streets() -> None:
     assert EMAIL in scrub(NOTE, frozenset({"hide_phones"})).text
 
 
+def test_scrub_finds_numbers_written_with_the_00_international_prefix() -> None:
+    """ "00" is how Europe and most of the world dial abroad; the whole number goes."""
+    rules = frozenset({"hide_phones"})
+    for number in ("0044 20 7946 0958", "00 44 20 7946 0958", "0033 1 42 68 53 00"):
+        done = scrub(f"Ring him on {number} (evenings) or at {PHONE}.", rules)
+        assert done.text == (
+            "Ring him on [phone number withheld] (evenings) or at [phone number withheld]."
+        ), number
+        assert dict(done.found) == {"phone number": 2}
+    # Not every "00" opens a number: a file number, a count, a run that is no valid number.
+    for plain in ("file 00123 of 1950, 0012 men", "ids 0044207946095800", "roll 0000 1234 567"):
+        assert scrub(plain, rules).text == plain
+
+
 def test_press_and_congressional_packets_hide_phones_typed_into_notes(
     demo_archive: Archive,
 ) -> None:

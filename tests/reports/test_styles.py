@@ -77,3 +77,42 @@ def test_the_builtin_korean_font_is_the_fallback() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     )
     assert "박길연" in done.stdout and "A & B <c>" in done.stdout
+
+
+def test_korean_and_symbol_fonts_load_only_when_text_needs_them() -> None:
+    """Latin text leaves the large Korean and symbol fonts unread; a Hangul name read later
+    in the same process still prints in the Korean font, and an emoji in the symbol font."""
+    script = textwrap.dedent(
+        """
+        import io
+        from pypdf import PdfReader
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.platypus import Paragraph, SimpleDocTemplate
+        from powmia_desktop.reports import styles as s
+
+        def pdf(text):
+            out = io.BytesIO()
+            SimpleDocTemplate(out).build([Paragraph(s.markup(text), s.styles().body)])
+            page = PdfReader(io.BytesIO(out.getvalue())).pages[0]
+            fonts = [str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()]
+            return page.extract_text(), fonts
+
+        latin, used = pdf("Cpl. Roger A. Dumas, Ñúñez & <b>")
+        registered = set(pdfmetrics.getRegisteredFontNames())
+        print("latin", latin.strip(), used, "Korean" in registered, "SymbolFallback" in registered)
+        hangul, used = pdf("Amb. 박길연 (Pak Gil Yon)")
+        korean = pdfmetrics.getFont(s.fonts().cjk)
+        name = korean.face.name.decode() if s.fonts().cjk_embedded else korean.fontName
+        print("hangul", hangul.strip(), any(name in f for f in used))
+        _, used = pdf("medals returned 🎖 ★")
+        print("symbol", bool(s.fonts().symbol), any("Symbol" in f for f in used))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("latin Cpl. Roger A. Dumas, Ñúñez & <b>")
+    assert lines[0].endswith("False False"), lines[0]  # neither font was read
+    assert lines[1] == "hangul Amb. 박길연 (Pak Gil Yon) True", lines[1]
+    assert lines[2] in ("symbol True True", "symbol False False"), lines[2]

@@ -41,7 +41,7 @@ CONFLICT_ACTIONS = ("list", "show", "resolve")
 #: What ``powmia runs`` does.
 RUN_ACTIONS = ("list", "show", "verify", "rebuild")
 #: What ``powmia campaign`` does.
-CAMPAIGN_ACTIONS = ("list", "show", "count")
+CAMPAIGN_ACTIONS = ("list", "show", "count", "report")
 #: The audience a summary is for when none is named: what officials may read.
 DEFAULT_SUMMARY_AUDIENCE = "officials"
 
@@ -265,7 +265,8 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     # campaigns.py: advocacy campaigns, their counts and letters to officials
     Subcommand(
         "campaign",
-        "advocacy campaigns: list, show CAMPAIGN, count CAMPAIGN N [--date DAY]",
+        "advocacy campaigns: list, show CAMPAIGN, count CAMPAIGN N [--date DAY], "
+        "report CAMPAIGN --audience NAME --out FILE.pdf",
         "campaigns:campaign_command",
         (
             option("action", choices=CAMPAIGN_ACTIONS),
@@ -278,7 +279,53 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 metavar="TEXT",
                 help="count: where the number was read (a web page, a tally sheet)",
             ),
+            option(
+                "--audience",
+                default="Congressional office",
+                metavar="NAME",
+                help="report: who will read it (default: Congressional office)",
+            ),
+            option("--out", type=Path, metavar="FILE.pdf", help="report: where it goes"),
+            *_PRINTING[:2],
             _JSON,
+        ),
+    ),
+    Subcommand(
+        "letters",
+        "mail-merged letters of a campaign, one PDF per official, the case summary attached",
+        "campaigns:letters",
+        (
+            option("campaign", help="the campaign's number or (part of its) title"),
+            option(
+                "--to",
+                choices=("representatives", "targets"),
+                default="representatives",
+                help="the signer's senators and representative (default), or the "
+                "officials the campaign addresses",
+            ),
+            option("--out", required=True, type=Path, metavar="DIR"),
+            option(
+                "--from",
+                dest="sender",
+                default="",
+                metavar="CONTACT",
+                help="who signs (number or name; default: the first family member of the "
+                "campaign's cases with a U.S. address)",
+            ),
+            option("--template", type=Path, metavar="FILE", help="the letter's text (see docs)"),
+            option(
+                "--audience",
+                default="Congressional office",
+                metavar="NAME",
+                help="what the attached case summary may hold (default: Congressional office)",
+            ),
+            option(
+                "--log-sent",
+                action="store_true",
+                help="log each letter as sent today, with a follow-up task if no reply comes",
+            ),
+            option("--reply-days", type=int, default=30, metavar="N", help="default 30"),
+            option("--force", action="store_true", help="replace letters already in DIR"),
         ),
     ),
     # transfer.py: getting data in and out

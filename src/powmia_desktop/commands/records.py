@@ -1,4 +1,8 @@
-"""Reading the archive from the terminal: list, show and search."""
+"""Reading the archive from the terminal: list, show and search.
+
+Each job imports the services it reads through when it runs (``powmia list cases`` has no
+use for the meeting or search modules).
+"""
 
 import argparse
 import json
@@ -8,8 +12,6 @@ from typing import Any, TextIO
 from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
-from powmia_desktop.services import cases, contacts, meetings, search, timeline
-from powmia_desktop.services.case_detail import case_detail
 from powmia_desktop.services.values import date_text, label
 
 
@@ -23,6 +25,8 @@ def list_records(args: argparse.Namespace, location: ArchiveLocation, out: TextI
 
 
 def _case_rows(session: Any) -> list[dict[str, Any]]:
+    from powmia_desktop.services import cases
+
     return [
         {
             "id": r.id,
@@ -41,6 +45,8 @@ def _case_rows(session: Any) -> list[dict[str, Any]]:
 
 
 def _contact_rows(session: Any) -> list[dict[str, Any]]:
+    from powmia_desktop.services import contacts
+
     return [
         {
             "id": r.id,
@@ -54,6 +60,8 @@ def _contact_rows(session: Any) -> list[dict[str, Any]]:
 
 
 def _meeting_rows(session: Any) -> list[dict[str, Any]]:
+    from powmia_desktop.services import meetings
+
     return [
         {
             "id": r.id,
@@ -68,6 +76,8 @@ def _meeting_rows(session: Any) -> list[dict[str, Any]]:
 
 
 def _event_rows(session: Any) -> list[dict[str, Any]]:
+    from powmia_desktop.services import timeline
+
     return [
         {
             "id": r.id,
@@ -89,6 +99,9 @@ _LISTERS: dict[str, Callable[[Any], list[dict[str, Any]]]] = {
 
 
 def show(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    from powmia_desktop.services import cases
+    from powmia_desktop.services.case_detail import case_detail
+
     with Archive.open(location) as archive, archive.reader() as session:
         detail = case_detail(cases.get_case(session, args.id))
     if args.json:
@@ -128,6 +141,8 @@ def _print_case(d: dict[str, Any], out: TextIO) -> None:
 
 
 def search_archive(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    from powmia_desktop.services import search
+
     query = " ".join(args.text)
     with Archive.open(location) as archive, archive.reader() as session:
         results = search.search(session, query)

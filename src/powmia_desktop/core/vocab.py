@@ -208,8 +208,14 @@ class OrganizationType(Vocabulary):
 class RelationshipKind(Vocabulary):
     """A relationship is named both ways: ``label`` forward, ``reverse_label`` backward."""
 
+    MOTHER_OF = "mother_of"
+    FATHER_OF = "father_of"
     PARENT_OF = "parent_of"
+    SON_OF = "son_of"
+    DAUGHTER_OF = "daughter_of"
     CHILD_OF = "child_of"
+    BROTHER_OF = "brother_of"
+    SISTER_OF = "sister_of"
     SIBLING_OF = "sibling_of"
     SPOUSE_OF = "spouse_of"
     NEPHEW_OF = "nephew_of"
@@ -363,7 +369,13 @@ _LABELS: dict[Vocabulary, str] = {
 }
 
 _REVERSE: dict[RelationshipKind, str] = {
+    RelationshipKind.MOTHER_OF: "child of",
+    RelationshipKind.FATHER_OF: "child of",
     RelationshipKind.PARENT_OF: "child of",
+    RelationshipKind.SON_OF: "parent of",
+    RelationshipKind.DAUGHTER_OF: "parent of",
+    RelationshipKind.BROTHER_OF: "sibling of",
+    RelationshipKind.SISTER_OF: "sibling of",
     RelationshipKind.CHILD_OF: "parent of",
     RelationshipKind.SIBLING_OF: "sibling of",
     RelationshipKind.SPOUSE_OF: "spouse of",

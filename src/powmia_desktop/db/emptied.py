@@ -17,6 +17,8 @@ from powmia_desktop.db.migrate import probe_sqlite_file
 #: SQLite's smallest page: a file shorter than this cannot hold a database.
 _MIN_PAGE = 512
 _CHUNK = 1024 * 1024
+#: The first read: an archive's first page is never all zero, so opening one reads only this.
+_PEEK = 4096
 
 
 def emptied_reason(path: Path) -> str | None:
@@ -48,9 +50,11 @@ def emptied_reason(path: Path) -> str | None:
 def _all_zero(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
+            chunk = handle.read(_PEEK)
+            while chunk:
                 if chunk.count(0) != len(chunk):
                     return False
+                chunk = handle.read(_CHUNK)
     except OSError:
         return False
     return True

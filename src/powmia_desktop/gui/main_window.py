@@ -1,4 +1,8 @@
-"""The main window: a section sidebar, the section's list, and the selected record's editor."""
+"""The main window: a section sidebar, the section's list, and the selected record's editor.
+
+The sidebar's first row is the home page (gui/home/), shown on start; the sections follow
+it, so a section's row is its place in ``sections`` plus one (``row_of``, ``show_section``).
+"""
 
 from pathlib import Path
 
@@ -25,9 +29,10 @@ from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
-from powmia_desktop.gui.window import backups, files, menus
+from powmia_desktop.gui.window import backups, files, home, menus
 from powmia_desktop.services.backup import BackupPolicy
 
 #: Which section shows each kind of search result.
@@ -37,7 +42,12 @@ _KIND_SECTION = {
     "meeting": "meetings",
     "event": "timeline",
     "source": "sources",
+    "task": "tasks",
+    "question": "questions",
+    "list": "lists",
 }
+#: The sidebar's row of the home page.
+HOME_ROW = 0
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +70,8 @@ class MainWindow(QMainWindow):
     save_action: QAction
     delete_action: QAction
     chart_action: QAction
+    # made by gui/window/home.py's build_home
+    status_label: QLabel
 
     def __init__(
         self,
@@ -75,11 +87,13 @@ class MainWindow(QMainWindow):
         self.ops.failed.connect(lambda message: QMessageBox.warning(self, "Undo", message))
         self.sections: list[Section] = make_sections()
         self.editors: dict[str, RecordEditor] = {}
+        #: the sections that show a record without editing it (Lists), by key
+        self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.addItems([s.title for s in self.sections])
+        self.sidebar.addItems(["Home"] + [s.title for s in self.sections])
         self.sidebar.setFixedWidth(170)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
         self.lists = QStackedWidget(self)
@@ -96,6 +110,12 @@ class MainWindow(QMainWindow):
                 section.page.record_selected.connect(
                     lambda record_id, s=section: self._select(s, record_id)
                 )
+            elif section.detail is not None:
+                detail = section.detail(self.ops, self)
+                detail.open_record.connect(self.open_record)
+                self.section_details[section.key] = detail
+                self.details.addWidget(detail)
+                section.page.record_selected.connect(detail.show_record)
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -109,11 +129,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setCollapsible(0, False)
+        self.home = home.build_home(self)
+        #: the home page, or the splitter of a section's list and editor
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.splitter)
+        #: the home page was not read again since the archive last changed
+        self._home_stale = True
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.sidebar)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
         menus.build_menus(self)
@@ -125,6 +152,7 @@ class MainWindow(QMainWindow):
         if policy is not None:
             self.auto_backup = AutoBackup(policy, lambda: self.archive, self)
             self.auto_backup.message.connect(self.statusBar().showMessage)
+            self.auto_backup.message.connect(lambda _: self._refresh_home())
             QTimer.singleShot(0, self.auto_backup.after_opening)
 
     # -- the archive ------------------------------------------------------------------
@@ -134,10 +162,25 @@ class MainWindow(QMainWindow):
 
     @property
     def current(self) -> Section:
-        return self.sections[max(self.sidebar.currentRow(), 0)]
+        """The section shown (on the home page: the first, whose actions are off there)."""
+        return self.sections[max(self.sidebar.currentRow() - 1, 0)]
+
+    @property
+    def on_home(self) -> bool:
+        return self.sidebar.currentRow() <= HOME_ROW
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
+
+    def row_of(self, key: str) -> int:
+        """The sidebar row of a section (the home page is row 0)."""
+        return self.sections.index(self.section(key)) + 1
+
+    def show_section(self, key: str) -> None:
+        self.sidebar.setCurrentRow(self.row_of(key))
+
+    def show_home(self) -> None:
+        self.sidebar.setCurrentRow(HOME_ROW)
 
     @property
     def cases_page(self) -> ListPage:  # type: ignore[type-arg]
@@ -155,6 +198,8 @@ class MainWindow(QMainWindow):
                     section.page.select_id(selected)
                 section.page.table.selectionModel().blockSignals(False)
                 section.page.table.blockSignals(False)
+        self._home_stale = True
+        self._refresh_home()
         self.setWindowTitle(f"{APP_NAME} — {self.archive.location.display}")
         self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
         for key, editor in self.editors.items():
@@ -164,6 +209,18 @@ class MainWindow(QMainWindow):
                     page.table.selectRow(0)
             elif editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
+        for key, detail in self.section_details.items():
+            page = self.section(key).page
+            if page.selected_id() is None and page.model.rowCount():
+                page.table.selectRow(0)
+            detail.show_record(page.selected_id())
+
+    def _refresh_home(self) -> None:
+        """The status bar's counts now; the home page now if shown, else when next shown."""
+        shown = self.on_home
+        home.refresh(self, home=shown)
+        if shown:
+            self._home_stale = False
 
     def _record_changed(self, table: str, record_id: int) -> None:
         self.reload()
@@ -222,6 +279,8 @@ class MainWindow(QMainWindow):
         section.page.select_id(record_id)
 
     def new_record(self) -> None:
+        if self.on_home:  # File > New on the home page starts a case
+            self.show_section("cases")
         editor = self.editors.get(self.current.key)
         if editor is None or not editor.confirm_leave():
             return
@@ -229,6 +288,8 @@ class MainWindow(QMainWindow):
         editor.new()
 
     def save_current(self) -> None:
+        if self.on_home:
+            return
         editor = self.editors.get(self.current.key)
         if editor is not None:
             editor.save()
@@ -236,7 +297,7 @@ class MainWindow(QMainWindow):
     def delete_current(self) -> None:
         section = self.current
         record_id = section.page.selected_id()
-        if record_id is None or not section.table:
+        if record_id is None or not section.table or self.on_home:
             return
         editor = self.editors.get(section.key)
         name = editor.heading.text().removesuffix(" (not saved)") if editor else ""
@@ -259,8 +320,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
 
     # -- the jobs of the menus (gui/window/) ------------------------------------------
-    def open_packet_dialog(self) -> None:
-        files.open_packet_dialog(self)
+    def open_packet_dialog(self, meeting_uid: str | None = None) -> None:
+        files.open_packet_dialog(self, meeting_uid=meeting_uid)
 
     def print_case_summary(self) -> None:
         files.print_case_summary(self)
@@ -305,7 +366,7 @@ class MainWindow(QMainWindow):
         key = _KIND_SECTION.get(kind)
         if key is None:
             return
-        self.sidebar.setCurrentRow(self.sections.index(self.section(key)))
+        self.show_section(key)
         page = self.section(key).page
         page.filter_edit.clear()
         page.select_id(record_id)
@@ -340,11 +401,22 @@ class MainWindow(QMainWindow):
     def _show_section(self, row: int) -> None:
         if row < 0:
             return
-        self.lists.setCurrentIndex(row)
-        self.details.setCurrentIndex(row)
-        editor = self.editors.get(self.sections[row].key)
+        if row == HOME_ROW:
+            self.pages.setCurrentWidget(self.home)
+            if self._home_stale:
+                self._refresh_home()
+            self.save_action.setEnabled(False)
+            self.delete_action.setEnabled(False)
+            self.export_action.setEnabled(False)
+            return
+        self.pages.setCurrentWidget(self.splitter)
+        self.lists.setCurrentIndex(row - 1)
+        self.details.setCurrentIndex(row - 1)
+        editor = self.editors.get(self.sections[row - 1].key)
         self.new_action.setEnabled(editor is not None)
         self.save_action.setEnabled(editor is not None)
+        self.delete_action.setEnabled(True)
+        self.export_action.setEnabled(True)
 
     def _restore_state(self) -> None:
         settings = QSettings()
@@ -354,14 +426,12 @@ class MainWindow(QMainWindow):
         splitter = settings.value("main/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        section = settings.value("main/section", 0)
-        row = int(str(section)) if str(section).isdigit() else 0
-        self.sidebar.setCurrentRow(min(row, len(self.sections) - 1))
+        self.sidebar.setCurrentRow(HOME_ROW)  # the program opens on its home page
 
     def confirm_all(self) -> bool:
         for key, editor in self.editors.items():
             if editor.is_dirty():
-                self.sidebar.setCurrentRow(self.sections.index(self.section(key)))
+                self.show_section(key)
                 if not editor.confirm_leave():
                     return False
         return True
@@ -378,5 +448,4 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/splitter", self.splitter.saveState())
-        settings.setValue("main/section", self.sidebar.currentRow())
         super().closeEvent(event)

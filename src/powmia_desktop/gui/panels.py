@@ -51,7 +51,17 @@ class RecordPanel(QWidget):
         raise NotImplementedError
 
 
-def _table(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
+class SectionDetail(QWidget):
+    """The pane beside a section's list that shows the chosen record without an editor
+    (the Lists section); ``open_record(kind, id)`` as a RecordPanel's."""
+
+    open_record = Signal(str, int)
+
+    def show_record(self, record_id: int | None) -> None:
+        raise NotImplementedError
+
+
+def table_view(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,7 +98,7 @@ class AttachmentsPanel(RecordPanel):
         self.target = target
         self.record_id: int | None = None
         self.model: RowTableModel[AttachmentRow] = RowTableModel(ATTACHMENT_COLUMNS, self)
-        self.table = _table(self.model, self)
+        self.table = table_view(self.model, self)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
         self.add_button = QPushButton("Add file…", self)
         self.open_button = QPushButton("Open", self)
@@ -195,7 +205,7 @@ class CaseEventsPanel(RecordPanel):
         self.case_id: int | None = None
         self._add_event = add_event
         self.model: RowTableModel[LinkedEventRow] = RowTableModel(EVENT_COLUMNS, self)
-        self.table = _table(self.model, self)
+        self.table = table_view(self.model, self)
         self.table.doubleClicked.connect(
             lambda index: self.open_record.emit("event", self.model.row_at(index.row()).id)
         )
@@ -245,7 +255,7 @@ class LinksToContactPanel(RecordPanel):
         super().__init__(parent)
         self.ops = ops
         self.model: RowTableModel[LinkToContactRow] = RowTableModel(LINK_COLUMNS, self)
-        self.table = _table(self.model, self)
+        self.table = table_view(self.model, self)
         self.table.doubleClicked.connect(
             lambda index: self.open_record.emit(
                 "contact", self.model.row_at(index.row()).from_contact_id

@@ -5,11 +5,13 @@ Each list reads its first screen through an index and every row on a thread of i
 words a date or a status is shown as are looked up once per distinct stored value.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import (
@@ -27,7 +29,10 @@ from powmia_desktop.gui.cases.editor import CASE_EDITOR
 from powmia_desktop.gui.contacts.editor import CONTACT_EDITOR
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.list_page import ListPage
+from powmia_desktop.gui.lists.section import ListDetail, lists_page
 from powmia_desktop.gui.meetings.editor import MEETING_EDITOR
+from powmia_desktop.gui.ops import ArchiveOps
+from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sources.editor import SOURCE_EDITOR
 from powmia_desktop.gui.tables import Column
 from powmia_desktop.gui.timeline.editor import EVENT_EDITOR
@@ -142,6 +147,8 @@ class Section:
     editor: EditorSpec | None = None
     #: the table whose records the list shows (what a delete removes)
     table: str = ""
+    #: what shows the chosen record when the section has no editor (Lists)
+    detail: Callable[[ArchiveOps, QWidget], SectionDetail] | None = None
 
 
 def _case_haystack(r: CaseRow) -> str:
@@ -263,6 +270,12 @@ def make_sections() -> list[Section]:
             ),
             SOURCE_EDITOR,
             "source",
+        ),
+        Section(
+            "lists",
+            "Lists",
+            lists_page(),
+            detail=ListDetail,
         ),
         Section(
             "tasks",

@@ -8,10 +8,19 @@ import datetime as dt
 
 from reportlab.platypus import Flowable
 
+from powmia_desktop.reports.citing import Tally
 from powmia_desktop.reports.document import Heading, PageFurniture, Rendered, render
-from powmia_desktop.reports.flowables import data_table, gap, none_recorded, para, section
+from powmia_desktop.reports.flowables import (
+    data_table,
+    end_of_section,
+    gap,
+    none_recorded,
+    para,
+    section,
+)
 from powmia_desktop.reports.styles import styles
 from powmia_desktop.services.lists.crossref import CrossRef
+from powmia_desktop.services.packets import PacketData, Section
 
 
 def crossref_story(result: CrossRef, *, level: int = 0, withheld: int = 0) -> list[Flowable]:
@@ -61,3 +70,17 @@ def render_crossref(
         author=prepared_by,
         subject=f"Prepared for {audience_name}",
     )
+
+
+def crossref_section(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
+    """The packet section: the cross-reference gathered for it, as its audience may read it."""
+    part = next((p for s, p in data.crossrefs if s == options), None)
+    if part is None:
+        return []
+    if part.result is None:
+        return [
+            Heading("Lists cross-reference", 0),
+            para(part.problem, styles().small),
+            *end_of_section(),
+        ]
+    return [*crossref_story(part.result, withheld=part.withheld), *end_of_section()]

@@ -15,6 +15,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from powmia_desktop.reports.chart import TimelineChart, chart_rows
 from powmia_desktop.reports.citing import SourceNumbers, Tally, TallyNote
+from powmia_desktop.reports.crossref import crossref_section
 from powmia_desktop.reports.document import FRAME_HEIGHT, FRAME_WIDTH, Heading, ReservedPage
 from powmia_desktop.reports.flowables import (
     data_table,
@@ -364,4 +365,5 @@ WRITERS: dict[str, SectionWriter] = {
     "sources": sources,
     "contacts": contacts,
     "custom_text": custom_text,
+    "crossref": crossref_section,
 }

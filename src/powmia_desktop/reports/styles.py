@@ -78,25 +78,54 @@ _CJK = re.compile(
 
 @dataclass(frozen=True)
 class Fonts:
-    """The font names in use, and what they are (for the lead's CI notes and for tests)."""
+    """The font names in use, and what they are (for the lead's CI notes and for tests).
+
+    The body fonts are registered at once. The Korean and the symbol fonts are large
+    (reading NanumGothic alone takes longer than laying out a summary) and most text needs
+    neither, so each is registered the first time a run of text asks for it.
+    """
 
     body: str
     bold: str
     italic: str
     bold_italic: str
-    cjk: str
-    cjk_bold: str
     body_embedded: bool
-    cjk_embedded: bool
     body_glyphs: frozenset[int] | None
-    #: The fallback for emoji and symbols (Symbola), and what it draws; none when absent.
-    symbol: str = ""
-    symbol_glyphs: frozenset[int] = frozenset()
+
+    @property
+    def cjk(self) -> str:
+        return _korean()[0]
+
+    @property
+    def cjk_bold(self) -> str:
+        return _korean()[1]
+
+    @property
+    def cjk_embedded(self) -> bool:
+        return _korean()[2]
+
+    @property
+    def symbol(self) -> str:
+        """The fallback for emoji and symbols (Symbola); "" when none is installed."""
+        return _symbols()[0]
+
+    @property
+    def symbol_glyphs(self) -> frozenset[int]:
+        """What the symbol font draws; empty when there is none."""
+        return _symbols()[1]
+
+    def face(self, role: str, *, bold: bool = False) -> str:
+        """The font of a run of the given role (see :func:`_role`)."""
+        if role == "cjk":
+            return self.cjk_bold if bold else self.cjk
+        if role == "symbol":
+            return self.symbol
+        return self.bold if bold else self.body
 
 
 @functools.cache
 def fonts() -> Fonts:
-    """Register the fonts once per process and say which ones are in use."""
+    """Register the body fonts once per process and say which ones are in use."""
     body_ok = register_ttf("Body", find_font("DejaVuSans.ttf", _SYSTEM_FONT_DIRS))
     glyphs: frozenset[int] | None = None
     names = ("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", "Helvetica-BoldOblique")
@@ -110,12 +139,11 @@ def fonts() -> Fonts:
         )
         glyphs = frozenset(pdfmetrics.getFont("Body").face.charToGlyph)
         names = ("Body", bold, italic, bold_italic)
-    cjk, cjk_bold, cjk_embedded = _register_korean()
-    symbol, symbol_glyphs = _register_symbols()
-    return Fonts(*names, cjk, cjk_bold, body_ok, cjk_embedded, glyphs, symbol, symbol_glyphs)
+    return Fonts(*names, body_ok, glyphs)
 
 
-def _register_symbols() -> tuple[str, frozenset[int]]:
+@functools.cache
+def _symbols() -> tuple[str, frozenset[int]]:
     """The first symbol font found (Debian: ``fonts-symbola``), for what DejaVu lacks."""
     for name in _SYMBOL_TTF:
         if register_ttf("SymbolFallback", find_font(name, _SYMBOL_DIRS)):
@@ -135,7 +163,9 @@ def _variant(name: str, file: str, fallback: str) -> str:
     return name if register_ttf(name, find_font(file, _SYSTEM_FONT_DIRS)) else fallback
 
 
-def _register_korean() -> tuple[str, str, bool]:
+@functools.cache
+def _korean() -> tuple[str, str, bool]:
+    """The Korean font (regular, bold) and whether it is embedded, registered once."""
     for regular, bold in _KOREAN_TTF:
         if register_ttf("Korean", find_font(regular, _KOREAN_DIRS)):
             has_bold = register_ttf("Korean-Bold", find_font(bold, _KOREAN_DIRS))
@@ -189,9 +219,8 @@ def markup(text: str, *, bold: bool = False) -> str:
     escaped = escape(text, {'"': "&quot;"}).replace("\r\n", "\n").replace("\n", "<br/>")
     if not escaped.isascii():
         f = fonts()
-        faces = {"cjk": f.cjk_bold if bold else f.cjk, "symbol": f.symbol}
         escaped = "".join(
-            f'<font face="{faces[role]}">{run}</font>' if role else run
+            f'<font face="{f.face(role, bold=bold)}">{run}</font>' if role else run
             for role, run in _runs(escaped.translate(_INVISIBLE), f)
         )
     return f"<b>{escaped}</b>" if bold else escaped
@@ -268,9 +297,7 @@ def plain(text: str) -> str:
 def font_runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
     """(font name, run) pieces for drawing mixed Latin/Hangul text straight on a canvas."""
     f = fonts()
-    latin, cjk = (f.bold, f.cjk_bold) if bold else (f.body, f.cjk)
-    faces = {"": latin, "cjk": cjk, "symbol": f.symbol}
-    return [(faces[role], run) for role, run in _runs(text.translate(_INVISIBLE), f)]
+    return [(f.face(role, bold=bold), run) for role, run in _runs(text.translate(_INVISIBLE), f)]
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ the goal, rounded down, so a campaign never shows 100% before it is there.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -55,12 +56,14 @@ class CampaignRow(NamedTuple):
 
 def progress(campaign: Campaign) -> Progress:
     """The campaign's progress from its latest count (the last by date, then by entry)."""
-    latest = max(campaign.counts, key=lambda c: (c.counted_on, c.id or 0), default=None)
+    return progress_of(campaign.counts, campaign.goal, campaign.unit)
+
+
+def progress_of(counts: Iterable[CampaignCount], goal: int | None, unit: str) -> Progress:
+    """Progress from some of a campaign's counts (those an audience may see)."""
+    latest = max(counts, key=lambda c: (c.counted_on, c.id or 0), default=None)
     return Progress(
-        latest.count if latest else None,
-        campaign.goal,
-        campaign.unit,
-        latest.counted_on if latest else None,
+        latest.count if latest else None, goal, unit, latest.counted_on if latest else None
     )
 
 

@@ -95,3 +95,8 @@ def meeting_case_ids(session: Session, meeting_id: int) -> tuple[int, ...]:
     mc = meeting_case.c
     rows = session.scalars(select(mc.serviceman_id).where(mc.meeting_id == meeting_id))
     return tuple(rows)
+
+
+def meeting_id_for_uid(session: Session, uid: str) -> int | None:
+    """The id of the meeting with ``uid`` in this archive; None when it has none."""
+    return session.scalar(select(Meeting.id).where(Meeting.uid == uid))

@@ -13,7 +13,6 @@ from powmia_desktop.core.vocab import (
     CasualtyStatus,
     ClaimProperty,
     ClaimStatus,
-    Confidence,
     ContactKind,
     EventCategory,
     MeetingStatus,
@@ -31,7 +30,6 @@ from powmia_desktop.db.models import (
     AgendaItem,
     Attendance,
     Captivity,
-    Citation,
     Claim,
     Contact,
     ContactAddress,
@@ -52,35 +50,12 @@ from powmia_desktop.db.models import (
 # Campaigns and correspondence are declared in a module of their own, re-exported here.
 from powmia_desktop.services.campaign_schemas import CAMPAIGN as CAMPAIGN
 from powmia_desktop.services.campaign_schemas import CORRESPONDENCE as CORRESPONDENCE
+from powmia_desktop.services.case_part_schemas import LIVE_SIGHTING, REFERENCE_SAMPLE
+from powmia_desktop.services.citation_schema import citations
 from powmia_desktop.services.schema import Children, Field, Schema, sensitivity
 
 SENSITIVITY = sensitivity()
 NOTES = Field("notes", "Notes", "long")
-
-CITATION = Schema(
-    "citation",
-    Citation,
-    (
-        Field("source_id", "Source", "ref", required=True, lookup="sources"),
-        Field("locator", "Where in it"),
-        Field("quote", "What it says", "long"),
-        Field(
-            "confidence",
-            "Confidence",
-            Confidence,
-            required=True,
-            pick=True,
-            help="How far this source can be trusted for what it is cited for.",
-        ),
-        SENSITIVITY,
-    ),
-)
-
-
-def citations(parent_key: str) -> Children:
-    """The sources cited for a record (a status change, a claim, an event)."""
-    return Children("citations", "Sources cited", "citation", CITATION, parent_key)
-
 
 # -- cases --------------------------------------------------------------------------------
 STATUS_CHANGE = Schema(
@@ -191,6 +166,20 @@ CASE = Schema(
             "related person",
             RELATED_CONTACT,
             "to_serviceman",
+        ),
+        Children(
+            "reference_samples",
+            "DNA family reference samples given or asked for",
+            "sample",
+            REFERENCE_SAMPLE,
+            "serviceman",
+        ),
+        Children(
+            "live_sightings",
+            "Reports that he was seen alive",
+            "report",
+            LIVE_SIGHTING,
+            "serviceman",
         ),
     ),
 )

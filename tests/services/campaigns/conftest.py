@@ -1,23 +1,11 @@
 """The members of Congress from the real files (skipped when they are absent)."""
 
 import pytest
-from tests.services.importing.conftest import REAL
+from tests.helpers.congress import import_congress
 
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.services.importing.contacts import import_contact_csv
-
-CONGRESS = REAL / "contacts" / "congress"
 
 
 @pytest.fixture
 def congress(archive: Archive) -> Archive:
-    """The archive with every current member of Congress and their offices imported."""
-    if not CONGRESS.is_dir():
-        pytest.skip(f"the members-of-Congress files {CONGRESS} are not here")
-    with archive.session() as session:
-        import_contact_csv(
-            session,
-            CONGRESS / "legislators-current.csv",
-            offices=CONGRESS / "legislators-district-offices.csv",
-        )
-    return archive
+    return import_congress(archive)

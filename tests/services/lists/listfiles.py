@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.services.importing.lists import import_list
 from powmia_desktop.services.importing.outcome import ImportResult
@@ -19,8 +20,12 @@ ROSTER = (
 NEAR_DUPLICATES = HEADER + "Smyth,John,PFC,USMC,,,TX,KIA,\n" + "Browne,Albert,SGT,Army,,,OH,MIA,\n"
 
 
-def import_text(archive: Archive, tmp_path: Path, name: str, text: str, title: str) -> ImportResult:
+def import_text(
+    archive: Archive, tmp_path: Path, name: str, text: str, title: str, as_of: str = "1953"
+) -> ImportResult:
+    """Import ``text`` as the list ``title``; its statuses are dated ``as_of`` (the war's
+    lists), so a status a test records later is the case's current one."""
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     with archive.session() as session:
-        return import_list(session, path, list_title=title)
+        return import_list(session, path, list_title=title, as_of=FuzzyDate.parse(as_of))

@@ -109,7 +109,7 @@ def test_a_man_on_the_last_seen_alive_list_carried_as_presumed_dead_is_reported(
     import_text(archive, tmp_path, "lsa.csv", lsa, "Last Seen Alive (2,058)")
     with archive.session() as session:
         dumas = session.scalars(select(Serviceman).where(Serviceman.surname == "Dumas")).one()
-        add_status_change(session, dumas.id, status="missing_presumed_dead", date="26 Feb 2054")
+        add_status_change(session, dumas.id, status="missing_presumed_dead", date="26 Feb 1954")
     with archive.reader() as session:
         ref = crossref.find_list(session, "LSA")
         result = crossref.with_status(session, ref, "presumed dead")
@@ -129,3 +129,36 @@ def test_a_list_or_status_that_is_not_there_is_named_in_one_line(
             crossref.find_list(session, "Korea 1951")
         with pytest.raises(ValidationError, match="'sunburnt' is not a status"):
             crossref.with_status(session, crossref.find_list(session, "1"), "sunburnt")
+
+
+def test_a_packet_prints_the_cross_reference_for_its_audience_only(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from tests.reports.pdfs import all_text
+
+    from powmia_desktop.core.sensitivity import Sensitivity
+    from powmia_desktop.reports.packet import render_packet
+    from powmia_desktop.services import packets
+
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    lsa = HEADER + (
+        "Dumas,Roger A.,CPL,Army,,4 Nov 1950,CT,POW,RA11178451\n"
+        "Green,Tom,PFC,Army,2nd Infantry Division,1 Dec 1950,PA,MIA,\n"
+    )
+    import_text(archive, tmp_path, "lsa.csv", lsa, "Last Seen Alive (2,058)")
+    with archive.session() as session:
+        men = {c.surname: c for c in session.scalars(select(Serviceman))}
+        for man in (men["Dumas"], men["Green"]):
+            add_status_change(session, man.id, status="fod", date="1954")
+        men["Green"].sensitivity = Sensitivity.FAMILY  # the family keeps this one to itself
+    template = packets.Template("LSA", (packets.Section("crossref"),))
+    with archive.reader() as session:
+        request = packets.PacketRequest(template, packets.find_audience(session, "officials"))
+        data = packets.gather_packet(session, request)
+    text = all_text(render_packet(data).pdf)
+    assert "Last Seen Alive (2,058): carried as presumed dead" in text
+    assert "Dumas, Roger A." in text and "FOD (finding of death)" in text
+    assert "Green" not in text and "1 man not shown" in text
+    assert "list cross-reference" in [e.kind for e in data.log.entries]
+    [contents] = packets.section_contents(data)
+    assert contents.count == 1 and "1 man" in contents.text

@@ -1,13 +1,17 @@
 """The case editor: every serviceman field, his status history, names, captivity, claims
-with their citations and the people related to him.
+with their citations, the people related to him, his family's DNA reference samples (with
+the donor helper beside them) and the reports that he was seen alive.
 
 The fields are the case schema's (services/record_schemas.py); this module says only how
 they are shown.
 """
 
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import AccountingStatus
+from powmia_desktop.gui.cases.dna_panel import DonorHelperPanel
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
+from powmia_desktop.gui.lists.appears_on import AppearsOnPanel
 from powmia_desktop.gui.panels import AttachmentsPanel, CaseEventsPanel
 from powmia_desktop.gui.record_specs import (
     CITATION_COLUMNS,
@@ -28,6 +32,8 @@ CASE_LOOK = Look(
         ("Names && camps", ("name_variants", "captivities")),
         ("Claims", ("claims",)),
         ("People", ("relationships",)),
+        ("DNA samples", ("reference_samples",)),
+        ("Sightings", ("live_sightings",)),
     ),
     headings={
         "surname": "Identity",
@@ -47,12 +53,21 @@ CASE_LOOK = Look(
         "captivities.camp_text": "e.g. POW Camp #5, Pyoktong",
         "claims.fact_text": "only needed for 'Other'",
         "relationships.label": "e.g. nephew, keeps the case",
+        "reference_samples.casualty_office": "e.g. Family Member Update, Boston",
+        "live_sightings.sighting_place_text": "e.g. a collective farm, North Korea",
         **CITATION_PLACEHOLDERS,
     },
     columns={
         "status_changes": ("date", "status", "authority", "method", "citations"),
         "claims": ("fact", "value", "status", "citations"),
+        "reference_samples": ("donor_id", "line", "status", "submitted_on", "casualty_office"),
+        "live_sightings": ("reported_on", "sighting_place_text", "reporter_id", "content"),
         **CITATION_COLUMNS,
+    },
+    # A donor's sample is the family's to share; a sighting report stays private.
+    defaults={
+        "reference_samples.sensitivity": Sensitivity.FAMILY,
+        "live_sightings.sensitivity": Sensitivity.PRIVATE,
     },
 )
 
@@ -67,8 +82,10 @@ CASE_EDITOR = EditorSpec(
     lookups=picker_lists,
     defaults=lambda: {"accounting_status": AccountingStatus.UNACCOUNTED_FOR},
     panels=(
+        ("Donor helper", DonorHelperPanel),
         ("Timeline", lambda ops: CaseEventsPanel(ops, add_event=add_case_event)),
         ("Timeline chart", CaseChartPanel),
         ("Files", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
+        ("Appears on", AppearsOnPanel),
     ),
 )

@@ -1,10 +1,10 @@
 """The Packet dialog: choose sections, audience, meeting and cases, then "Preview…".
 
-It opens on the next planned meeting with its cases ticked (unless a case or meeting was
-chosen where it was opened). "Preview…" builds the packet into a temporary file, logged as a
-run so any copy can be verified, and shows it beside what each section holds and what the
-audience will not see; it is printed or saved from there (gui/packets/preview.py).
-Building runs off the GUI thread (run_job).
+It opens on the next planned meeting (or the one chosen where it was opened) with its cases
+ticked, and the case chosen where it was opened. "Preview…" builds the packet into a
+temporary file, logged as a run so any copy can be verified, and shows it beside what each
+section holds and what the audience will not see; it is printed or saved from there
+(gui/packets/preview.py). Building runs off the GUI thread (run_job).
 """
 
 import datetime as dt
@@ -59,8 +59,9 @@ def _plain(label: QLabel) -> QLabel:
 
 
 class PacketDialog(QDialog):
-    """Build a briefing packet from ``archive``; ``case_id``/``meeting_id`` preselect, and
-    with neither the next planned meeting (from ``now``) and its cases are chosen."""
+    """Build a briefing packet from ``archive``; ``case_id``/``meeting_id`` preselect. With
+    no meeting given, the next planned one (from ``now``) is chosen; the meeting's cases are
+    ticked, beside ``case_id``."""
 
     def __init__(
         self,
@@ -153,7 +154,7 @@ class PacketDialog(QDialog):
             self.audiences = packets.list_audiences(session)
             meetings = list_meetings(session)
             cases = list_cases(session)
-            if case_id is None and meeting_id is None:
+            if meeting_id is None:
                 meeting_id = next_planned_meeting(session, now)
             ticked = {case_id} if case_id is not None else set()
             if meeting_id is not None:

@@ -8,6 +8,7 @@ from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.cases import CaseFilter
+from powmia_desktop.services.meetings import meeting_id_for_uid
 from powmia_desktop.services.search import SearchResults, search
 
 if TYPE_CHECKING:
@@ -29,12 +30,16 @@ def open_printed_packets(window: "MainWindow") -> None:
     PrintedPacketsDialog(window.archive, window).exec()
 
 
-def open_packet_dialog(window: "MainWindow") -> None:
-    """The packet dialog, with the selected case or meeting chosen already."""
-    case_id = window.section("cases").page.selected_id() if window.current.key == "cases" else None
-    meeting_id = (
-        window.section("meetings").page.selected_id() if window.current.key == "meetings" else None
-    )
+def open_packet_dialog(window: "MainWindow", meeting_uid: str | None = None) -> None:
+    """The packet dialog, with the selected case or meeting chosen already (the meeting
+    ``meeting_uid`` names, when given: the home page's "Build packet…")."""
+    shown = None if window.on_home else window.current.key
+    case_id = window.section("cases").page.selected_id() if shown == "cases" else None
+    meeting_id = window.section("meetings").page.selected_id() if shown == "meetings" else None
+    if meeting_uid is not None:
+        with window.archive.reader() as session:
+            meeting_id = meeting_id_for_uid(session, meeting_uid)
+        case_id = None
     from powmia_desktop.gui.packets import PacketDialog  # ReportLab loads on first use
 
     PacketDialog(window.archive, window, case_id=case_id, meeting_id=meeting_id).exec()

@@ -6,16 +6,15 @@ are found in notes, summaries, minutes, quotes and answers and replaced by a sho
 ("[phone number withheld]"); what was replaced is counted, never kept.
 
 Phone numbers are found by ``phonenumbers`` (Google's libphonenumber rules): valid numbers
-as a US reader writes them, and international ones written with "+" or "011". E-mail
-addresses and US street addresses ("1412 Elm Street", "P.O. Box 77") by patterns.
+as a US reader writes them, and international ones written with "+", "011" or "00" (the
+prefix dialled from Europe and most of the world: "0044 20 7946 0958"). E-mail addresses
+and US street addresses ("1412 Elm Street", "P.O. Box 77") by patterns.
 """
 
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import phonenumbers
 
 #: What each field rule removes from free text, and the mark left in its place.
 MARKS: dict[str, tuple[str, str]] = {
@@ -55,11 +54,31 @@ class Scrubbed:
 _DIGITS = re.compile(r"\d(?:[\s().+/-]{0,3}\d){6,}")
 
 
+#: "00" opening a number: the international prefix outside North America.
+_DOUBLE_ZERO = re.compile(r"(?<![\d+])00(?=\s?[1-9])")
+
+
 def _phones(text: str) -> list[tuple[int, int]]:
     if not _DIGITS.search(text):
         return []
-    matcher = phonenumbers.PhoneNumberMatcher(text, "US", leniency=phonenumbers.Leniency.VALID)
-    return [(m.start, m.end) for m in matcher]
+    import phonenumbers  # here: most text has no run of digits (a summary starts sooner)
+
+    def found(in_text: str) -> list[tuple[int, int]]:
+        leniency = phonenumbers.Leniency.VALID
+        return [(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(in_text, "US", leniency)]
+
+    spans = found(text)
+    # Read from the US, "0044 ..." is no number; the same text with " +" in place of the
+    # "00" (of the same length, so the places match) is, and the span takes the "00" back.
+    opened = [m.start() for m in _DOUBLE_ZERO.finditer(text)]
+    if opened:
+        plussed = list(text)
+        for at in opened:
+            plussed[at : at + 2] = " +"
+        for start, end in found("".join(plussed)):
+            if start - 1 in opened and not any(start < e and s < end for s, e in spans):
+                spans.append((start - 1, end))
+    return spans
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

@@ -13,8 +13,9 @@ from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.models import Contact, Serviceman, Source
 from powmia_desktop.services import audience as views
 from powmia_desktop.services.audience import Audience, RedactionLog
+from powmia_desktop.services.lists.packet import CrossRefPart, crossref_part
 from powmia_desktop.services.packets.audiences import packet_title
-from powmia_desktop.services.packets.templates import Template
+from powmia_desktop.services.packets.templates import Section, Template
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class PacketData:
     log: RedactionLog
     run_uid: str = ""
     built_at: dt.datetime | None = None
+    #: each crossref section's cross-reference, cut to the audience
+    crossrefs: tuple[tuple[Section, CrossRefPart], ...] = ()
 
     @property
     def case_names(self) -> dict[int, str]:
@@ -124,6 +127,11 @@ def gather_packet(
             event_ids=[e.id for e in events],
             source_ids=[s.id for s in sources],
         )
+    crossrefs = tuple(
+        (s, crossref_part(session, s, audience, log))
+        for s in template.sections
+        if s.kind == "crossref"
+    )
     progress(4, 4, "Read")
     return PacketData(
         template=template,
@@ -142,6 +150,7 @@ def gather_packet(
         log=log,
         run_uid=request.run_uid,
         built_at=request.built_at,
+        crossrefs=crossrefs,
     )
 
 

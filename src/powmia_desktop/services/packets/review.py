@@ -62,6 +62,12 @@ def _one(section: Section, data: PacketData) -> SectionContents:
     if kind == "contacts":
         names = [c.name for c in data.contacts]
         return SectionContents(label, len(names), _with_names(len(names), "contact", names))
+    if kind == "crossref":
+        part = next((p for s, p in data.crossrefs if s == section), None)
+        if part is None or part.result is None:
+            return SectionContents(label, 0, part.problem if part else "nothing to compare")
+        n = sum(len(g.rows) for g in part.result.groups)
+        return SectionContents(label, n, f"{part.result.title}: {_counted(n, 'man', 'men')}")
     title = str(section.option("title")) if kind == "custom_text" else ""
     return SectionContents(label, None, title or "as written")
 

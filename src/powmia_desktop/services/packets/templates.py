@@ -53,6 +53,12 @@ SECTION_KINDS: dict[str, SectionKind] = {
     "contacts": SectionKind(
         "Contacts", {"scope": "packet"}, "People and offices named in the packet"
     ),
+    "crossref": SectionKind(
+        "Lists cross-reference",
+        {"list": "Last Seen Alive", "against": "", "status": "presumed dead"},
+        "Who on a list is carried with a status (the Last Seen Alive list against the "
+        "presumed dead), or is on one list and not another",
+    ),
     "attachments": SectionKind(
         "Attachments",
         {"pdfs": True, "images": True},

@@ -1,0 +1,57 @@
+"""A cross-reference as a packet section: worked out when the packet's data is gathered and
+cut to what the packet's audience may read (each man left out is written to the packet's
+log of what was withheld, as every other section's records are)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.services.audience import Audience, RedactionLog
+from powmia_desktop.services.lists import crossref
+from powmia_desktop.services.lists.crossref import CrossRef
+
+
+@dataclass(frozen=True)
+class CrossRefPart:
+    """What one crossref section prints: the result (or why there is none) and how many
+    men the audience may not read about were left out."""
+
+    result: CrossRef | None
+    withheld: int = 0
+    problem: str = ""
+
+
+def crossref_part(
+    session: Session, options: Any, audience: Audience, log: RedactionLog
+) -> CrossRefPart:
+    """The section's cross-reference: ``options`` gives the list, and ``against`` another
+    list or else ``status`` a status (neither: the list's two latest editions)."""
+    name = str(options.option("list") or "").strip()
+    against = str(options.option("against") or "").strip()
+    status = str(options.option("status") or "").strip()
+    try:
+        if not name:
+            return CrossRefPart(None, problem="No list was named for this section.")
+        first = crossref.find_list(session, name)
+        if against:
+            result = crossref.against(session, first, crossref.find_list(session, against))
+        elif status:
+            result = crossref.with_status(session, first, status)
+        else:
+            result = crossref.between_editions(session, first)
+    except PowmiaError as error:
+        return CrossRefPart(None, problem=str(error))
+
+    def allows(level: Sensitivity) -> bool:
+        if audience.allows(level):
+            return True
+        rule = "private" if level is Sensitivity.PRIVATE else "ceiling"
+        log.withhold("list cross-reference", "a man on the list", level, rule, "crossref")
+        return False
+
+    return CrossRefPart(result, crossref.restrict(result, allows))
