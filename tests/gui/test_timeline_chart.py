@@ -177,3 +177,15 @@ def test_many_events_are_counted_until_zoomed_in(qtbot: QtBot, archive: Archive)
     assert canvas.in_detail()
     _painted(chart)
     assert canvas._hits and not canvas._buckets
+
+
+def test_lanes_taller_than_the_chart_scroll(qtbot: QtBot, demo_archive: Archive) -> None:
+    chart = _chart(qtbot, demo_archive)
+    chart.resize(1200, 300)
+    qtbot.waitUntil(lambda: chart.lane_scroll.isVisible(), timeout=5000)
+    assert chart.canvas.needed > chart.canvas.height()
+    chart.lane_scroll.setValue(chart.lane_scroll.maximum())
+    assert chart.canvas.top == chart.lane_scroll.maximum() > 0
+    qtbot.keyClick(chart.canvas, Qt.Key.Key_Up)
+    assert chart.canvas.top < chart.lane_scroll.maximum()
+    assert chart.lane_scroll.value() == int(chart.canvas.top)

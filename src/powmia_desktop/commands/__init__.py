@@ -346,7 +346,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(
         "import",
         "import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
-        "timeline events (CSV) or a whole archive (.zip)",
+        "timeline events (CSV), correspondence (an e-mail, .eml) or a whole archive (.zip)",
         "transfer:import_data",
         (
             option("kind", choices=IMPORT_KINDS),
@@ -358,6 +358,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices"),
             option("--offices-mapping", type=Path, metavar="FILE"),
             option("--source", metavar="TITLE", help="events: a source every row cites"),
+            option(
+                "--campaign", metavar="CAMPAIGN", help="correspondence: the campaign it belongs to"
+            ),
         ),
     ),
     Subcommand(
