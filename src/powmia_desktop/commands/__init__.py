@@ -151,6 +151,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (option("kind", choices=("case",)), option("id", type=int), _JSON),
     ),
     Subcommand(
+        "donors",
+        "who has given a DNA reference sample for a case, who could still give which kind",
+        "dna:donors",
+        (option("case_id", metavar="CASE_ID", type=int), _JSON),
+    ),
+    Subcommand(
+        "disputed",
+        "every fact the sources disagree on (of one case with --case)",
+        "dna:disputed",
+        (option("--case", type=int, metavar="CASE_ID"), _JSON),
+    ),
+    Subcommand(
         "search",
         "full-text search over the whole archive",
         "records:search_archive",
@@ -346,7 +358,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(
         "import",
         "import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
-        "timeline events (CSV) or a whole archive (.zip)",
+        "timeline events (CSV), correspondence (an e-mail, .eml) or a whole archive (.zip)",
         "transfer:import_data",
         (
             option("kind", choices=IMPORT_KINDS),
@@ -358,6 +370,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices"),
             option("--offices-mapping", type=Path, metavar="FILE"),
             option("--source", metavar="TITLE", help="events: a source every row cites"),
+            option(
+                "--campaign", metavar="CAMPAIGN", help="correspondence: the campaign it belongs to"
+            ),
         ),
     ),
     Subcommand(

@@ -142,7 +142,7 @@ def letter_row(letter: Correspondence, today: dt.date | None = None) -> LetterRo
     return LetterRow(
         letter.id,
         letter.date.format() if letter.date is not None else "",
-        letter.direction.label,
+        "To" if letter.direction is Direction.SENT else "From",
         letter.kind.label,
         ", ".join(p for p in (official, letter.office) if p),
         letter.subject,

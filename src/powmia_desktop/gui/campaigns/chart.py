@@ -99,9 +99,9 @@ class ProgressChartWidget(QWidget):
         )
         painter.setFont(small)
         painter.setPen(MUTED)
-        painter.drawText(QPointF(x0, self.height() - 8), _day(shape.first))
-        if shape.last != shape.first:
-            text = _day(shape.last)
-            width = painter.fontMetrics().horizontalAdvance(text)
-            painter.drawText(QPointF(x1 - width, self.height() - 8), text)
+        if shape.last != shape.first:  # one count: its day under it, at the right
+            painter.drawText(QPointF(x0, self.height() - 8), _day(shape.first))
+        text = _day(shape.last)
+        width = painter.fontMetrics().horizontalAdvance(text)
+        painter.drawText(QPointF(x1 - width, self.height() - 8), text)
         painter.end()
