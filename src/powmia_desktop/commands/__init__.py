@@ -151,6 +151,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (option("kind", choices=("case",)), option("id", type=int), _JSON),
     ),
     Subcommand(
+        "donors",
+        "who has given a DNA reference sample for a case, who could still give which kind",
+        "dna:donors",
+        (option("case_id", metavar="CASE_ID", type=int), _JSON),
+    ),
+    Subcommand(
+        "disputed",
+        "every fact the sources disagree on (of one case with --case)",
+        "dna:disputed",
+        (option("--case", type=int, metavar="CASE_ID"), _JSON),
+    ),
+    Subcommand(
         "search",
         "full-text search over the whole archive",
         "records:search_archive",

@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         #: the sections that show a record without editing it (Lists), by key
         self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
+        self.section("timeline").page.add_button(
+            "Chart…", "Every case's events drawn on one timeline (Ctrl+T)"
+        ).clicked.connect(self.open_timeline_chart)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -478,6 +479,11 @@ class TimelineCanvas(QWidget):
         else:
             self.zoom(1.25**steps, event.position().x())
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_top(self.top)  # within what a taller view leaves hidden
+        self.height_changed.emit()
 
     def scroll_lanes(self, pixels: float) -> None:
         self.set_top(self.top + pixels)
