@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -71,7 +72,10 @@ def test_clicking_an_event_opens_it_in_the_timeline_editor(
 ) -> None:
     window = make_window(demo_archive)
     window.show()
-    window.open_timeline_chart()
+    window.show_section("timeline")
+    page = window.section("timeline").page
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Chart…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     chart_window = window.timeline_window
     assert chart_window is not None
     qtbot.waitUntil(lambda: chart_window.chart.canvas.data is not None, timeout=20_000)
@@ -177,3 +181,22 @@ def test_many_events_are_counted_until_zoomed_in(qtbot: QtBot, archive: Archive)
     assert canvas.in_detail()
     _painted(chart)
     assert canvas._hits and not canvas._buckets
+
+
+def test_lanes_taller_than_the_chart_scroll(qtbot: QtBot, demo_archive: Archive) -> None:
+    chart = _chart(qtbot, demo_archive)
+    chart.resize(1200, 300)
+    canvas = chart.canvas
+    qtbot.waitUntil(
+        lambda: (
+            chart.lane_scroll.isVisible()
+            and chart.lane_scroll.maximum() == int(canvas.needed - canvas.height())
+        ),
+        timeout=5000,
+    )
+    assert chart.canvas.needed > chart.canvas.height()
+    chart.lane_scroll.setValue(chart.lane_scroll.maximum())
+    assert chart.canvas.top == chart.lane_scroll.maximum() > 0
+    qtbot.keyClick(chart.canvas, Qt.Key.Key_Up)
+    assert chart.canvas.top < chart.lane_scroll.maximum()
+    assert chart.lane_scroll.value() == int(chart.canvas.top)

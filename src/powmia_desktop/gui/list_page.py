@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -153,7 +154,7 @@ class ListPage(QWidget, Generic[R]):
         self.empty_note = EmptyNote(self.table, self._empty_text)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        top = QHBoxLayout()
+        top = self._top_row = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         self._choice_filters: list[
@@ -169,6 +170,13 @@ class ListPage(QWidget, Generic[R]):
         layout.addLayout(top)
         layout.addLayout(self._choices_row)
         layout.addWidget(self.table, 1)
+
+    def add_button(self, text: str, tip: str = "") -> QPushButton:
+        """A button beside the filter field, for what the section shows besides its list."""
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        self._top_row.addWidget(button)
+        return button
 
     def add_choice_filter(
         self,

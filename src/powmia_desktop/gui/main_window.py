@@ -45,6 +45,8 @@ _KIND_SECTION = {
     "task": "tasks",
     "question": "questions",
     "list": "lists",
+    "campaign": "campaigns",
+    "correspondence": "correspondence",
 }
 #: The sidebar's row of the home page.
 HOME_ROW = 0
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         #: the sections that show a record without editing it (Lists), by key
         self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
+        self.section("timeline").page.add_button(
+            "Chart…", "Every case's events drawn on one timeline (Ctrl+T)"
+        ).clicked.connect(self.open_timeline_chart)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -119,6 +124,10 @@ class MainWindow(QMainWindow):
                 self.section_details[section.key] = detail
                 self.details.addWidget(detail)
                 section.page.record_selected.connect(detail.show_record)
+                if section.opens:
+                    section.page.record_activated.connect(
+                        lambda record_id, kind=section.opens: self.open_record(kind, record_id)
+                    )
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -25,7 +25,11 @@ from powmia_desktop.core.vocab import (
     QuestionStatus,
     SourceType,
 )
+from powmia_desktop.gui.campaigns.editor import CAMPAIGN_EDITOR, LETTER_EDITOR
+from powmia_desktop.gui.campaigns.lists import campaigns_page, letters_page
+from powmia_desktop.gui.cases.disputed import DisputedDetail, disputed_page
 from powmia_desktop.gui.cases.editor import CASE_EDITOR
+from powmia_desktop.gui.cases.followup import FollowUpDetail, followup_page
 from powmia_desktop.gui.contacts.editor import CONTACT_EDITOR
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.list_page import ListPage
@@ -160,6 +164,8 @@ class Section:
     table: str = ""
     #: what shows the chosen record when the section has no editor (Lists)
     detail: Callable[[ArchiveOps, QWidget], SectionDetail] | None = None
+    #: the kind of record a double-click on a row opens, by the row's id ("case")
+    opens: str = ""
 
 
 def _case_haystack(r: CaseRow) -> str:
@@ -288,6 +294,8 @@ def make_sections() -> list[Section]:
             lists_page(),
             detail=ListDetail,
         ),
+        Section("dna", "DNA follow-up", followup_page(), detail=FollowUpDetail, opens="case"),
+        Section("disputed", "Disputed facts", disputed_page(), detail=DisputedDetail, opens="case"),
         Section(
             "tasks",
             "Tasks",
@@ -318,5 +326,9 @@ def make_sections() -> list[Section]:
             ),
             QUESTION_EDITOR,
             "question",
+        ),
+        Section("campaigns", "Campaigns", campaigns_page(), CAMPAIGN_EDITOR, "campaign"),
+        Section(
+            "correspondence", "Correspondence", letters_page(), LETTER_EDITOR, "correspondence"
         ),
     ]

@@ -55,12 +55,12 @@ PALETTE = (
 #: The periods every timeline marks.
 ERAS: tuple[Era, ...] = (
     Era("Korean War", dt.date(1950, 6, 25), dt.date(1953, 7, 27), "#f3dede"),
-    Era("Operation Big Switch", dt.date(1953, 8, 5), dt.date(1953, 9, 6), "#dde7f3"),
+    Era("Operation Big Switch", dt.date(1953, 8, 5), dt.date(1953, 9, 6), "#f5e3bf"),
     Era(
         "Joint recovery operations in North Korea",
         dt.date(1996, 7, 1),
         dt.date(2005, 5, 25),
-        "#e2efdc",
+        "#d6e9f2",
     ),
 )
 

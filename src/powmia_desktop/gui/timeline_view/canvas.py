@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
@@ -70,6 +71,8 @@ class TimelineCanvas(QWidget):
 
     event_clicked = Signal(int)
     view_changed = Signal()
+    #: the lanes need another height (``needed``) since the last paint
+    height_changed = Signal()
 
     def __init__(self, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +80,7 @@ class TimelineCanvas(QWidget):
         self.data: ChartData | None = None
         self.low, self.high = 711_000.0, 740_000.0
         self.top = 0.0  # lanes scrolled up by this many pixels
+        self.needed = 0.0  # the height the scale and every lane took at the last paint
         self._fetched: tuple[float, float, list[EventMark]] | None = None
         #: per lane, the roughly dated events in view not drawn one by one (see marks_in_view)
         self.rough: list[int] = []
@@ -192,9 +196,12 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self.paint(painter, float(self.width()), float(self.height()), self.top)
+            needed = self.paint(painter, float(self.width()), float(self.height()), self.top)
         finally:
             painter.end()
+        if needed != self.needed:
+            self.needed = needed
+            self.height_changed.emit()
 
     def paint(self, p: QPainter, width: float, height: float, top: float = 0.0) -> float:
         """Draw the chart on ``p`` over ``width`` × ``height``; returns the height the lanes
@@ -230,25 +237,37 @@ class TimelineCanvas(QWidget):
         return needed + body_top
 
     def _eras(self, p: QPainter, body_top: float, right: float, height: float) -> None:
+        """The eras as bands behind the lanes, each named in the row under the scale: the
+        name may run on past a narrow band, but starts no further than a little after it."""
+        shown = []
+        for era in ERAS:
+            start, end = era.span
+            left, far = max(self.x_of(start), GUTTER), min(self.x_of(end), right)
+            if far > left:
+                colour = QColor(era.colour)
+                p.fillRect(QRectF(left, AXIS, max(far - left, 1.0), height - AXIS), colour)
+                shown.append((era.name, colour, left, far))
         small = QFont(self.font())
         small.setPointSizeF(self.font().pointSizeF() * 0.85)
         small.setItalic(True)
         p.setFont(small)
         metrics = QFontMetricsF(small)
-        for era in ERAS:
-            start, end = era.span
-            left, far = max(self.x_of(start), GUTTER), min(self.x_of(end), right)
-            if far <= left:
+        free = GUTTER  # where the row of names is free from
+        for name, colour, left, far in shown:
+            at = max(left, free + 8)
+            room = right - at - 2
+            if at > max(far, left + 1) + 12 or room < 30:
                 continue
-            p.fillRect(QRectF(left, AXIS, far - left, height - AXIS), QColor(era.colour))
-            room = far - left - 4
-            if room > 24:
-                p.setPen(QColor(MUTED))
-                p.drawText(
-                    QRectF(left + 2, AXIS, room, ERA_ROW),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    metrics.elidedText(era.name, Qt.TextElideMode.ElideRight, room),
-                )
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+            width = metrics.horizontalAdvance(text) + 6
+            p.fillRect(QRectF(at, AXIS + 1, width, ERA_ROW - 2), colour)
+            p.setPen(QColor(MUTED))
+            p.drawText(
+                QRectF(at + 3, AXIS, width, ERA_ROW),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            free = at + width
         p.setFont(self.font())
 
     def _scale(self, p: QPainter, width: float, height: float) -> None:
@@ -259,8 +278,9 @@ class TimelineCanvas(QWidget):
             x = self.x_of(day)
             p.setPen(QPen(QColor(RULE), 1))
             p.drawLine(QPointF(x, AXIS - 4), QPointF(x, height))
-            p.setPen(QColor(MUTED))
-            p.drawText(QPointF(x + 3, AXIS - 8), label)
+            if x + 3 + metrics.horizontalAdvance(label) <= width:
+                p.setPen(QColor(MUTED))
+                p.drawText(QPointF(x + 3, AXIS - 8), label)
         p.setPen(QPen(QColor(RULE), 1))
         p.drawLine(QPointF(GUTTER, AXIS - 4), QPointF(width, AXIS - 4))
 
@@ -331,7 +351,11 @@ class TimelineCanvas(QWidget):
             for mark in marks:
                 left = GUTTER + (mark.span.low - origin) * per_day
                 far = max(GUTTER + (mark.span.high - origin) * per_day, left + 8)
-                placed.append((left, far + self._label_width(metrics, mark.title)))
+                label = self._label_width(metrics, mark.title)
+                if far + label > right and left - label >= GUTTER:  # the name before it
+                    placed.append((left - label, far))
+                else:
+                    placed.append((left, far + label))
             rows = pack_rows(placed, MAX_ROWS)
             crowded = -1 in rows  # a last row of marks without names for the rest
             height = rough + ROW * (max(rows, default=0) + 1 + crowded) + 8
@@ -339,13 +363,14 @@ class TimelineCanvas(QWidget):
             if rough:
                 self._rough_strip(p, lane, self.rough[lane], y + 4, right)
             ticked: set[int] = set()
-            for mark, row, (left, reach) in zip(marks, rows, placed, strict=True):
+            for mark, row, extent in zip(marks, rows, placed, strict=True):
                 if row < 0:
+                    left = self.x_of(mark.span.low)
                     if int(left) not in ticked:  # one tick a pixel is enough to see
                         ticked.add(int(left))
                         self._draw_crowded(p, mark, left, y + height - ROW - 4)
                 else:
-                    self._draw_mark(p, mark, y + 4 + rough + row * ROW, reach, right, metrics)
+                    self._draw_mark(p, mark, y + 4 + rough + row * ROW, extent, right, metrics)
             y += height
         return y - start_y
 
@@ -373,10 +398,12 @@ class TimelineCanvas(QWidget):
         p: QPainter,
         mark: EventMark,
         y: float,
-        reach: float,
+        extent: tuple[float, float],
         right: float,
         metrics: QFontMetricsF,
     ) -> None:
+        """The event's bar or diamond, and its name after it (or before it, when ``extent``,
+        the room packed for both, starts left of the event)."""
         colour = QColor(self.colour(mark.lane))
         span = mark.span
         low, high = self.x_of(span.low), self.x_of(span.high)
@@ -406,12 +433,18 @@ class TimelineCanvas(QWidget):
                     p.fillRect(QRectF(min(outer, inner), top, abs(inner - outer), bar_h), gradient)
             if solid_high - solid_low >= 1:
                 p.fillRect(QRectF(solid_low, top, solid_high - solid_low, bar_h), colour)
-        self._hits.append((QRectF(low - 2, y, max(reach, high) - low + 4, ROW), mark.id))
-        room = min(reach, right) - high - 6
+        before = extent[0] < low - 1
+        reach_left, reach_right = (extent[0], high) if before else (low, max(extent[1], high))
+        self._hits.append((QRectF(reach_left - 2, y, reach_right - reach_left + 4, ROW), mark.id))
+        room = low - extent[0] - 6 if before else min(extent[1], right) - high - 6
         if room > 20:
             p.setPen(QColor(INK))
             text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, room)
-            p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
+            if before:
+                flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+                p.drawText(QRectF(extent[0], y, room, ROW), flags, text)
+            else:
+                p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
 
     # -- what was clicked -------------------------------------------------------------
     def event_at(self, point: QPointF) -> EventMark | None:
@@ -447,9 +480,21 @@ class TimelineCanvas(QWidget):
             self.zoom(1.25**steps, event.position().x())
         event.accept()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_top(self.top)  # within what a taller view leaves hidden
+        self.height_changed.emit()
+
     def scroll_lanes(self, pixels: float) -> None:
-        self.top = max(self.top + pixels, 0.0)
-        self.update()
+        self.set_top(self.top + pixels)
+
+    def set_top(self, top: float) -> None:
+        """Scroll the lanes so that ``top`` pixels of them are above the view."""
+        top = min(max(top, 0.0), max(self.needed - self.height(), 0.0))
+        if top != self.top:
+            self.top = top
+            self.update()
+            self.view_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, k = event.key(), Qt.Key

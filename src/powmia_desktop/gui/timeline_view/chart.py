@@ -13,7 +13,7 @@ import contextlib
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollBar,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -83,15 +85,37 @@ class TimelineChart(QWidget):
             button.setFixedWidth(32)
         self.status = QLabel(HINT, self)
         self.status.setStyleSheet("color: #666;")
+        # never wider than the pane leaves it: the chart beside a case's form stays in view
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.addWidget(self.lanes)
         for button in buttons:
             bar.addWidget(button)
         bar.addWidget(self.status, 1)
+        #: scrolls the lanes when they are taller than the chart (as Up/Down and Shift+wheel)
+        self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
+        self.lane_scroll.valueChanged.connect(lambda value: self.canvas.set_top(float(value)))
+        self.canvas.height_changed.connect(self._fit_scroll)
+        self.canvas.view_changed.connect(self._fit_scroll)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        body.addWidget(self.canvas, 1)
+        body.addWidget(self.lane_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.canvas, 1)
+        layout.addLayout(body, 1)
+        self._fit_scroll()
+
+    def _fit_scroll(self) -> None:
+        hidden = int(max(self.canvas.needed - self.canvas.height(), 0))
+        self.lane_scroll.blockSignals(True)
+        self.lane_scroll.setRange(0, hidden)
+        self.lane_scroll.setPageStep(max(self.canvas.height(), 1))
+        self.lane_scroll.setSingleStep(18)
+        self.lane_scroll.setValue(int(self.canvas.top))
+        self.lane_scroll.blockSignals(False)
+        self.lane_scroll.setVisible(hidden > 0)
 
     @property
     def by(self) -> str:
