@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from tests.helpers.cli import run
-from tests.services.lists.listfiles import HEADER, ROSTER
+from tests.services.lists.listfiles import HEADER, NEAR_DUPLICATES, ROSTER
 
 FAMILY = (
     HEADER
@@ -87,3 +87,29 @@ def test_bad_requests_get_one_line(
         code, _ = run("--db", db, "crossref", *args)
         err = capsys.readouterr().err
         assert code == 1 and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_review_lists_the_held_rows_and_decides_one_at_a_time(tmp_path: Path) -> None:
+    path = str(tmp_path / "r.db")
+    assert run("--db", path, "init")[0] == 0
+    for name, text, title in (("r.csv", ROSTER, "DPAA roster"), ("n.csv", NEAR_DUPLICATES, "LSA")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out = run("--db", path, "import", "cases", str(tmp_path / name), "--list", title)
+        assert code == 0
+    assert "'powmia review'" in out  # the import says where held rows are decided
+    code, out = run("--db", path, "review", "LSA", "--json")
+    held = json.loads(out)
+    assert [(h["name_as_printed"], h["candidate_name"]) for h in held] == [
+        ("John Smyth", "Smith, John"),
+        ("Albert Browne", "Brown, Albert"),
+    ]
+    code, out = run("--db", path, "review")
+    assert out.splitlines()[1] == "    Surname: list Smyth / case Smith"
+    smyth, browne = held[0]["id"], held[1]["id"]
+    code, out = run("--db", path, "review", "--confirm", str(smyth))
+    assert (code, out.strip()) == (0, f"#{smyth} John Smyth: confirmed as Smith, John")
+    code, out = run("--db", path, "review", "--new-case", str(browne))
+    assert code == 0 and "made a new case instead of Brown, Albert" in out
+    assert run("--db", path, "review")[1].strip() == "No rows are waiting for review"
+    assert "Browne, Albert" in run("--db", path, "list", "cases")[1]
+    assert run("--db", path, "review", "--reject", str(smyth))[0] == 1  # decided already

@@ -8,8 +8,10 @@ import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from tests.helpers.cli import demo_archive
 
 from powmia_desktop.commands import SUBCOMMANDS, Subcommand, load_handler
 
@@ -58,6 +60,23 @@ def test_the_check_sees_a_command_that_runs() -> None:
     loaded = modules_loaded_by("--db", "sqlite://", "list", "cases")
     assert "powmia_desktop.commands.records" in loaded
     assert "sqlalchemy" in loaded
+
+
+def test_a_summary_and_a_list_load_only_what_they_use(tmp_path: Path) -> None:
+    """A case summary loads no importer, no list cross-reference, no PDF reader and no GUI;
+    listing cases loads neither the other lists' services nor any PDF library."""
+    db = demo_archive(tmp_path)
+    out = str(tmp_path / "summary.pdf")
+    loaded = modules_loaded_by("--db", db, "summary", "1", "--out", out)
+    assert Path(out).stat().st_size > 0 and "reportlab" in loaded
+    unused = ("powmia_desktop.services.importing", "powmia_desktop.services.lists.crossref")
+    assert [
+        n for n in loaded if n.startswith(unused) or n.split(".")[0] in ("pypdf", "PySide6")
+    ] == []
+    loaded = modules_loaded_by("--db", db, "list", "cases")
+    assert "powmia_desktop.services.cases" in loaded
+    unused = ("powmia_desktop.services.search", "powmia_desktop.services.meetings")
+    assert [n for n in loaded if n.startswith(unused) or n.split(".")[0] == "reportlab"] == []
 
 
 @pytest.mark.parametrize("subcommand", SUBCOMMANDS, ids=lambda s: s.name)

@@ -16,6 +16,15 @@ from powmia_desktop.services.cases import get_case
 MakeWindow = Callable[[Archive], MainWindow]
 
 
+def _demo_case(window: MainWindow) -> tuple[MainWindow, RecordEditor, int]:
+    """The window with the demo case open in the case editor."""
+    editor = section(window, "cases")
+    window.cases_page.table.selectRow(0)
+    case_id = window.cases_page.selected_id()
+    assert case_id is not None
+    return window, editor, case_id
+
+
 def _helper(editor: RecordEditor) -> DonorHelperPanel:
     return next(p for p in editor.panels if isinstance(p, DonorHelperPanel))
 
@@ -23,11 +32,7 @@ def _helper(editor: RecordEditor) -> DonorHelperPanel:
 def test_record_a_sample_see_it_in_the_helper_and_undo(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
-    window = make_window(demo_archive)
-    editor = section(window, "cases")
-    window.cases_page.table.selectRow(0)
-    case_id = window.cases_page.selected_id()
-    assert case_id is not None
+    window, editor, case_id = _demo_case(make_window(demo_archive))
     helper = _helper(editor)
     # The demo records Bob as Roger's brother and Bill as his nephew (side not recorded).
     rows = {helper.model.row_at(i).name: helper.model.row_at(i) for i in range(2)}
@@ -69,11 +74,7 @@ def test_record_a_sample_see_it_in_the_helper_and_undo(
 def test_record_a_live_sighting_report_kept_private(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
-    window = make_window(demo_archive)
-    editor = section(window, "cases")
-    window.cases_page.table.selectRow(0)
-    case_id = window.cases_page.selected_id()
-    assert case_id is not None
+    window, editor, case_id = _demo_case(make_window(demo_archive))
     add_row(
         qtbot,
         editor,

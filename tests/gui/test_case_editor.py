@@ -156,9 +156,11 @@ def test_edit_save_and_undo_the_edit(
     qtbot.keyClicks(rank, "Pvt.")
     assert editor.is_dirty()
     window.save_action.trigger()
-    assert window.cases_page.model.index(0, 1).data() == "Pvt."
+    model = window.cases_page.model
+    rank = [c.header for c in model.columns].index("Rank")  # a column hidden at first
+    assert model.index(0, rank).data() == "Pvt."
     window.undo_action.trigger()
-    assert window.cases_page.model.index(0, 1).data() == "Cpl."
+    assert model.index(0, rank).data() == "Cpl."
     assert editor.forms[0].values()["rank"] == "Cpl."
 
 

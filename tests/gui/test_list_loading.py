@@ -105,7 +105,8 @@ def test_sorting_and_the_rows_shown_see_every_case(qtbot: QtBot, big_archive: Ar
     with big_archive.reader() as session:
         page.reload(session)
         every = list_cases(session)
-    page.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # loss date, while loading
+    loss_date = [c.header for c in page.model.columns].index("Date of loss")
+    page.table.sortByColumn(loss_date, Qt.SortOrder.DescendingOrder)  # while loading
     rows = page.shown_rows()  # what Export this list writes: waits for every row
     assert not page.loading
     assert len(rows) == len(every) == CASES

@@ -4,13 +4,14 @@ undone by Edit > Undo; the cross-reference tab; a case's "Appears on" tab."""
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_text
 
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import Serviceman
+from powmia_desktop.db.models import NameVariant, Serviceman
 from powmia_desktop.gui.lists.section import ListDetail
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.services.lists import crossref
@@ -18,9 +19,13 @@ from powmia_desktop.services.lists import crossref
 MakeWindow = Callable[[Archive], MainWindow]
 
 
-def _cases(archive: Archive) -> int:
+def _cases(archive: Archive) -> tuple[int, int]:
+    """How many cases, and how many names they have besides their own."""
     with archive.reader() as session:
-        return session.scalar(select(func.count()).select_from(Serviceman)) or 0
+        return (
+            session.scalar(select(func.count()).select_from(Serviceman)) or 0,
+            session.scalar(select(func.count()).select_from(NameVariant)) or 0,
+        )
 
 
 def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
@@ -35,15 +40,22 @@ def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
     return detail
 
 
+@pytest.fixture
+def lists(archive: Archive, tmp_path: Path) -> Archive:
+    """The roster imported, then a list whose two rows are held as possible duplicates."""
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    return archive
+
+
 def _queue_names(detail: ListDetail) -> list[str]:
     return [r.name_as_printed for r in detail.review.held.visible_rows()]
 
 
 def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue(
-    qtbot: QtBot, make_window: MakeWindow, archive: Archive, tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    archive = lists
     cases = _cases(archive)
     window = make_window(archive)
     window.show()
@@ -65,7 +77,12 @@ def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue
     qtbot.mouseClick(queue.new_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _queue_names(detail) == [])
     assert queue.empty_label.isVisible() and not queue.confirm_button.isEnabled()
-    assert _cases(archive) == cases + 1
+    # One case more, and the list's spelling "John Smyth" kept as a name of Smith's case.
+    assert _cases(archive) == (cases[0] + 1, cases[1] + 1)
+    # The rows in the list's own columns, as printed.
+    headers = [c.header for c in detail.rows.columns]
+    assert headers[:5] == ["Row", "Match", "Case", "Last Name", "First Name"]
+    assert detail.rows.index(0, 3).data() == "Smyth" and detail.rows.index(1, 1).data() == "new"
     matches = {r.name_as_printed: (r.match, r.case_name) for r in detail.rows.visible_rows()}
     assert matches == {
         "John Smyth": ("matched", "Smith, John"),
@@ -75,22 +92,22 @@ def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue
 
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: _queue_names(detail) == ["Albert Browne"])
-    assert _cases(archive) == cases  # the case the decision made is gone again
+    assert _cases(archive) == (cases[0], cases[1] + 1)  # the case made is gone again
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: _queue_names(detail) == ["John Smyth", "Albert Browne"])
+    assert _cases(archive) == cases  # and the spelling the confirmation kept
     assert {r.match for r in detail.rows.visible_rows()} == {"possible duplicate"}
     # Redo makes the same decisions again, the same case included.
     window.redo_action.trigger()
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: _queue_names(detail) == [])
-    assert _cases(archive) == cases + 1
+    assert _cases(archive) == (cases[0] + 1, cases[1] + 1)
 
 
 def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
-    qtbot: QtBot, make_window: MakeWindow, archive: Archive, tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    archive = lists
     window = make_window(archive)
     detail = _open_list(qtbot, window, "Last Seen Alive")
     detail.review.held_table.selectRow(1)
@@ -100,10 +117,9 @@ def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
 
 
 def test_the_cross_reference_tab_compares_with_another_list_and_saves_csv(
-    qtbot: QtBot, make_window: MakeWindow, archive: Archive, tmp_path: Path
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive, tmp_path: Path
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    archive = lists
     window = make_window(archive)
     detail = _open_list(qtbot, window, "DPAA roster")
     tab = detail.crossref

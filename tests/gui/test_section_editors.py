@@ -257,8 +257,8 @@ def test_every_section_shows_its_first_record(
     window.show()
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     assert titles == [
-        "Home", "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Lists", "Tasks",
-        "Questions",
+        "Home", "Cases", "Contacts", "Meetings", "Timeline", "Sources", "Lists",
+        "DNA follow-up", "Disputed facts", "Tasks", "Questions", "Campaigns", "Correspondence",
     ]  # fmt: skip
     for section in (s for s in window.sections if s.editor is not None):
         editor = _section(window, section.key)

@@ -11,12 +11,12 @@ from tests.reports.pdfs import all_text, pdftotext_pages, squash
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.reports.chart import ChartRow, TimelineChart, silences
+from powmia_desktop.reports.chart import ChartRow, TimelineChart, chart_rows, silences
 from powmia_desktop.reports.packet import render_packet
 from powmia_desktop.reports.styles import fonts
 from powmia_desktop.reports.summary import render_case_summary
 from powmia_desktop.services import packets
-from powmia_desktop.services.audience import Audience, RedactionLog, case_view
+from powmia_desktop.services.audience import Audience, EventView, RedactionLog, case_view
 from powmia_desktop.services.cases import create_case
 
 OFFICIALS = Audience("DPAA analyst", Sensitivity.OFFICIALS)
@@ -81,6 +81,8 @@ def test_the_demo_packet_reads_as_a_reader_expects(demo_archive: Archive) -> Non
     # The chart marks the war and the long silences, with the years below it too.
     chart_page = next(p for p in pages if "Timeline chart" in p and "Contents" not in p)
     assert "Korean War" in chart_page and "nothing recorded" in chart_page
+    assert "Operation Big Switch" in chart_page
+    assert "Joint recovery operations in North Korea" in chart_page
     assert len(re.findall(r"1950\s+1960\s+1970", chart_page)) == 2
 
 
@@ -96,3 +98,17 @@ def test_chart_labels_wrap_whole_and_silences_are_found() -> None:
     lines = chart._labels(300)
     assert all(len(label) <= 2 for label in lines)
     assert " ".join(lines[0]).split() == rows[0].label.split()  # wrapped, not cut
+
+
+def test_chart_rows_fade_uncertain_ends_as_the_window_does() -> None:
+    def event(date: str) -> EventView:
+        return EventView(1, date, None, None, None, "t", "", "report", "", (), (), ())
+
+    day, about, between = chart_rows(
+        [event("about 1953"), event("between 1960 and 1970"), event("2 Nov 1950")]
+    )
+    assert day.solid_start == day.start and day.solid_end == day.end
+    assert about.start < about.solid_start < about.solid_end < about.end
+    assert round(about.solid_start, 3) == 1953.0 and round(about.start, 3) == 1952.0
+    assert between.solid_start == between.solid_end
+    assert abs(between.solid_start - (between.start + between.end) / 2) < 0.01

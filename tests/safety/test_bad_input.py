@@ -37,6 +37,8 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "export": ["cases", "{out}/cases.csv"],
     "runs": ["list"],
     "conflicts": ["list"],
+    "campaign": ["show", "1"],
+    "letters": ["1", "--to", "targets", "--out", "{out}/letters"],
 }
 #: Files no importer may accept (any kind): binary, truncated, hostile.
 MUST_FAIL = {
@@ -61,7 +63,7 @@ MUST_FAIL = {
     "meetings-not-a-calendar.ics",
     "mapping-malformed.json",
 }
-IMPORT_KINDS = ("cases", "contacts", "meetings", "events", "archive")
+IMPORT_KINDS = ("cases", "contacts", "meetings", "events", "correspondence", "archive")
 #: Known gaps, each with why: marked xfail(strict), so the fix shows as a failure to remove
 #: its line here. None at present.
 KNOWN: dict[tuple[str, str], str] = {}

@@ -41,7 +41,7 @@ PLANTED = [
 ]
 #: Cells a spreadsheet cannot be stopped from trimming first: stored, then written guarded.
 PADDED = ["\t=1+1", " =1+1", "\r=1+1"]
-EXPORTS = ("cases", "contacts", "meetings", "events")
+EXPORTS = ("cases", "contacts", "meetings", "events", "dna-followup")
 
 
 def spreadsheet_formula(cell: str) -> bool:

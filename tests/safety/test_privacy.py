@@ -15,7 +15,7 @@ import json
 import re
 import sqlite3
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +31,13 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import (
     Attachment,
+    Campaign,
+    CampaignCount,
     Citation,
     Claim,
     Contact,
     ContactPhone,
+    Correspondence,
     Meeting,
     NameVariant,
     Question,
@@ -137,6 +140,20 @@ def _add_private_records(archive: Archive) -> None:
                 ),
             ]
         )  # fmt: skip
+        campaign = s.get(Campaign, 1)
+        assert campaign is not None
+        s.add_all(
+            [
+                Correspondence(
+                    campaign=campaign, subject="Qsealed letter to the senator about the witness",
+                    body="Qconfidential body of the sealed letter", sensitivity=PRIVATE,
+                ),
+                CampaignCount(
+                    campaign=campaign, counted_on=date(2020, 1, 1), count=987,
+                    source_text="Qsecret tally sheet of the family", sensitivity=PRIVATE,
+                ),
+            ]
+        )  # fmt: skip
         public = s.query(Contact).filter(Contact.sensitivity < PRIVATE).first()
         assert public is not None
         s.add(ContactPhone(contact=public, number="555-0199-7788", sensitivity=PRIVATE))
@@ -190,6 +207,8 @@ def private_texts(path: Path) -> dict[str, str]:
 
 def written_text(path: Path) -> str:
     """Everything a reader of the file could see, normalized."""
+    if path.is_dir():
+        return "".join(written_text(part) for part in sorted(path.iterdir()))
     if path.suffix == ".pdf":
         text = "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     elif path.suffix == ".zip":
@@ -231,7 +250,7 @@ def _audiences(path: Path) -> list[str]:
 def export_paths(family: Path) -> list[tuple[str, list[str]]]:
     """(name, arguments with {out}) for every way the CLI writes records for others."""
     commands = subcommands()
-    unknown = set(commands) - set(NOT_EXPORTS) - {"export", "packet", "summary"}
+    unknown = set(commands) - set(NOT_EXPORTS) - {"export", "packet", "summary", *CAMPAIGN_PAPERS}
     assert not unknown, f"is {sorted(unknown)} an export path? add it to {__file__}"
     paths: list[tuple[str, list[str]]] = []
     if "export" in commands:
@@ -259,7 +278,28 @@ def export_paths(family: Path) -> list[tuple[str, list[str]]]:
                 ["summary", "1", "--audience", level, "--out", "{out}/summary.pdf"],
             )
         )
+    for level in ("public", "officials", "family"):
+        for command, template in CAMPAIGN_PAPERS.items():
+            if command in commands:
+                paths.append((f"{command} for {level}", [*template, "--audience", level]))
     return paths
+
+
+#: The campaign report and the letters (each with the case summary attached) of the demo's
+#: campaign, for each level.
+CAMPAIGN_PAPERS = {
+    "campaign": ["campaign", "report", "1", "--out", "{out}/campaign.pdf"],
+    "letters": [
+        "letters",
+        "1",
+        "--to",
+        "targets",
+        "--from",
+        "Bill Dumas",
+        "--out",
+        "{out}/letters",
+    ],
+}
 
 
 def _write(family: Path, name: str, template: list[str], root: Path, *extra: str) -> str:
@@ -299,7 +339,7 @@ def test_included_on_purpose_they_do_appear(family: Path, tmp_path: Path) -> Non
         extra = ["--include-private"]
         if template[0] == "export":
             extra += ["--ceiling", "private"]
-        if template[0] == "summary":  # a summary prints private records for "private" only
+        if template[0] in ("summary", *CAMPAIGN_PAPERS):  # private records: for "private" only
             template = [
                 a if a not in ("public", "officials", "family") else "private" for a in template
             ]

@@ -154,5 +154,29 @@ def test_links_to_another_case_and_in_laws_are_not_walked(archive: Archive) -> N
         _link(session, her_mother, K.MOTHER_OF, his_wife)
         _link(session, brother, K.BROTHER_OF, other)
         _link(session, stranger, K.SON_OF, brother)
+        step = _person(session, "Jim Roy")
+        _link(session, step, K.SIBLING_OF, case, "stepbrother")
+        adopted = _person(session, "Ann Roy")
+        _link(session, adopted, K.DAUGHTER_OF, brother, "adopted daughter")
         found = relatives(session, case.id)
     assert [k.name for k in found] == ["Bob Dumas", "Tom Lee"]
+
+
+def test_a_large_family_with_every_sibling_linked_is_walked_once_each(archive: Archive) -> None:
+    """Twelve siblings each linked to every other, three sons each: 48 relatives."""
+    with archive.session() as session:
+        case = Serviceman(surname="Large")
+        session.add(case)
+        session.flush()
+        siblings = [_person(session, f"Brother{i} Large") for i in range(12)]
+        for i, brother in enumerate(siblings):
+            _link(session, brother, K.BROTHER_OF, case)
+            for other in siblings[i + 1 :]:
+                _link(session, brother, K.SIBLING_OF, other)
+            for j in range(3):
+                _link(session, _person(session, f"Son{i}x{j} Large"), K.SON_OF, brother)
+        advice = donor_advice(session, case.id)
+    y = advice.line(DnaLine.Y_STR)
+    assert len(advice.relatives) == 48
+    assert len(y.could_give) == 48
+    assert {k.degree for k in advice.relatives} == {1, 2}

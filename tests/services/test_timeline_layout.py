@@ -83,6 +83,7 @@ def test_histogram_counts_buckets_and_ranges() -> None:
 
 def test_pack_rows_never_overlaps() -> None:
     assert pack_rows([(0, 10), (5, 15), (10, 20), (12, 30)]) == [0, 1, 0, 2]
+    assert pack_rows([(0, 10), (5, 15), (10, 20), (12, 30)], most=2) == [0, 1, 0, -1]
 
 
 def _event(session, title: str, date: str, category: str, *cases: Serviceman) -> None:  # type: ignore[no-untyped-def]
@@ -104,9 +105,11 @@ def test_chart_data_reads_lanes_counts_and_the_events_in_view(archive: Archive) 
     with archive.reader() as session:
         data = load_chart(session)
         assert data.lanes == ["Loss", "Letter"] and data.total == 3
-        marks = data.events_between(session, year_day(1950), year_day(1958))
-        assert sorted(m.title for m in marks) == ["Letter", "Lost", "Lost too"]
+        low, high = year_day(1950), year_day(1958)
+        assert [m.title for m in data.events_between(session, low, high)] == ["Lost"]
+        assert sorted(m.title for m in data.wide_between(low, high)) == ["Letter", "Lost too"]
         assert not data.events_between(session, year_day(1970), year_day(1980))
+        assert not data.wide_between(year_day(1970), year_day(1980))
         one = load_chart(session, case_id=able_id)
         assert one.total == 2
         by_case = load_chart(session, by=BY_CASE)

@@ -151,6 +151,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (option("kind", choices=("case",)), option("id", type=int), _JSON),
     ),
     Subcommand(
+        "donors",
+        "who has given a DNA reference sample for a case, who could still give which kind",
+        "dna:donors",
+        (option("case_id", metavar="CASE_ID", type=int), _JSON),
+    ),
+    Subcommand(
+        "disputed",
+        "every fact the sources disagree on (of one case with --case)",
+        "dna:disputed",
+        (option("--case", type=int, metavar="CASE_ID"), _JSON),
+    ),
+    Subcommand(
         "search",
         "full-text search over the whole archive",
         "records:search_archive",
@@ -233,6 +245,20 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             ),
             option("--out", type=Path, metavar="FILE.pdf", help="where a rebuild goes"),
             option("--force", action="store_true", help="replace FILE.pdf if it exists"),
+            _JSON,
+        ),
+    ),
+    # lists.py: the review queue of held list rows, and cross-referencing lists
+    Subcommand(
+        "review",
+        "list rows an import held as possible duplicates, or decide one: --confirm, "
+        "--new-case or --reject ID",
+        "lists:review_command",
+        (
+            option("list", nargs="?", default="", metavar="LIST", help="only this list's rows"),
+            option("--confirm", type=int, metavar="ID", help="the row is the case it may be"),
+            option("--new-case", type=int, metavar="ID", help="make a new case from the row"),
+            option("--reject", type=int, metavar="ID", help="the row matches no case"),
             _JSON,
         ),
     ),
@@ -325,14 +351,14 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
                 help="log each letter as sent today, with a follow-up task if no reply comes",
             ),
             option("--reply-days", type=int, default=30, metavar="N", help="default 30"),
-            option("--force", action="store_true", help="replace letters already in DIR"),
+            *_PRINTING[:2],
         ),
     ),
     # transfer.py: getting data in and out
     Subcommand(
         "import",
         "import a list of cases (CSV), contacts (vCard/CSV), meetings (.ics), "
-        "timeline events (CSV) or a whole archive (.zip)",
+        "timeline events (CSV), correspondence (an e-mail, .eml) or a whole archive (.zip)",
         "transfer:import_data",
         (
             option("kind", choices=IMPORT_KINDS),
@@ -344,6 +370,9 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
             option("--offices", type=Path, metavar="FILE", help="contacts: a CSV of offices"),
             option("--offices-mapping", type=Path, metavar="FILE"),
             option("--source", metavar="TITLE", help="events: a source every row cites"),
+            option(
+                "--campaign", metavar="CAMPAIGN", help="correspondence: the campaign it belongs to"
+            ),
         ),
     ),
     Subcommand(

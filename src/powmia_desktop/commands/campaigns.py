@@ -145,7 +145,7 @@ def letters(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) ->
         raise ValidationError(f"{folder} is a file; --out names a folder for the letters")
     with Archive.open(location) as archive, archive.session() as session:
         campaign = cs.find_campaign(session, args.campaign)
-        audience = find_audience(session, args.audience)
+        audience = find_audience(session, args.audience, include_private=args.include_private)
         writer = ls.writer_for(session, campaign, args.sender)
         log = RedactionLog()
         prepared = ls.prepare_letters(

@@ -1,5 +1,6 @@
 """``powmia crossref LIST [--against LIST | --status S]``: services/lists/crossref.py from the
-terminal, printed as lines, as JSON, or written to a CSV, JSON or PDF file."""
+terminal, printed as lines, as JSON, or written to a CSV, JSON or PDF file; ``powmia review``:
+the review queue of services/lists/review.py, listed and decided one row at a time."""
 
 import argparse
 import json
@@ -9,7 +10,8 @@ from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services.exporting.files import check_target, write_atomically, write_bytes
-from powmia_desktop.services.lists import crossref, crossref_files
+from powmia_desktop.services.importing.outcome import printable
+from powmia_desktop.services.lists import crossref, crossref_files, review
 from powmia_desktop.services.packets import find_audience
 
 _FORMATS = (".csv", ".json", ".pdf")
@@ -54,3 +56,69 @@ def crossref_command(args: argparse.Namespace, location: ArchiveLocation, out: T
         print(f"Wrote {count:,} row{'s' if count != 1 else ''} to {args.out}", file=out)
     if withheld:
         print(f"{withheld:,} left out: marked beyond {audience.describe()}", file=out)
+
+
+def review_command(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    """``powmia review [LIST]`` lists the held rows; ``--confirm/--new-case/--reject ID``
+    decides one (ID: the number the list shows after '#')."""
+    decisions = [
+        (flag, decide, words)
+        for flag, decide, words in (
+            (args.confirm, review.confirm_match, "confirmed as"),
+            (args.new_case, review.make_new_case, "made a new case instead of"),
+            (args.reject, review.reject_row, "rejected; it was held as"),
+        )
+        if flag is not None
+    ]
+    if len(decisions) > 1:
+        raise ValidationError("Give one of --confirm, --new-case or --reject")
+    if decisions:
+        membership_id, decide, words = decisions[0]
+        with Archive.open(location) as archive, archive.session() as session:
+            item = next(
+                (h for h in review.held_rows(session) if h.membership_id == membership_id), None
+            )
+            if item is None:
+                raise ValidationError(
+                    f"#{membership_id} is not a row waiting for review; 'powmia review' lists them"
+                )
+            decide(session, membership_id)
+        name = printable(item.name_as_printed or "the row", 120)
+        print(f"#{membership_id} {name}: {words} {printable(item.candidate_name, 120)}", file=out)
+        return
+    with Archive.open(location) as archive, archive.reader() as session:
+        source_id = crossref.find_list(session, args.list).source_id if args.list else None
+        items = review.held_rows(session, source_id)
+    if args.json:
+        print(json.dumps([_held_json(h) for h in items], ensure_ascii=False, indent=2), file=out)
+        return
+    for h in items:
+        row = f"row {h.row_number}" if h.row_number else "a row"
+        print(
+            f"#{h.membership_id}  {printable(h.list_title, 120)}, {row}: "
+            f"{printable(h.name_as_printed or '(no name printed)', 120)} may be case "
+            f"{h.candidate_id}, {printable(h.candidate_name, 120)} ({printable(h.reason, 200)})",
+            file=out,
+        )
+        for d in h.differences:
+            on_list, on_case = printable(d.on_list, 200), printable(d.on_case, 200)
+            print(f"    {d.field}: list {on_list} / case {on_case}", file=out)
+    if not items:
+        print("No rows are waiting for review", file=out)
+
+
+def _held_json(h: review.HeldItem) -> dict[str, object]:
+    return {
+        "id": h.membership_id,
+        "list": h.list_title,
+        "row": h.row_number,
+        "name_as_printed": h.name_as_printed,
+        "printed": h.printed,
+        "candidate_id": h.candidate_id,
+        "candidate_name": h.candidate_name,
+        "reason": h.reason,
+        "facts": [
+            {"field": f.field, "on_list": f.on_list, "on_case": f.on_case, "differs": f.differs}
+            for f in h.facts
+        ],
+    }

@@ -35,6 +35,7 @@ def import_data(args: argparse.Namespace, location: ArchiveLocation, out: TextIO
         list_title=args.list,
         as_of=args.as_of,
         source=args.source,
+        campaign=args.campaign,
         offices=args.offices,
         offices_mapping=None
         if args.offices_mapping is None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStackedLayout,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ConflictError, NotFoundError, PowmiaError, ValidationError
 from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.forms.quick_add import add_record_with_dialog
@@ -55,7 +57,12 @@ class EditorSpec:
 
 
 class RecordEditor(QWidget):
+    """A record's form; with no record loaded it says what to do instead of showing a
+    greyed, empty form (``set_list_empty`` chooses the words, ``new_requested`` is its
+    New button)."""
+
     saved = Signal(int)
+    new_requested = Signal()
 
     def __init__(self, spec: EditorSpec, ops: ArchiveOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +74,7 @@ class RecordEditor(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.heading.setFont(scaled_font(self, 1.45))
         self.heading.setWordWrap(True)
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -97,20 +104,46 @@ class RecordEditor(QWidget):
         self.panels: list[RecordPanel] = []
         for title, factory in spec.panels:
             panel = factory(ops)
-            self.tabs.addTab(panel, title)
+            # in a scroll area, like the forms: no tab may make the window wider than a
+            # 1366-pixel screen (a chart's toolbar asks for more than that at 11 points)
+            holder = QScrollArea(self)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QScrollArea.Shape.NoFrame)
+            holder.setWidget(panel)
+            self.tabs.addTab(holder, title)
             self.panels.append(panel)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.revert_button)
         top.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
+        #: the heading, buttons and tabs, shown while a record (or a new one) is open
+        self.form_page = QWidget(self)
+        layout = QVBoxLayout(self.form_page)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
+        self.empty_page = EmptyEditor(spec.noun, self)
+        self.empty_page.new_button.clicked.connect(self.new_requested)
+        self._pages = QStackedLayout(self)
+        self._pages.addWidget(self.form_page)
+        self._pages.addWidget(self.empty_page)
         self._update_buttons()
-        self.setEnabled(False)
+        self._show_empty()
+
+    @property
+    def showing_record(self) -> bool:
+        """Whether the form is shown (a record, or a new one), not the words of an empty one."""
+        return self._pages.currentWidget() is self.form_page
+
+    def set_list_empty(self, empty: bool) -> None:
+        """Say "there are none yet" rather than "choose one on the left"."""
+        self.empty_page.set_list_empty(empty)
+
+    def _show_empty(self) -> None:
+        self.form_page.setEnabled(False)
+        self._pages.setCurrentWidget(self.empty_page)
 
     # -- state ------------------------------------------------------------------------
     def is_dirty(self) -> bool:
@@ -194,7 +227,7 @@ class RecordEditor(QWidget):
         self.heading.setText("")
         self._dirty = False
         self.banner.hide()
-        self.setEnabled(False)
+        self._show_empty()
         self._update_buttons()
 
     def _show(self, form: RecordForm, lookups: Lookups) -> None:
@@ -205,7 +238,8 @@ class RecordEditor(QWidget):
         self.heading.setText(self.spec.title(form.values))
         self.banner.hide()
         self._dirty = False
-        self.setEnabled(True)
+        self.form_page.setEnabled(True)
+        self._pages.setCurrentWidget(self.form_page)
         self._update_buttons()
 
     def revert(self) -> None:
@@ -335,3 +369,32 @@ class RecordEditor(QWidget):
             self.revert()
             return True
         return False
+
+
+class EmptyEditor(QWidget):
+    """What the editor shows with no record open: what to do, and a New button."""
+
+    def __init__(self, noun: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.noun = noun
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setObjectName("empty-editor-message")
+        self.new_button = QPushButton(f"New {noun}", self)
+        self.new_button.setAccessibleName(f"New {noun}")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.set_list_empty(False)
+
+    def set_list_empty(self, empty: bool) -> None:
+        an = "an" if self.noun[:1] in "aeiou" else "a"
+        self.message.setText(
+            f"There is no {self.noun} yet. Press “New {self.noun}” to add the first."
+            if empty
+            else f"Choose {an} {self.noun} on the left, or press “New {self.noun}”."
+        )

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +36,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.memory import collector_paused
+from powmia_desktop.gui.empty_note import EmptyNote
+from powmia_desktop.gui.list_columns import ColumnChooser
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
 from powmia_desktop.logs import log_unexpected
 
@@ -125,12 +127,14 @@ class ListPage(QWidget, Generic[R]):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(f"Filter {noun}…")
+        self.filter_edit.setAccessibleName(f"Filter the {noun}")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableView(self)
+        self.table.setAccessibleName(f"List of {noun}")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -139,18 +143,18 @@ class ListPage(QWidget, Generic[R]):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setHighlightSections(False)
         for i, column in enumerate(columns):
-            if column.width:
+            if column.width:  # until rows arrive to size it by
                 self.table.setColumnWidth(i, column.width)
+        #: columns sized to their contents, chosen from the header's menu, remembered
+        self.column_chooser = ColumnChooser(self.table, columns, noun)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._activated)
+        self.empty_note = EmptyNote(self.table, self._empty_text)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        top = QHBoxLayout()
+        top = self._top_row = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         self._choice_filters: list[
@@ -166,6 +170,13 @@ class ListPage(QWidget, Generic[R]):
         layout.addLayout(top)
         layout.addLayout(self._choices_row)
         layout.addWidget(self.table, 1)
+
+    def add_button(self, text: str, tip: str = "") -> QPushButton:
+        """A button beside the filter field, for what the section shows besides its list."""
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        self._top_row.addWidget(button)
+        return button
 
     def add_choice_filter(
         self,
@@ -212,6 +223,11 @@ class ListPage(QWidget, Generic[R]):
             return
         self._pending = None
         self._start(session)
+
+    @property
+    def read_yet(self) -> bool:
+        """Whether the rows shown are all the archive's (none is waiting to be read)."""
+        return self._pending is None and self._read is None and self._failure is None
 
     @property
     def loading(self) -> bool:
@@ -264,6 +280,7 @@ class ListPage(QWidget, Generic[R]):
             return
         if fresh:  # nothing of this archive on screen yet: its first screen
             self.model.set_rows(first, self._haystack)
+            self.column_chooser.fit()
         self._coming = self._count(session) if self._count is not None else None
         self._generation += 1
         self._read = _Read(self._generation, self._read_job(bind))
@@ -336,6 +353,7 @@ class ListPage(QWidget, Generic[R]):
         finally:
             selection.blockSignals(blocked)
         self._coming = None
+        self.column_chooser.fit()
         self._update_count()
         self.loaded.emit()
 
@@ -375,7 +393,22 @@ class ListPage(QWidget, Generic[R]):
         self.model.set_filter(text)
         self._update_count()
 
+    def _empty_text(self) -> str:
+        """What the empty table says: nothing yet, or nothing that matches."""
+        if not self.read_yet:
+            return ""  # the count beside the filter says what is going on
+        if self.model.total_count == 0:
+            return (
+                f"There are no {self.noun} in this archive yet.\n"
+                "Press New (Ctrl+N) to add one, or use File > Import…"
+            )
+        typed = self.filter_edit.text().strip()
+        if typed:
+            return f"No {self.noun} match “{typed}”."
+        return f"No {self.noun} match the chosen filters."
+
     def _update_count(self) -> None:
+        self.empty_note.refresh()
         if self._failure is not None:
             self.count_label.setText(f"Could not read the {self.noun}: {self._failure}")
             return

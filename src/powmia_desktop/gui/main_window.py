@@ -32,7 +32,7 @@ from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
-from powmia_desktop.gui.window import backups, files, home, menus
+from powmia_desktop.gui.window import backups, files, home, looks, menus, records
 from powmia_desktop.services.backup import BackupPolicy
 
 #: Which section shows each kind of search result.
@@ -45,6 +45,8 @@ _KIND_SECTION = {
     "task": "tasks",
     "question": "questions",
     "list": "lists",
+    "campaign": "campaigns",
+    "correspondence": "correspondence",
 }
 #: The sidebar's row of the home page.
 HOME_ROW = 0
@@ -70,8 +72,9 @@ class MainWindow(QMainWindow):
     save_action: QAction
     delete_action: QAction
     chart_action: QAction
-    # made by gui/window/home.py's build_home
+    # made by gui/window/home.py's build_home and looks.py's decorate
     status_label: QLabel
+    go_menu: QMenu
 
     def __init__(
         self,
@@ -90,6 +93,9 @@ class MainWindow(QMainWindow):
         #: the sections that show a record without editing it (Lists), by key
         self.section_details: dict[str, SectionDetail] = {}
         self.timeline_window: TimelineWindow | None = None
+        self.section("timeline").page.add_button(
+            "Chart…", "Every case's events drawn on one timeline (Ctrl+T)"
+        ).clicked.connect(self.open_timeline_chart)
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -108,14 +114,20 @@ class MainWindow(QMainWindow):
                 self.editors[section.key] = editor
                 self.details.addWidget(editor)
                 section.page.record_selected.connect(
-                    lambda record_id, s=section: self._select(s, record_id)
+                    lambda record_id, s=section: self.select_record(s, record_id)
                 )
+                section.page.loaded.connect(lambda s=section: self._settle(s))
+                editor.new_requested.connect(self.new_record)
             elif section.detail is not None:
                 detail = section.detail(self.ops, self)
                 detail.open_record.connect(self.open_record)
                 self.section_details[section.key] = detail
                 self.details.addWidget(detail)
                 section.page.record_selected.connect(detail.show_record)
+                if section.opens:
+                    section.page.record_activated.connect(
+                        lambda record_id, kind=section.opens: self.open_record(kind, record_id)
+                    )
             else:
                 hint = QLabel("Editing of this section comes in a later version.", self)
                 hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -144,6 +156,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         menus.build_menus(self)
+        looks.decorate(self)
         self._fit_to_screen()
         self.reload()
         self._restore_state()
@@ -204,16 +217,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
         for key, editor in self.editors.items():
             page = self.section(key).page
-            if editor.record_id is None and not editor.is_dirty():
-                if page.model.rowCount():
-                    page.table.selectRow(0)
-            elif editor.record_id is not None and not page.select_id(editor.record_id):
+            if editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
+            self._settle(self.section(key))
         for key, detail in self.section_details.items():
             page = self.section(key).page
             if page.selected_id() is None and page.model.rowCount():
                 page.table.selectRow(0)
             detail.show_record(page.selected_id())
+
+    def _settle(self, section: Section) -> None:
+        records.settle(self, section)
 
     def _refresh_home(self) -> None:
         """The status bar's counts now; the home page now if shown, else when next shown."""
@@ -263,7 +277,8 @@ class MainWindow(QMainWindow):
         return archive
 
     # -- selection and editing ----------------------------------------------------------
-    def _select(self, section: Section, record_id: int) -> None:
+    def select_record(self, section: Section, record_id: int) -> None:
+        """Open the record chosen in a section's list in its editor (unsaved edits asked)."""
         editor = self.editors[section.key]
         if editor.record_id == record_id and not editor.is_dirty():
             return
@@ -295,29 +310,7 @@ class MainWindow(QMainWindow):
             editor.save()
 
     def delete_current(self) -> None:
-        section = self.current
-        record_id = section.page.selected_id()
-        if record_id is None or not section.table or self.on_home:
-            return
-        editor = self.editors.get(section.key)
-        name = editor.heading.text().removesuffix(" (not saved)") if editor else ""
-        noun = section.page.noun.rstrip("s")
-        answer = QMessageBox.question(
-            self,
-            f"Delete {noun}",
-            f"Delete the {noun} {name} and everything recorded under it?\n\n"
-            "You can undo this with Edit > Undo (Ctrl+Z).",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if editor is not None:
-            editor.clear()
-        try:
-            self.ops.delete(f"Delete {noun} {name}".strip(), section.table, record_id)
-        except PowmiaError as error:
-            QMessageBox.warning(self, f"Cannot delete the {noun}", str(error))
+        records.delete_current(self)
 
     # -- the jobs of the menus (gui/window/) ------------------------------------------
     def open_packet_dialog(self, meeting_uid: str | None = None) -> None:
@@ -363,6 +356,10 @@ class MainWindow(QMainWindow):
         self.timeline_window.activateWindow()
 
     def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record in its section ("case", "task", …; a place opens what is there)."""
+        if kind == "place":
+            records.open_place(self, record_id)
+            return
         key = _KIND_SECTION.get(kind)
         if key is None:
             return
@@ -396,7 +393,7 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         width, height = min(1400, screen.width()), min(860, screen.height())
         self.resize(width, height)
-        self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+        self.splitter.setSizes([width * 9 // 20, width * 11 // 20])
 
     def _show_section(self, row: int) -> None:
         if row < 0:
@@ -412,6 +409,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.splitter)
         self.lists.setCurrentIndex(row - 1)
         self.details.setCurrentIndex(row - 1)
+        self._settle(self.sections[row - 1])
         editor = self.editors.get(self.sections[row - 1].key)
         self.new_action.setEnabled(editor is not None)
         self.save_action.setEnabled(editor is not None)

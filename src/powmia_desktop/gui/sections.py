@@ -25,7 +25,11 @@ from powmia_desktop.core.vocab import (
     QuestionStatus,
     SourceType,
 )
+from powmia_desktop.gui.campaigns.editor import CAMPAIGN_EDITOR, LETTER_EDITOR
+from powmia_desktop.gui.campaigns.lists import campaigns_page, letters_page
+from powmia_desktop.gui.cases.disputed import DisputedDetail, disputed_page
 from powmia_desktop.gui.cases.editor import CASE_EDITOR
+from powmia_desktop.gui.cases.followup import FollowUpDetail, followup_page
 from powmia_desktop.gui.contacts.editor import CONTACT_EDITOR
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.list_page import ListPage
@@ -58,18 +62,29 @@ date_text = lru_cache(maxsize=65_536)(_date_text)
 stored_label = lru_cache(maxsize=4_096)(_stored_label)
 
 CASE_COLUMNS: list[Column[CaseRow]] = [
-    Column("Name", lambda r: r.sort_name, width=190),
-    Column("Rank", lambda r: r.rank, width=60),
-    Column("Unit", lambda r: r.unit, width=200),
-    Column("Loss date", lambda r: date_text(r.loss_date), lambda r: r.loss_date_sort, width=110),
+    Column("Name", lambda r: r.sort_name, width=190, main=True),
     Column("Status", lambda r: stored_label(CasualtyStatus, r.current_status), width=120),
-    Column("Accounting", lambda r: stored_label(AccountingStatus, r.accounting_status), width=130),
-    Column("Last seen alive", lambda r: "Yes" if r.last_seen_alive else "", width=110),
-    Column("Tags", lambda r: r.tags),
+    Column("Date of loss", lambda r: date_text(r.loss_date), lambda r: r.loss_date_sort, width=110),
+    Column("Unit", lambda r: r.unit, width=200),
+    Column("Rank", lambda r: r.rank, width=60, hidden=True),
+    Column(
+        "Accounting",
+        lambda r: stored_label(AccountingStatus, r.accounting_status),
+        width=130,
+        hidden=True,
+    ),
+    Column("Last seen alive", lambda r: "Yes" if r.last_seen_alive else "", hidden=True),
+    Column("Tags", lambda r: r.tags, hidden=True),
 ]
 
 CONTACT_COLUMNS: list[Column[ContactRow]] = [
-    Column("Name", lambda r: r.display_name, lambda r: r.surname or r.display_name, width=240),
+    Column(
+        "Name",
+        lambda r: r.display_name,
+        lambda r: r.surname or r.display_name,
+        width=240,
+        main=True,
+    ),
     Column("Kind", lambda r: stored_label(ContactKind, r.kind), width=120),
     Column("Title", lambda r: r.title, width=260),
     Column("Organization", lambda r: r.organization, width=240),
@@ -78,7 +93,7 @@ CONTACT_COLUMNS: list[Column[ContactRow]] = [
 
 MEETING_COLUMNS: list[Column[MeetingRow]] = [
     Column("When", lambda r: r.when_text, lambda r: r.starts_at, width=150),
-    Column("Title", lambda r: r.title, width=380),
+    Column("Title", lambda r: r.title, width=380, main=True),
     Column("Type", lambda r: stored_label(MeetingType, r.meeting_type), width=220),
     Column("Place", lambda r: r.place, width=200),
     Column("Status", lambda r: stored_label(MeetingStatus, r.status)),
@@ -86,14 +101,14 @@ MEETING_COLUMNS: list[Column[MeetingRow]] = [
 
 EVENT_COLUMNS: list[Column[EventRow]] = [
     Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=180),
-    Column("Title", lambda r: r.title, width=520),
+    Column("Title", lambda r: r.title, width=520, main=True),
     Column("Category", lambda r: stored_label(EventCategory, r.category), width=130),
     Column("Place", lambda r: r.place_text),
 ]
 
 
 SOURCE_COLUMNS: list[Column[SourceRow]] = [
-    Column("Title", lambda r: r.title, width=300),
+    Column("Title", lambda r: r.title, width=300, main=True),
     Column("Author", lambda r: r.author, width=200),
     Column("Date", lambda r: date_text(r.date), lambda r: r.date_sort, width=110),
     Column("Kind", lambda r: stored_label(SourceType, r.source_type), width=170),
@@ -115,7 +130,7 @@ TASK_COLUMNS: list[Column[TaskRow]] = [
         "Due", lambda r: day_text(r.due_on), lambda r: (r.done, r.due_on or date.max), width=100
     ),
     Column("State", _task_state, lambda r: (r.done, _task_state(r)), width=80),
-    Column("Task", lambda r: r.title, width=380),
+    Column("Task", lambda r: r.title, width=380, main=True),
     Column("Who", lambda r: r.assignee, width=160),
     Column("Case", lambda r: r.case, width=150),
     Column("Meeting", lambda r: r.meeting),
@@ -131,7 +146,7 @@ QUESTION_COLUMNS: list[Column[QuestionRow]] = [
         lambda r: (_QUESTION_ORDER.get(r.status, 9), r.id),
         width=130,
     ),
-    Column("Question", lambda r: " ".join(r.text.split()), width=420),
+    Column("Question", lambda r: " ".join(r.text.split()), width=420, main=True),
     Column("Case", lambda r: r.case, width=150),
     Column("Asked of", lambda r: r.addressed_to, width=180),
     Column("Latest meeting", lambda r: r.meeting),
@@ -149,6 +164,8 @@ class Section:
     table: str = ""
     #: what shows the chosen record when the section has no editor (Lists)
     detail: Callable[[ArchiveOps, QWidget], SectionDetail] | None = None
+    #: the kind of record a double-click on a row opens, by the row's id ("case")
+    opens: str = ""
 
 
 def _case_haystack(r: CaseRow) -> str:
@@ -277,6 +294,8 @@ def make_sections() -> list[Section]:
             lists_page(),
             detail=ListDetail,
         ),
+        Section("dna", "DNA follow-up", followup_page(), detail=FollowUpDetail, opens="case"),
+        Section("disputed", "Disputed facts", disputed_page(), detail=DisputedDetail, opens="case"),
         Section(
             "tasks",
             "Tasks",
@@ -307,5 +326,9 @@ def make_sections() -> list[Section]:
             ),
             QUESTION_EDITOR,
             "question",
+        ),
+        Section("campaigns", "Campaigns", campaigns_page(), CAMPAIGN_EDITOR, "campaign"),
+        Section(
+            "correspondence", "Correspondence", letters_page(), LETTER_EDITOR, "correspondence"
         ),
     ]

@@ -40,6 +40,10 @@ class Column(Generic[R]):
     sort_key: Callable[[R], Any] | None = None
     align_right: bool = False
     width: int | None = None
+    #: not shown until chosen from the header's menu (gui/list_columns.py)
+    hidden: bool = False
+    #: the column that takes the room the others leave (a name, a title)
+    main: bool = False
 
 
 @dataclass

@@ -1,11 +1,14 @@
 """The drawn timeline: one row per dated event, a dot for a day or month, a bar for a span.
 
-Fuzzy dates are drawn as what they are: "between 1982 and 1984" is a bar over the whole
-range, "about 1953" a bar over the year. Undated and text-only events are left out of the
-chart (they stay in the table). Labels wrap onto a second line and are shortened at a word
-only beyond that (the table beside the chart has the full text). The Korean War and every
-long silence (ten years and more with no recorded event) are shaded behind the rows. The
-chart splits across pages like a table, with the year scale above and below on each page.
+Fuzzy dates are drawn as the window's chart draws them (services/timeline_layout.py): a bar
+over the days the date can mean, its uncertain ends faded ("about 1953" is solid over 1953,
+"between 1982 and 1984" fades towards both ends). Undated and text-only events are left out
+of the chart (they stay in the table). Labels wrap onto a second line and are shortened at
+a word only beyond that (the table beside the chart has the full text). The eras every
+timeline marks (the Korean War, Operation Big Switch, the joint recovery operations in
+North Korea) and every long silence (ten years and more with no recorded event) are shaded
+behind the rows. The chart splits across pages like a table, with the year scale above and
+below on each page.
 """
 
 import datetime as dt
@@ -18,18 +21,16 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.reports.styles import INK, MUTED, RULE, SHADE, font_runs, fonts
 from powmia_desktop.services.audience import EventView
-from powmia_desktop.services.timeline_layout import PALETTE
+from powmia_desktop.services.timeline_layout import ERAS, PALETTE, day_year, drawn_span
 
 ROW = 13.0
 LINE = 9.5
 SCALE = 22.0
-#: The Korean War, shaded behind the rows.
-WAR = (dt.date(1950, 6, 25), dt.date(1953, 7, 27))
 #: Years with no recorded event that the chart marks as a silence.
 SILENCE_YEARS = 10
-WAR_HEX = "#f3dede"
 SILENCE_HEX = "#eef0e4"
 LEGEND_ROW = 13.0
 LABEL_SIZE = 8.5
@@ -41,28 +42,44 @@ class ChartRow:
     start: float
     end: float
     category: str
+    #: the certain part, between ``start`` and ``end`` (the rest is drawn faded)
+    solid_start: float | None = None
+    solid_end: float | None = None
 
 
 def _year(day: dt.date) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 366
 
 
-def chart_rows(events: Sequence[EventView]) -> list[ChartRow]:
-    """The dated events as rows, in date order (open-ended dates drawn at their known end)."""
-    rows = []
-    for e in events:
-        first, last = e.earliest or e.latest, e.latest or e.earliest
-        if first is None or last is None:
-            continue
-        rows.append(
-            ChartRow(f"{e.date}  {e.title}", _year(first), _year(last) + 1 / 366, e.category)
+def _row(e: EventView) -> ChartRow | None:
+    """The event's row, drawn as the window's chart draws it (services/timeline_layout.py):
+    "about 1953" solid over 1953 and faded a year either side, "before 1960" fading out."""
+    label = f"{e.date}  {e.title}"
+    date = FuzzyDate.parse(e.date) if e.date else None
+    span = drawn_span(date.to_json(), date.earliest_key, date.latest_key) if date else None
+    if span is not None:
+        return ChartRow(
+            label,
+            day_year(span.low),
+            day_year(span.high),
+            e.category,
+            day_year(span.solid_low),
+            day_year(span.solid_high),
         )
+    first, last = e.earliest or e.latest, e.latest or e.earliest
+    if first is None or last is None:
+        return None
+    return ChartRow(label, _year(first), _year(last) + 1 / 366, e.category)
+
+
+def chart_rows(events: Sequence[EventView]) -> list[ChartRow]:
+    """The dated events as rows, in date order."""
+    rows = [row for e in events if (row := _row(e)) is not None]
     rows.sort(key=lambda r: (r.start, r.end))
     return rows
 
 
 LABEL_SHARE = 0.46
-WAR_LABEL = "Korean War"
 SILENCE_LABEL = f"{SILENCE_YEARS}+ years with no recorded event"
 
 
@@ -119,8 +136,7 @@ class TimelineChart(Flowable):  # type: ignore[misc]
         used = 0.0
         low, high = self.span
         names = list(self.colours)
-        if _year(WAR[1]) > low and _year(WAR[0]) < high:
-            names.append(WAR_LABEL)
+        names += [era.name for era in ERAS if _year(era.end) > low and _year(era.start) < high]
         if self.silences:
             names.append(SILENCE_LABEL)
         for name in names:
@@ -194,8 +210,15 @@ class TimelineChart(Flowable):  # type: ignore[misc]
             middle = y + height / 2
             if end - start < 4:
                 c.circle((start + end) / 2, middle, 2.8, stroke=0, fill=1)
-            else:
-                c.roundRect(start, middle - 3.5, end - start, 7, 2, stroke=0, fill=1)
+                continue
+            solid = [
+                start if row.solid_start is None else x0 + (row.solid_start - low) * per_year,
+                end if row.solid_end is None else x0 + (row.solid_end - low) * per_year,
+            ]
+            _fade(c, start, solid[0], middle)
+            _fade(c, end, solid[1], middle)
+            if solid[1] - solid[0] >= 0.5:
+                c.roundRect(solid[0], middle - 3.5, solid[1] - solid[0], 7, 2, stroke=0, fill=1)
         step = _step(high - low, x1 - x0)
         c.setFont(f.body, LABEL_SIZE)
         for year in range(low, high + 1, step):
@@ -220,16 +243,17 @@ class TimelineChart(Flowable):  # type: ignore[misc]
         c.restoreState()
 
     def _swatch(self, name: str) -> str:
-        return {WAR_LABEL: WAR_HEX, SILENCE_LABEL: SILENCE_HEX}.get(name) or self.colours[name]
+        eras = {era.name: era.colour for era in ERAS}
+        return {SILENCE_LABEL: SILENCE_HEX, **eras}.get(name) or self.colours[name]
 
     def _shade(self, x0: float, per_year: float, top: float, bottom: float) -> None:
-        """The war and the long silences, as bands behind the rows, labelled at the foot."""
+        """The eras and the long silences, as bands behind the rows, labelled at the foot."""
         c = self.canv
         low, high = self.span
-        bands = [(_year(WAR[0]), _year(WAR[1]), WAR_HEX, "Korean War")]
-        bands += [
+        bands = [
             (a, b, SILENCE_HEX, f"{round(b - a)} years: nothing recorded") for a, b in self.silences
-        ]
+        ]  # the eras over the silences: a silence may take in an era
+        bands += [(_year(era.start), _year(era.end), era.colour, era.name) for era in ERAS]
         for start, end, colour, words in bands:
             start, end = max(start, low), min(end, high)
             if end <= start:
@@ -247,6 +271,20 @@ class TimelineChart(Flowable):  # type: ignore[misc]
                 c.rotate(90)
                 c.drawString(0, 0, words)
                 c.restoreState()
+
+
+def _fade(c: Canvas, outer: float, inner: float, middle: float) -> None:
+    """An uncertain end of a bar, from faint at ``outer`` to full at ``inner``, in steps."""
+    steps = 6
+    if abs(inner - outer) < 0.5:
+        return
+    c.saveState()
+    for i in range(steps):
+        a = outer + (inner - outer) * i / steps
+        b = outer + (inner - outer) * (i + 1) / steps
+        c.setFillAlpha(0.12 + 0.88 * (i + 0.5) / steps)
+        c.rect(min(a, b), middle - 3.5, abs(b - a), 7, stroke=0, fill=1)
+    c.restoreState()
 
 
 def _step(years: float, width: float) -> int:

@@ -79,7 +79,7 @@ class ProgressChart(Flowable):  # type: ignore[misc]
         c.drawRightString(last_x - 4, last_y + 5, label)
         c.setFont(f.body, LABEL_SIZE)
         c.setFillColor(MUTED)
-        c.drawString(x0, 4, _day(shape.first))
-        if shape.last != shape.first:
-            c.drawRightString(x1, 4, _day(shape.last))
+        if shape.last != shape.first:  # one count: its day under it, at the right
+            c.drawString(x0, 4, _day(shape.first))
+        c.drawRightString(x1, 4, _day(shape.last))
         c.restoreState()

@@ -260,7 +260,7 @@ def _samples(case: CaseView) -> Flowable:
         )
         rows.append([r.line, r.status, r.donor, dates, r.casualty_office])
     return data_table(
-        ["Line", "Status", "Donor", "Dates", "Casualty office"], rows, [1.5, 1.4, 2.2, 2.6, 2.3]
+        ["Line", "Status", "Donor", "Dates", "Taken at or through"], rows, [1.5, 1.4, 2.2, 2.6, 2.3]
     )
 
 

@@ -9,7 +9,14 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.models import Attachment, EventParticipant, TimelineEvent
 
 #: The record kinds attachments can belong to, by the column that points at them.
-ATTACHMENT_TARGETS = ("serviceman_id", "contact_id", "meeting_id", "timeline_event_id", "source_id")
+ATTACHMENT_TARGETS = (
+    "serviceman_id",
+    "contact_id",
+    "meeting_id",
+    "timeline_event_id",
+    "source_id",
+    "correspondence_id",
+)
 
 
 class AttachmentRow(NamedTuple):

@@ -24,7 +24,14 @@ from powmia_desktop.db.models import Attachment
 #: Largest file one attachment may hold; larger scans belong in a folder of their own.
 MAX_ATTACHMENT_BYTES = 512 * 1024 * 1024
 _CHUNK = 1024 * 1024
-_TARGETS = ("serviceman_id", "contact_id", "meeting_id", "timeline_event_id", "source_id")
+_TARGETS = (
+    "serviceman_id",
+    "contact_id",
+    "meeting_id",
+    "timeline_event_id",
+    "source_id",
+    "correspondence_id",
+)
 
 
 def stored_path(attachments_dir: Path, sha256: str) -> Path:

@@ -24,7 +24,12 @@ REFERENCE_SAMPLE = Schema(
         Field("status", "Status", DnaSampleStatus, required=True),
         Field("requested_on", "Kit requested on", "date"),
         Field("submitted_on", "Swab taken on", "date"),
-        Field("casualty_office", "Where taken", help="e.g. a Family Member Update, by mail"),
+        Field(
+            "casualty_office",
+            "Taken at or through",
+            help="Where the swab was taken (a Family Member Update) or the Service Casualty "
+            "Office that sent the kit.",
+        ),
         Field("on_file_since", "On file since", "date"),
         Field("notes", "Notes", "long"),
         sensitivity(),

@@ -37,7 +37,10 @@ MUST_LINK: tuple[tuple[str, str], ...] = (
         "serviceman_id status_change_id claim_id timeline_event_id captivity_id incident_id "
         "live_sighting_report_id",
     ),
-    ("attachment", "serviceman_id contact_id meeting_id timeline_event_id source_id"),
+    (
+        "attachment",
+        "serviceman_id contact_id meeting_id timeline_event_id source_id correspondence_id",
+    ),
     ("external_id", "serviceman_id incident_id"),
     ("relationship", "to_contact_id to_serviceman_id"),
 )

@@ -142,7 +142,7 @@ def letter_row(letter: Correspondence, today: dt.date | None = None) -> LetterRo
     return LetterRow(
         letter.id,
         letter.date.format() if letter.date is not None else "",
-        letter.direction.label,
+        "To" if letter.direction is Direction.SENT else "From",
         letter.kind.label,
         ", ".join(p for p in (official, letter.office) if p),
         letter.subject,
@@ -150,3 +150,12 @@ def letter_row(letter: Correspondence, today: dt.date | None = None) -> LetterRo
         reply_state(letter, today),
         int(letter.sensitivity),
     )
+
+
+def related_records(session: Session, letter_id: int) -> list[tuple[str, int]]:
+    """The letter's follow-up task: a record a letter save may create or change outside the
+    letter's own cascade (so undo must be told about it)."""
+    task_id = session.scalar(
+        select(Correspondence.follow_up_task_id).where(Correspondence.id == letter_id)
+    )
+    return [("task", task_id)] if task_id is not None else []

@@ -14,7 +14,8 @@ children); the Y chromosome passes only from father to son, so a donor shares it
 and every person on the way are men (his brother, his brother's son, his father's brother);
 autosomal DNA is useful from close relatives: first degree (parents, children, full
 siblings) and second degree (grandparents, aunts and uncles, nieces and nephews,
-half-siblings). Whether a person is a woman or a man is read from the relationships' own
+half-siblings); a link worded "step…", "…-in-law", "adopted" or "foster" is not followed.
+Whether a person is a woman or a man is read from the relationships' own
 words ("mother of", "sister", "Mrs."); when it is not recorded the answer is "cannot tell",
 with what to record to tell. The missing man himself is taken to be a man.
 """
@@ -63,6 +64,8 @@ _CHAINS: dict[RelationshipKind, tuple[Step, ...]] = {
     K.GRANDPARENT_OF: ("up", "up"), K.GRANDCHILD_OF: ("down", "down"),
 }  # fmt: skip
 KIN_KINDS = tuple(_CHAINS)
+#: Words that make a family link one of marriage or adoption, not of blood.
+_NOT_BLOOD = re.compile(r"\bstep|in-law|\badopt|\bfoster", re.IGNORECASE)
 _INVERSE: dict[Step, Step] = {"up": "down", "down": "up", "sib": "sib", "half": "half"}
 _WORDS: dict[Step, tuple[str, str, str]] = {
     "up": ("mother", "father", "parent"),
@@ -214,6 +217,8 @@ class FamilyGraph:
     def _add(self, link: Relationship) -> None:
         named, target = self._node(link.from_contact_id), self._node(link.to_contact_id)
         words = link.forward_words
+        if _NOT_BLOOD.search(words):
+            return  # a stepbrother, a daughter-in-law, an adopted son share no DNA line
         if link.to_serviceman_id is not None:
             self.direct[link.from_contact_id] = re.sub(r"\s+of$", "", words.strip())
         steps: list[Step] = list(_CHAINS[link.kind])
@@ -240,22 +245,32 @@ class FamilyGraph:
         self.edges.setdefault(named.key, []).append(backward)
 
     def walks(self) -> Iterable[tuple[int, Path]]:
-        """Every way (up to MAX_STEPS single steps) from the case to each contact."""
-        by_key = {p.key: cid for cid, p in self.people.items()}
+        """Every distinct way (up to MAX_STEPS single steps) from the case to each contact.
 
-        def go(key: str, path: Path, visited: set[str]) -> Iterable[tuple[int, Path]]:
+        Ways that come to the same normalized path (a sibling's sibling is a sibling) go
+        on the same way, so each is followed once: a large family with every sibling linked
+        to every other is walked in a moment, not one walk per order of the siblings.
+        """
+        by_key = {p.key: cid for cid, p in self.people.items()}
+        seen: set[tuple[tuple[str, str], ...]] = set()
+
+        def go(key: str, path: Path) -> Iterable[tuple[int, Path]]:
             for edge in self.edges.get(key, []):
                 end = edge[-1][1].key
-                if end in visited or len(path) + len(edge) > MAX_STEPS:
+                if end == self.case.key or len(path) + len(edge) > MAX_STEPS:
                     continue
-                longer = path + edge
-                if normalize(longer) is None:
+                norm = normalize(path + edge)
+                if norm is None:
                     continue
+                form = tuple((step, person.key) for step, person in norm)
+                if form in seen:
+                    continue
+                seen.add(form)
                 if end in by_key:
-                    yield by_key[end], longer
-                yield from go(end, longer, visited | {end})
+                    yield by_key[end], norm
+                yield from go(end, norm)
 
-        yield from go(self.case.key, [], {self.case.key})
+        yield from go(self.case.key, [])
 
 
 def normalize(path: Path) -> Path | None:

@@ -7,7 +7,8 @@ only when few enough are there to draw one by one (``ChartData.events_between``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import String, case, func, literal, or_, select, type_coerce
@@ -30,10 +31,10 @@ BY_CATEGORY = "category"
 BY_CASE = "case"
 #: Lanes by case across the archive: the cases with the most events, at most this many.
 CASE_LANES = 40
-#: Events wider than this (in yyyymmdd key units: about a month) are read once with the
-#: counts (few: a date known to the day or month is most dates); the query for the days in
-#: view then looks back only this far for what reaches into them, through the date index.
-WIDE_KEYS = 100
+#: Events wider than this (in yyyymmdd key units: a single day) are read once with the
+#: counts (few: most dates are known to the day); the events known to the day are read for
+#: the days in view only, through the date index.
+WIDE_KEYS = 0
 
 
 @dataclass(frozen=True)
@@ -56,13 +57,19 @@ class ChartData:
     #: the lane of each lane key (category value or case id)
     lane_of: dict[Any, int]
     wide_marks: list[EventMark]
+    _wide_lows: list[float] = field(default_factory=list, repr=False)
 
     @property
     def total(self) -> int:
         return self.histogram.total()
 
+    def __post_init__(self) -> None:
+        self.wide_marks.sort(key=lambda m: m.span.low)
+        self._wide_lows = [m.span.low for m in self.wide_marks]
+
     def events_between(self, session: Session, low: float, high: float) -> list[EventMark]:
-        """Every event drawn in days [low, high), in lane order then by start."""
+        """The events known to the day drawn in days [low, high), read from the archive
+        through the date index, in lane order then by start."""
         low_key, high_key = day_key(low), day_key(high)
         e = TimelineEvent.__table__.c
         query = _marks_query(self, e).where(
@@ -72,9 +79,14 @@ class ChartData:
             e.date_latest - e.date_earliest <= WIDE_KEYS,
         )
         marks = _marks(self, plain_rows(session, query))
-        marks += [m for m in self.wide_marks if m.span.high >= low and m.span.low < high]
         marks.sort(key=lambda m: (m.lane, m.span.low, m.id))
         return marks
+
+    def wide_between(self, low: float, high: float) -> list[EventMark]:
+        """The events dated only roughly (wider than a day, or open-ended) drawn in days
+        [low, high), from those read with the counts, by start."""
+        reach = bisect_left(self._wide_lows, high)
+        return [m for m in self.wide_marks[:reach] if m.span.high > low]
 
 
 def _lane_key(by: str, e: Any) -> Any:
@@ -138,16 +150,9 @@ def _case_lanes(session: Session, case_id: int | None) -> tuple[list[str], dict[
 def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CATEGORY) -> ChartData:
     """The lanes and counts of the archive's timeline, or of case ``case_id``'s."""
     e = TimelineEvent.__table__.c
+    key = _lane_key(by, e)
     if by == BY_CASE:
         lanes, lane_of = _case_lanes(session, case_id)
-    else:
-        used = select(type_coerce(e.category, String)).distinct()
-        values = sorted(v for (v,) in plain_rows(session, _scoped(case_id, by, used, e)) if v)
-        order = {c.value: i for i, c in enumerate(EventCategory)}
-        values.sort(key=lambda v: (order.get(v, len(order)), v))
-        lanes = [stored_label(EventCategory, v) for v in values]
-        lane_of = {v: i for i, v in enumerate(values)}
-    key = _lane_key(by, e)
     start = case((e.date_earliest == KEY_MIN, e.date_latest), else_=e.date_earliest)
     counted = select(key, start, func.count()).where(
         e.date_latest >= literal(0), e.date_earliest <= KEY_MAX, e.date_latest.is_not(None)
@@ -155,17 +160,22 @@ def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CAT
     counted = _scoped(case_id, by, counted, e)
     if by == BY_CASE and case_id is None:
         counted = counted.where(key.in_(list(lane_of)))
-    counted = counted.group_by(key, start)
+    counts = plain_rows(session, counted.group_by(key, start))
+    if by != BY_CASE:  # a lane for each category with a dated event, in the usual order
+        order = {c.value: i for i, c in enumerate(EventCategory)}
+        values = sorted({k for k, _, _ in counts if k}, key=lambda v: (order.get(v, len(order)), v))
+        lanes = [stored_label(EventCategory, v) for v in values]
+        lane_of = {v: i for i, v in enumerate(values)}
     histogram = Histogram(
         (
             (lane_of.get(k, -1), day, n)
-            for k, first, n in plain_rows(session, counted)
+            for k, first, n in counts
             if (day := key_day(first)) is not None
         ),
         len(lanes),
     )
-    data = ChartData(lanes, histogram, case_id, by, lane_of, [])
-    wide_query = _marks_query(data, e).where(
+    keep = ChartData(lanes, histogram, case_id, by, lane_of, [])
+    wide_query = _marks_query(keep, e).where(
         e.date_latest >= literal(0),
         e.date_earliest <= KEY_MAX,
         or_(
@@ -174,5 +184,6 @@ def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CAT
             e.date_latest - e.date_earliest > WIDE_KEYS,
         ),
     )
-    data.wide_marks = _marks(data, plain_rows(session, wide_query))
-    return data
+    return ChartData(
+        lanes, histogram, case_id, by, lane_of, _marks(keep, plain_rows(session, wide_query))
+    )

@@ -55,12 +55,12 @@ PALETTE = (
 #: The periods every timeline marks.
 ERAS: tuple[Era, ...] = (
     Era("Korean War", dt.date(1950, 6, 25), dt.date(1953, 7, 27), "#f3dede"),
-    Era("Operation Big Switch", dt.date(1953, 8, 5), dt.date(1953, 9, 6), "#dde7f3"),
+    Era("Operation Big Switch", dt.date(1953, 8, 5), dt.date(1953, 9, 6), "#f5e3bf"),
     Era(
         "Joint recovery operations in North Korea",
         dt.date(1996, 7, 1),
         dt.date(2005, 5, 25),
-        "#e2efdc",
+        "#d6e9f2",
     ),
 )
 
@@ -99,8 +99,16 @@ def _parsed(stored: str) -> FuzzyDate | None:
         return None
 
 
+@lru_cache(maxsize=65_536)
+def _one_day(key: int) -> DrawnSpan | None:
+    day = key_day(key)
+    return None if day is None else DrawnSpan(day, day, day + 1.0, day + 1.0)
+
+
 def drawn_span(stored: str | None, earliest_key: int, latest_key: int) -> DrawnSpan | None:
     """How the event dated ``stored`` (the date's JSON) is drawn; None when it has no days."""
+    if earliest_key == latest_key:  # a day: most dates, drawn without reading the JSON
+        return _one_day(earliest_key)
     date = _parsed(stored) if stored else None
     first, last = key_day(earliest_key), key_day(latest_key)
     if first is None and last is None:
@@ -255,15 +263,15 @@ class Histogram:
         end = bisect_right(days, high)
         while i < end:
             start = (days[i] // size) * size
-            j = bisect_left(days, start + size, i)
+            j = max(bisect_left(days, start + size, i), i + 1)
             found.append((start, totals[j] - totals[i]))
             i = j
         return found
 
 
-def pack_rows(spans: Sequence[tuple[float, float]]) -> list[int]:
+def pack_rows(spans: Sequence[tuple[float, float]], most: int = 1_000_000) -> list[int]:
     """A row for each (left, right) pixel extent, sorted by left, so none overlap: greedy,
-    each into the first row free at its left edge."""
+    each into the first row free at its left edge; -1 for one that finds none of ``most``."""
     ends: list[float] = []
     rows: list[int] = []
     for left, right in spans:
@@ -273,6 +281,9 @@ def pack_rows(spans: Sequence[tuple[float, float]]) -> list[int]:
                 rows.append(row)
                 break
         else:
-            ends.append(right)
-            rows.append(len(ends) - 1)
+            if len(ends) < most:
+                ends.append(right)
+                rows.append(len(ends) - 1)
+            else:
+                rows.append(-1)
     return rows

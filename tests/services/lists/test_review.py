@@ -9,7 +9,7 @@ from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_text
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import ListMembership, Serviceman, StatusChange
+from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, StatusChange
 from powmia_desktop.services.lists import overview, review
 
 
@@ -67,8 +67,13 @@ def test_confirm_new_case_and_reject_each_decide_one_row(held: Archive) -> None:
         made = rows["Albert Browne"]
         assert made.match == "new" and made.case_name == "Browne, Albert"
         assert session.scalar(select(func.count()).select_from(Serviceman)) == cases_before + 1
-        assert review.made_case(session, made.id) == [("serviceman", made.case_id)]
-        assert review.made_case(session, rows["John Smyth"].id) == []
+        assert review.decided_records(session, made.id) == [("serviceman", made.case_id)]
+        # Confirming kept the list's spelling as one of the case's names.
+        [(table, variant_id)] = review.decided_records(session, rows["John Smyth"].id)
+        variant = session.get(NameVariant, variant_id)
+        assert table == "name_variant" and variant is not None
+        assert (variant.serviceman_id, variant.name) == (smyth.candidate_id, "John Smyth")
+        assert variant.where_seen == "Last Seen Alive, row 2 (confirmed at review)"
         status = session.scalars(
             select(StatusChange).where(StatusChange.serviceman_id == made.case_id)
         ).one()

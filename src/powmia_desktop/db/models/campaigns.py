@@ -60,8 +60,12 @@ class Campaign(Record, Base):
         order_by="(CampaignCount.counted_on, CampaignCount.id)",
         **_CHILDREN,
     )
-    cases: Mapped[list["Serviceman"]] = relationship(secondary=campaign_case)
-    targets: Mapped[list["Contact"]] = relationship(secondary=campaign_target)
+    cases: Mapped[list["Serviceman"]] = relationship(
+        secondary=campaign_case, order_by="(Serviceman.surname, Serviceman.given_names)"
+    )
+    targets: Mapped[list["Contact"]] = relationship(
+        secondary=campaign_target, order_by="Contact.display_name"
+    )
     correspondence: Mapped[list["Correspondence"]] = relationship(back_populates="campaign")
 
 
@@ -111,10 +115,6 @@ class Correspondence(Record, Base):
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaign.id", ondelete="SET NULL"), index=True
     )
-    #: the scan (or the .eml) kept in the archive's attachments
-    attachment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("attachment.id", ondelete="SET NULL")
-    )
     reply_due_on: Mapped[dt.date | None] = mapped_column(Date)
     replied_on: Mapped[dt.date | None] = mapped_column(Date)
     reply: Mapped[str] = mapped_column(Text, default="")
@@ -126,6 +126,9 @@ class Correspondence(Record, Base):
     official: Mapped["Contact | None"] = relationship(foreign_keys=[official_id])
     writer: Mapped["Contact | None"] = relationship(foreign_keys=[writer_id])
     campaign: Mapped[Campaign | None] = relationship(back_populates="correspondence")
-    attachment: Mapped["Attachment | None"] = relationship()
+    #: the scan of the letter (or the .eml it was read from)
+    attachments: Mapped[list["Attachment"]] = relationship(
+        back_populates="correspondence", **_CHILDREN
+    )
     follow_up_task: Mapped["Task | None"] = relationship()
     cases: Mapped[list["Serviceman"]] = relationship(secondary=correspondence_case)

@@ -12,6 +12,7 @@ from powmia_desktop.db.models.tags import source_tag, timeline_event_tag
 from powmia_desktop.db.types import vocab
 
 if TYPE_CHECKING:
+    from powmia_desktop.db.models.campaigns import Correspondence
     from powmia_desktop.db.models.cases import (
         Captivity,
         Claim,
@@ -181,9 +182,13 @@ class Attachment(Record, Base):
     source_id: Mapped[int | None] = mapped_column(
         ForeignKey("source.id", ondelete="CASCADE"), index=True
     )
+    correspondence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("correspondence.id", ondelete="CASCADE"), index=True
+    )
 
     serviceman: Mapped["Serviceman | None"] = relationship(back_populates="attachments")
     contact: Mapped["Contact | None"] = relationship(back_populates="attachments")
     meeting: Mapped["Meeting | None"] = relationship(back_populates="attachments")
     timeline_event: Mapped[TimelineEvent | None] = relationship(back_populates="attachments")
     source: Mapped[Source | None] = relationship(back_populates="attachments")
+    correspondence: Mapped["Correspondence | None"] = relationship(back_populates="attachments")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import Vocabulary
+from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.forms.base import Adder, FormBase
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.tables import Column, RowTableModel
@@ -59,6 +60,7 @@ class ChildTable(QWidget):
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setStyleSheet("font-weight: bold;")
         self.table = QTableView(self)
+        self.table.setAccessibleName(spec.label)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -67,6 +69,7 @@ class ChildTable(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(150)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        EmptyNote(self.table, lambda: f"None yet: “Add {spec.noun}…” adds one.")
         self.add_button = QPushButton(f"Add {spec.noun}…", self)
         self.edit_button = QPushButton("Edit…", self)
         self.remove_button = QPushButton("Remove", self)

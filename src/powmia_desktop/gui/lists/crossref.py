@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.core.progress import Progress
 from powmia_desktop.core.vocab import CasualtyStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.tables import Column, RowTableModel
+from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.exporting.files import write_atomically, write_bytes
 from powmia_desktop.services.lists import crossref, crossref_files
 from powmia_desktop.services.lists.crossref import CrossRef, ListRef
@@ -115,15 +117,20 @@ class CrossRefPanel(QWidget):
         if self.source is None:
             return
         kind, _, value = str(self.choice.currentData()).partition(":")
-        try:
+        source = self.source
+
+        def work(progress: Progress) -> CrossRef:
+            progress(0, 0, "Reading both sides…")
             with self.archive.reader() as session:
                 if kind == "editions":
-                    result = crossref.between_editions(session, self.source)
-                elif kind == "against":
+                    return crossref.between_editions(session, source)
+                if kind == "against":
                     other = crossref.find_list(session, value)
-                    result = crossref.against(session, self.source, other)
-                else:
-                    result = crossref.with_status(session, self.source, value)
+                    return crossref.against(session, source, other)
+                return crossref.with_status(session, source, value)
+
+        try:
+            result = run_job(self, "Cross-referencing", work)
         except PowmiaError as error:
             self._show(None)
             self.summary.setText(str(error))

@@ -71,7 +71,7 @@ class ReviewPanel(QWidget):
             lambda: self._decide("Confirm {name} as {case}", review.confirm_match)
         )
         self.new_button.clicked.connect(
-            lambda: self._decide("New case from {name}", review.make_new_case, made=True)
+            lambda: self._decide("New case from {name}", review.make_new_case)
         )
         self.reject_button.clicked.connect(lambda: self._decide("Reject {name}", review.reject_row))
         self.open_button.clicked.connect(self._open_case)
@@ -134,9 +134,7 @@ class ReviewPanel(QWidget):
         printed = "; ".join(f"{k}: {v}" for k, v in item.printed.items())
         self.printed_label.setText(f"As printed: {printed}" if printed else "")
 
-    def _decide(
-        self, words: str, decide: Callable[[Session, int], int], made: bool = False
-    ) -> None:
+    def _decide(self, words: str, decide: Callable[[Session, int], int]) -> None:
         item = self.current()
         if item is None:
             return
@@ -147,7 +145,7 @@ class ReviewPanel(QWidget):
                 "list_membership",
                 item.membership_id,
                 lambda session: decide(session, item.membership_id),
-                related=review.made_case if made else None,
+                related=review.decided_records,
             )
         except PowmiaError as error:
             QMessageBox.warning(self, "Cannot decide this row", str(error))

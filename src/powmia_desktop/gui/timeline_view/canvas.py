@@ -12,48 +12,33 @@ Up/Down (or Shift+wheel) scroll the lanes when they do not fit.
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
-    QFontMetricsF,
     QKeyEvent,
-    QLinearGradient,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 from sqlalchemy.orm import Session
 
+from powmia_desktop.gui.timeline_view.drawing import GUTTER, ROW, ChartPainter
 from powmia_desktop.services.timeline_chart import ChartData, EventMark
-from powmia_desktop.services.timeline_layout import (
-    ERAS,
-    PALETTE,
-    bucket_days,
-    pack_rows,
-    scale_marks,
-)
 from powmia_desktop.services.values import date_text
 
 #: Draw events one by one when at most this many are in view; count them above.
 DETAIL_LIMIT = 1500
-GUTTER = 180.0  # lane names
-AXIS = 26.0  # the scale along the top
-ERA_ROW = 16.0  # era names under the scale
-ROW = 18.0  # one row of events
-COUNT_LANE = 40.0  # a lane of counts
-MAX_ROWS = 14  # rows of events in one lane (more overlap the last)
-LABEL_MAX = 260.0
+#: Draw the roughly dated events in view one by one up to this many; above, say how many.
+ROUGH_LIMIT = 300
 MIN_SPAN_DAYS = 3.0
-INK, MUTED, RULE, SHADE = "#222222", "#666666", "#d8d8d8", "#f5f5f5"
 
 Reader = Callable[[], AbstractContextManager[Session]]
 
@@ -63,11 +48,23 @@ def _words(stored: str) -> str:
     return date_text(stored)
 
 
+def bucket_words(low: float, high: float, count: int) -> str:
+    """What a bar of counts holds, as its tooltip says it."""
+    first = dt.date.fromordinal(max(int(low), 1))
+    last = dt.date.fromordinal(max(int(high) - 1, int(low), 1))
+    events = f"{count:,} event" + ("" if count == 1 else "s")
+    if first == last:
+        return f"{events} on {first:%-d %b %Y}"
+    return f"{events} from {first:%-d %b %Y} to {last:%-d %b %Y} (click to zoom in)"
+
+
 class TimelineCanvas(QWidget):
     """Draws a ``ChartData`` between two days; ``event_clicked(id)`` when an event is clicked."""
 
     event_clicked = Signal(int)
     view_changed = Signal()
+    #: the lanes need another height (``needed``) since the last paint
+    height_changed = Signal()
 
     def __init__(self, reader: Reader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,12 +72,16 @@ class TimelineCanvas(QWidget):
         self.data: ChartData | None = None
         self.low, self.high = 711_000.0, 740_000.0
         self.top = 0.0  # lanes scrolled up by this many pixels
+        self.needed = 0.0  # the height the scale and every lane took at the last paint
         self._fetched: tuple[float, float, list[EventMark]] | None = None
-        self._hits: list[tuple[QRectF, int]] = []
-        self._buckets: list[tuple[QRectF, float, float]] = []
+        #: per lane, the roughly dated events in view not drawn one by one (see marks_in_view)
+        self.rough: list[int] = []
+        self.hits: list[tuple[QRectF, int]] = []
+        self.buckets: list[tuple[QRectF, float, float, int]] = []
         self._press: QPointF | None = None
         self._dragged = False
-        self._label_widths: dict[str, float] = {}
+        self.label_widths: dict[str, float] = {}
+        self._painting_width: float | None = None  # while drawing a picture of another size
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -121,7 +122,11 @@ class TimelineCanvas(QWidget):
         return (self.high - self.low) / max(self.plot_width(), 1.0)
 
     def plot_width(self, width: float | None = None) -> float:
-        return max((self.width() if width is None else width) - GUTTER - 8, 1.0)
+        """The width of the days (right of the lane names) in the widget, or in the
+        picture being drawn, or in ``width``."""
+        if width is None:
+            width = self._painting_width or self.width()
+        return max(width - GUTTER - 8, 1.0)
 
     def x_of(self, day: float) -> float:
         return GUTTER + (day - self.low) / self.days_per_pixel
@@ -149,9 +154,25 @@ class TimelineCanvas(QWidget):
         return self.data.histogram.count_all(self.low, self.high) <= DETAIL_LIMIT
 
     def marks_in_view(self) -> list[EventMark]:
-        """The events drawn now (read from the archive when the view leaves what was read)."""
+        """The events drawn now, in lane order then by start; when more than
+        ``ROUGH_LIMIT`` roughly dated events reach into view, only those known to the day
+        (``rough`` then says how many of the others each lane holds)."""
         if self.data is None:
             return []
+        wide = self.data.wide_between(self.low, self.high)
+        narrow = self._narrow_in_view()
+        if len(wide) > ROUGH_LIMIT:
+            self.rough = [0] * len(self.data.lanes)
+            for mark in wide:
+                self.rough[mark.lane] += 1
+            return narrow
+        self.rough = []
+        return sorted(narrow + wide, key=lambda m: (m.lane, m.span.low, m.id))
+
+    def _narrow_in_view(self) -> list[EventMark]:
+        """The events known to the day in view (read from the archive when the view leaves
+        the days read last: those in view and as many again either side, if few)."""
+        assert self.data is not None
         fetched = self._fetched
         if fetched is None or not (fetched[0] <= self.low and self.high <= fetched[1]):
             span = self.high - self.low
@@ -167,201 +188,34 @@ class TimelineCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self.paint(painter, float(self.width()), float(self.height()), self.top)
+            needed = self.paint(painter, float(self.width()), float(self.height()), self.top)
         finally:
             painter.end()
+        if needed != self.needed:
+            self.needed = needed
+            self.height_changed.emit()
 
     def paint(self, p: QPainter, width: float, height: float, top: float = 0.0) -> float:
         """Draw the chart on ``p`` over ``width`` × ``height``; returns the height the lanes
         need in all (more than ``height`` when they do not fit)."""
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        p.fillRect(QRectF(0, 0, width, height), QColor("white"))
-        self._hits, self._buckets = [], []
-        plot_right = width - 8
-        body_top = AXIS + ERA_ROW
-        self._eras(p, body_top, plot_right, height)
-        self._scale(p, width, height)
-        if self.data is None or not self.data.lanes:
-            p.setPen(QColor(MUTED))
-            p.drawText(
-                QRectF(GUTTER, body_top, plot_right - GUTTER, height - body_top),
-                Qt.AlignmentFlag.AlignCenter,
-                "No dated events to show.",
-            )
-            return height
-        p.setClipRect(QRectF(0, body_top, width, height - body_top))
-        if self.in_detail():
-            needed = self._draw_events(p, body_top - top, plot_right)
-        else:
-            needed = self._draw_counts(p, body_top - top, plot_right)
-        p.setClipping(False)
-        return needed + body_top
-
-    def _eras(self, p: QPainter, body_top: float, right: float, height: float) -> None:
-        small = QFont(self.font())
-        small.setPointSizeF(self.font().pointSizeF() * 0.85)
-        small.setItalic(True)
-        p.setFont(small)
-        metrics = QFontMetricsF(small)
-        for era in ERAS:
-            start, end = era.span
-            left, far = max(self.x_of(start), GUTTER), min(self.x_of(end), right)
-            if far <= left:
-                continue
-            p.fillRect(QRectF(left, AXIS, far - left, height - AXIS), QColor(era.colour))
-            room = far - left - 4
-            if room > 24:
-                p.setPen(QColor(MUTED))
-                p.drawText(
-                    QRectF(left + 2, AXIS, room, ERA_ROW),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    metrics.elidedText(era.name, Qt.TextElideMode.ElideRight, room),
-                )
-        p.setFont(self.font())
-
-    def _scale(self, p: QPainter, width: float, height: float) -> None:
-        p.setPen(QColor(MUTED))
-        metrics = QFontMetricsF(self.font())
-        gap = metrics.horizontalAdvance("Sep 1953") + 24
-        for day, label in scale_marks(self.low, self.high, self.plot_width(width), gap):
-            x = self.x_of(day)
-            p.setPen(QPen(QColor(RULE), 1))
-            p.drawLine(QPointF(x, AXIS - 4), QPointF(x, height))
-            p.setPen(QColor(MUTED))
-            p.drawText(QPointF(x + 3, AXIS - 8), label)
-        p.setPen(QPen(QColor(RULE), 1))
-        p.drawLine(QPointF(GUTTER, AXIS - 4), QPointF(width, AXIS - 4))
-
-    def _lane_head(self, p: QPainter, lane: int, y: float, h: float, right: float) -> None:
-        assert self.data is not None
-        if lane % 2 == 0:
-            p.fillRect(QRectF(0, y, GUTTER - 4, h), QColor(SHADE))
-        p.setPen(QPen(QColor(RULE), 1))
-        p.drawLine(QPointF(0, y + h), QPointF(right, y + h))
-        p.setPen(QColor(self.colour(lane)).darker(130))
-        name = self.data.lanes[lane]
-        metrics = QFontMetricsF(self.font())
-        p.drawText(
-            QRectF(6, y, GUTTER - 14, min(h, 2 * ROW)),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(name, Qt.TextElideMode.ElideRight, GUTTER - 14),
-        )
-
-    def colour(self, lane: int) -> str:
-        return PALETTE[lane % len(PALETTE)]
-
-    def _draw_counts(self, p: QPainter, y: float, right: float) -> float:
-        """Each lane as bars of how many events start in each bucket."""
-        assert self.data is not None
-        histogram = self.data.histogram
-        size = bucket_days(self.low, self.high, self.plot_width())
-        lanes = [
-            histogram.buckets(lane, self.low, self.high, size) for lane in range(histogram.lanes)
-        ]
-        most = max((n for found in lanes for _, n in found), default=1)
-        start_y = y
-        for lane, found in enumerate(lanes):
-            self._lane_head(p, lane, y, COUNT_LANE, right)
-            colour = QColor(self.colour(lane))
-            for start, n in found:
-                left, far = self.x_of(start), self.x_of(start + size)
-                left, far = max(left, GUTTER), min(far, right)
-                if far <= left:
-                    continue
-                bar = (COUNT_LANE - 6) * math.sqrt(n / most)
-                rect = QRectF(
-                    left, y + COUNT_LANE - 3 - max(bar, 2), max(far - left - 1, 1), max(bar, 2)
-                )
-                p.fillRect(rect, colour)
-                self._buckets.append((QRectF(left, y, far - left, COUNT_LANE), start, start + size))
-            y += COUNT_LANE
-        return y - start_y
-
-    def _label_width(self, metrics: QFontMetricsF, title: str) -> float:
-        width = self._label_widths.get(title)
-        if width is None:
-            width = min(metrics.horizontalAdvance(title) + 8, LABEL_MAX)
-            self._label_widths[title] = width
-        return width
-
-    def _draw_events(self, p: QPainter, y: float, right: float) -> float:
-        """Every event in view, each lane's events packed into rows that do not overlap."""
-        assert self.data is not None
-        metrics = QFontMetricsF(self.font())
-        by_lane: list[list[EventMark]] = [[] for _ in self.data.lanes]
-        for mark in self.marks_in_view():
-            by_lane[mark.lane].append(mark)
-        start_y = y
-        for lane, marks in enumerate(by_lane):
-            placed = []
-            for mark in marks:
-                left = self.x_of(mark.span.low)
-                far = max(self.x_of(mark.span.high), left + 8)
-                placed.append((left, far + self._label_width(metrics, mark.title)))
-            rows = [min(r, MAX_ROWS - 1) for r in pack_rows(placed)]
-            height = ROW * (max(rows, default=0) + 1) + 8
-            self._lane_head(p, lane, y, height, right)
-            for mark, row, (_, reach) in zip(marks, rows, placed, strict=True):
-                self._draw_mark(p, mark, y + 4 + row * ROW, reach, right, metrics)
-            y += height
-        return y - start_y
-
-    def _draw_mark(
-        self,
-        p: QPainter,
-        mark: EventMark,
-        y: float,
-        reach: float,
-        right: float,
-        metrics: QFontMetricsF,
-    ) -> None:
-        colour = QColor(self.colour(mark.lane))
-        span = mark.span
-        low, high = self.x_of(span.low), self.x_of(span.high)
-        solid_low, solid_high = self.x_of(span.solid_low), self.x_of(span.solid_high)
-        top, bar_h = y + 4, ROW - 8
-        if high - low < 7:  # a day, or a month far away: a diamond
-            middle = (low + high) / 2
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colour)
-            p.drawPolygon(
-                [
-                    QPointF(middle, top - 2),
-                    QPointF(middle + 5, top + bar_h / 2),
-                    QPointF(middle, top + bar_h + 2),
-                    QPointF(middle - 5, top + bar_h / 2),
-                ]
-            )
-            low, high = middle - 5, middle + 5
-        else:
-            faint = QColor(colour)
-            faint.setAlpha(40)
-            for outer, inner in ((low, solid_low), (high, solid_high)):
-                if abs(inner - outer) >= 1:
-                    gradient = QLinearGradient(outer, 0, inner, 0)
-                    gradient.setColorAt(0, faint)
-                    gradient.setColorAt(1, colour)
-                    p.fillRect(QRectF(min(outer, inner), top, abs(inner - outer), bar_h), gradient)
-            if solid_high - solid_low >= 1:
-                p.fillRect(QRectF(solid_low, top, solid_high - solid_low, bar_h), colour)
-        self._hits.append((QRectF(low - 2, y, max(reach, high) - low + 4, ROW), mark.id))
-        room = min(reach, right) - high - 6
-        if room > 20:
-            p.setPen(QColor(INK))
-            text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, room)
-            p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
+        self._painting_width = width
+        try:
+            return ChartPainter(self).paint(p, width, height, top)
+        finally:
+            self._painting_width = None
 
     # -- what was clicked -------------------------------------------------------------
     def event_at(self, point: QPointF) -> EventMark | None:
-        for rect, event_id in reversed(self._hits):
+        for rect, event_id in reversed(self.hits):
             if rect.contains(point):
                 return next((m for m in self.marks_in_view() if m.id == event_id), None)
         return None
 
-    def bucket_at(self, point: QPointF) -> tuple[float, float] | None:
-        for rect, low, high in self._buckets:
+    def bucket_at(self, point: QPointF) -> tuple[float, float, int] | None:
+        """The days [low, high) of the bar of counts at ``point``, and its count."""
+        for rect, low, high, count in self.buckets:
             if rect.contains(point):
-                return low, high
+                return low, high, count
         return None
 
     def click(self, point: QPointF) -> None:
@@ -372,7 +226,7 @@ class TimelineCanvas(QWidget):
             return
         bucket = self.bucket_at(point)
         if bucket is not None:
-            low, high = bucket
+            low, high, _ = bucket
             pad = (high - low) * 0.25
             self.set_view(low - pad, high + pad)
 
@@ -385,9 +239,21 @@ class TimelineCanvas(QWidget):
             self.zoom(1.25**steps, event.position().x())
         event.accept()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.set_top(self.top)  # within what a taller view leaves hidden
+        self.height_changed.emit()
+
     def scroll_lanes(self, pixels: float) -> None:
-        self.top = max(self.top + pixels, 0.0)
-        self.update()
+        self.set_top(self.top + pixels)
+
+    def set_top(self, top: float) -> None:
+        """Scroll the lanes so that ``top`` pixels of them are above the view."""
+        top = min(max(top, 0.0), max(self.needed - self.height(), 0.0))
+        if top != self.top:
+            self.top = top
+            self.update()
+            self.view_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, k = event.key(), Qt.Key
@@ -424,10 +290,13 @@ class TimelineCanvas(QWidget):
                 self._press = event.position()
             return
         mark = self.event_at(event.position())
+        bucket = self.bucket_at(event.position()) if mark is None else None
+        where = event.globalPosition().toPoint()
         if mark is not None:
-            QToolTip.showText(
-                event.globalPosition().toPoint(), f"{_words(mark.date)}\n{mark.title}", self
-            )
+            QToolTip.showText(where, f"{_words(mark.date)}\n{mark.title}", self)
+        elif bucket is not None:
+            low, high, count = bucket
+            QToolTip.showText(where, bucket_words(low, high, count), self)
         else:
             QToolTip.hideText()
 

@@ -4,7 +4,7 @@ for the whole archive. A click on an event opens it in the Timeline section's ed
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from powmia_desktop.gui.ops import ArchiveOps
@@ -20,21 +20,33 @@ class CaseChartPanel(RecordPanel):
         self.ops = ops
         self.chart = TimelineChart(lambda: self.ops.archive.reader(), self)
         self.chart.event_clicked.connect(lambda event_id: self.open_record.emit("event", event_id))
+        self._wanted: int | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
 
     def load(self, record_id: int | None) -> None:
         self.setEnabled(record_id is not None)
+        self._wanted = record_id
         if record_id is None:
+            self.chart.case_id = None
             self.chart.canvas.set_data(None)
+        elif self.isVisible():
+            self._show_wanted()
+
+    def _show_wanted(self) -> None:
+        """Read the case's chart (only when the tab is seen: selecting cases stays quick)."""
+        wanted = self._wanted
+        if wanted is None:
             return
-        same = record_id == self.chart.case_id and self.chart.canvas.data is not None
-        self.chart.case_id = record_id
-        if same:
+        if wanted == self.chart.case_id and self.chart.canvas.data is not None:
             self.chart.reload()  # after an edit: keep the days in view
         else:
-            self.chart.show_case(record_id)
-            self.chart.canvas.fit()
+            self.chart.show_case(wanted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._wanted != self.chart.case_id or self.chart.canvas.data is None:
+            self._show_wanted()
 
 
 class TimelineWindow(QWidget):
@@ -57,9 +69,10 @@ class TimelineWindow(QWidget):
         if self.isVisible():
             self.chart.reload()
 
-    def showEvent(self, event: object) -> None:
-        self.chart.show_case(None)
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.chart.canvas.data is None:
+            self.chart.show_case(None)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.chart.canvas.set_data(None)  # the counts of a large archive are not kept

@@ -20,6 +20,7 @@ EXPORT_KIND = {
     "contacts": "contacts",
     "meetings": "meetings",
     "timeline": "events",
+    "dna": "dna-followup",
 }
 
 

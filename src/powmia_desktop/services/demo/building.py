@@ -9,6 +9,7 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import Confidence
 from powmia_desktop.db.models import (
     Base,
+    Campaign,
     Citation,
     Contact,
     Meeting,
@@ -37,6 +38,7 @@ class LoaderBase:
         self.contacts: dict[str, Contact] = {}
         self.cases: dict[str, Serviceman] = {}
         self.meetings: dict[str, Meeting] = {}
+        self.campaigns: dict[str, Campaign] = {}
         self.keys_seen: set[str] = set()
 
     # -- helpers -----------------------------------------------------------------------------

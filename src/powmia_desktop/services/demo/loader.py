@@ -11,6 +11,7 @@ from powmia_desktop.db.models import (
     Record,
     Serviceman,
 )
+from powmia_desktop.services.demo.campaigns import CampaignRecords
 from powmia_desktop.services.demo.cases import CaseRecords
 from powmia_desktop.services.demo.document import (
     DEMO_FORMAT,
@@ -23,7 +24,7 @@ from powmia_desktop.services.demo.summary import COUNTED, DemoSummary
 from powmia_desktop.services.demo.work import WorkRecords
 
 
-class Loader(CaseRecords, WorkRecords):
+class Loader(CaseRecords, WorkRecords, CampaignRecords):
     """Builds the records of one document, unattached, then adds them all at once."""
 
     def load(self, doc: DocObject) -> DemoSummary:
@@ -62,6 +63,10 @@ class Loader(CaseRecords, WorkRecords):
             self._event(obj)
         for _, obj in doc.objects("audience_profiles"):
             self._audience(obj)
+        for _, obj in doc.objects("campaigns"):
+            self._campaign(obj)
+        for _, obj in doc.objects("correspondence"):
+            self._letter(obj)
         doc.finish()
         if not self.cases:
             raise damaged(doc.at("cases"), "holds no case")

@@ -6,10 +6,13 @@ from powmia_desktop.db.models import (
     AgendaItem,
     Attendance,
     AudienceProfile,
+    Campaign,
+    CampaignCount,
     Captivity,
     Citation,
     Claim,
     Contact,
+    Correspondence,
     ExternalId,
     ListMembership,
     LiveSightingReport,
@@ -54,6 +57,9 @@ class DemoSummary:
     events: int
     tags: int
     audience_profiles: int
+    campaigns: int = 0
+    campaign_counts: int = 0
+    correspondence: int = 0
 
     def counts(self) -> dict[str, int]:
         """The counts by kind, in declaration order, without the case id."""
@@ -99,4 +105,7 @@ COUNTED: dict[type[Record], str] = {
     TimelineEvent: "events",
     Tag: "tags",
     AudienceProfile: "audience_profiles",
+    Campaign: "campaigns",
+    CampaignCount: "campaign_counts",
+    Correspondence: "correspondence",
 }

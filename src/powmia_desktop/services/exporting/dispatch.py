@@ -1,7 +1,8 @@
 """One entry for every kind of export, chosen by kind and by the file's extension.
 
 cases -> CSV (the case list, filtered); contacts -> .vcf or CSV; meetings -> .ics or CSV;
-events -> the timeline CSV (importable again); archive -> .zip. ``EXPORTERS`` maps each
+events -> the timeline CSV (importable again); dna-followup -> the cases with no usable
+DNA reference on file, as CSV; archive -> .zip. ``EXPORTERS`` maps each
 name (services/choices.py lists them for the command line) to a function taking the session
 and an ``ExportRequest``.
 """
@@ -22,6 +23,7 @@ from powmia_desktop.services.cases import CaseFilter
 from powmia_desktop.services.choices import EXPORT_KINDS
 from powmia_desktop.services.exporting.archive_zip import export_archive
 from powmia_desktop.services.exporting.files import ExportResult
+from powmia_desktop.services.exporting.followup_csv import export_followup
 from powmia_desktop.services.exporting.ics import export_calendar
 from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy
 from powmia_desktop.services.exporting.tables import export_list
@@ -80,6 +82,10 @@ def _events(session: Session, r: ExportRequest) -> ExportResult:
     return export_timeline(session, r.path, privacy=r.privacy, overwrite=r.overwrite)
 
 
+def _followup(session: Session, r: ExportRequest) -> ExportResult:
+    return export_followup(session, r.path, privacy=r.privacy, overwrite=r.overwrite)
+
+
 def _archive(session: Session, r: ExportRequest) -> ExportResult:
     return export_archive(
         session, r.attachments_dir, r.path, privacy=r.privacy, overwrite=r.overwrite,
@@ -94,6 +100,7 @@ EXPORTERS: Final[Mapping[str, Exporter]] = MappingProxyType(
         "contacts": _contacts,
         "meetings": _meetings,
         "events": _events,
+        "dna-followup": _followup,
         "archive": _archive,
     }
 )

@@ -1,7 +1,8 @@
 """One entry for every kind of import, as the CLI and the wizard name them.
 
 ``cases`` (a list, CSV/TSV), ``contacts`` (vCard, or CSV with an optional offices file),
-``meetings`` (.ics), ``events`` (timeline CSV) and ``archive`` (.zip). ``IMPORTERS`` maps
+``meetings`` (.ics), ``events`` (timeline CSV), ``correspondence`` (an e-mail, .eml) and
+``archive`` (.zip). ``IMPORTERS`` maps
 each name (services/choices.py lists them for the command line) to a function taking the
 session and an ``ImportRequest``; what a person may add besides the file and its columns is
 an ``ImportOptions``, each kind reading the fields it knows.
@@ -24,6 +25,7 @@ from powmia_desktop.services.choices import IMPORT_KINDS
 from powmia_desktop.services.importing.archive_zip import import_archive
 from powmia_desktop.services.importing.calendar import import_calendar
 from powmia_desktop.services.importing.contacts import import_contact_csv, import_vcards
+from powmia_desktop.services.importing.email_letters import import_eml
 from powmia_desktop.services.importing.lists import import_list
 from powmia_desktop.services.importing.outcome import ImportResult
 from powmia_desktop.services.importing.timeline import import_events
@@ -49,6 +51,8 @@ class ImportOptions:
     offices_mapping: dict[str, str | None] | None = None
     #: events: a source every row cites
     source: str | None = None
+    #: correspondence: the campaign the letters belong to (number or title)
+    campaign: str | None = None
 
     @classmethod
     def from_document(cls, options: Mapping[str, Any]) -> ImportOptions:
@@ -64,6 +68,7 @@ class ImportOptions:
             offices=Path(offices) if offices else None,
             offices_mapping=offices_mapping,
             source=_text(options.get("source")),
+            campaign=_text(options.get("campaign")),
         )
 
     def given(self, **values: Any) -> ImportOptions:
@@ -124,6 +129,13 @@ def _events(session: Session, r: ImportRequest) -> ImportResult:
     )  # fmt: skip
 
 
+def _correspondence(session: Session, r: ImportRequest) -> ImportResult:
+    return import_eml(
+        session, r.path, attachments_dir=r.attachments_dir, campaign=r.options.campaign,
+        dry_run=r.dry_run,
+    )  # fmt: skip
+
+
 def _archive(session: Session, r: ImportRequest) -> ImportResult:
     return import_archive(
         session, r.path, r.attachments_dir, dry_run=r.dry_run, progress=r.progress
@@ -137,6 +149,7 @@ IMPORTERS: Final[Mapping[str, Importer]] = MappingProxyType(
         "contacts": _contacts,
         "meetings": _meetings,
         "events": _events,
+        "correspondence": _correspondence,
         "archive": _archive,
     }
 )

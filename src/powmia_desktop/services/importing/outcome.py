@@ -123,6 +123,11 @@ class ImportResult:
         if self.diff is not None:
             out += self.diff.lines()
         out += [f"Held for review: {held}" for held in self.held]
+        if self.held and not self.dry_run:
+            out.append(
+                "Decide each held row in the Lists section's review queue, or with "
+                "'powmia review' (same man, new case, or reject)"
+            )
         out += [f"Rejected: {problem}" for problem in self.rejected]
         return [printable(line, 2000) for line in out]
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Integer, String, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
@@ -42,7 +42,9 @@ PRESUMED_DEAD: Final = (
 _PRESUMED_DEAD_WORDS: Final = frozenset({"presumeddead", "presumed"})
 #: Short names a person uses for a list, and words its title holds.
 _SHORT_NAMES: Final = {"lsa": "lastseenalive"}
-_KEPT: Final = (ListMatchStatus.CONFIRMED.value, ListMatchStatus.SUGGESTED.value)
+_CONFIRMED: Final = ListMatchStatus.CONFIRMED.value
+_KEPT: Final = (_CONFIRMED, ListMatchStatus.SUGGESTED.value)
+_LEVELS: Final = {int(level): level for level in Sensitivity}
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,8 @@ class _Member:
     case_id: int | None
     row_number: int | None
     batch_id: int | None
-    printed: Any
+    #: the row as printed, its stored JSON text (two rows print the same when it is equal)
+    printed: str | None
     sensitivity: Sensitivity
 
 
@@ -163,14 +166,14 @@ def _members(session: Session, source_id: int, batch_id: int | None) -> dict[Any
     query = (
         select(
             m.serviceman_id,
-            m.match_status,
+            type_coerce(m.match_status, String),
             m.name_as_printed,
             s.surname,
             s.given_names,
             m.row_number,
             m.import_batch_id,
-            m.row_as_printed,
-            func.coalesce(s.sensitivity, m.sensitivity),
+            type_coerce(m.row_as_printed, String),
+            type_coerce(func.coalesce(s.sensitivity, m.sensitivity), Integer),
         )
         .outerjoin(Serviceman.__table__, s.id == m.serviceman_id)
         .where(m.source_id == source_id, m.match_status.in_(_KEPT))
@@ -190,15 +193,13 @@ def _members(session: Session, source_id: int, batch_id: int | None) -> dict[Any
         printed,
         level,
     ) in session.execute(query):
-        if getattr(status, "value", status) == ListMatchStatus.CONFIRMED.value and surname:
+        if status == _CONFIRMED and surname:
             key: tuple[str, Any] = ("case", case_id)
             name = f"{surname}, {given}" if given else surname
         else:
             name = printed_name or _unprinted(surname, given)
             key, case_id = ("name", fold(name)), None
-        members.setdefault(
-            key, _Member(key, name, case_id, number, batch, printed, Sensitivity(level))
-        )
+        members.setdefault(key, _Member(key, name, case_id, number, batch, printed, _LEVELS[level]))
     return members
 
 
@@ -215,15 +216,8 @@ def _latest(session: Session, source_id: int) -> int | None:
 
 
 def _entry(reader: PrintedReader, member: _Member) -> Entry:
-    row = reader.read(member.batch_id, member.printed)
-    if row is None:
-        return Entry(member.key, member.name, None, None)
-    accounting = row.accounting_status
-    if accounting is None and row.casualty_status in ("accounted_for", "non_recoverable"):
-        accounting = row.casualty_status
-    elif accounting is None and row.casualty_status:
-        accounting = "unaccounted_for"
-    return Entry(member.key, member.name, accounting, row.casualty_status)
+    accounting, casualty = reader.status(member.batch_id, member.printed)
+    return Entry(member.key, member.name, accounting, casualty)
 
 
 def _printed_status(reader: PrintedReader, member: _Member) -> str:
@@ -249,13 +243,13 @@ def _compare(
     only_b.rows = [_row(m) for k, m in b.items() if k not in a]
     for key, new in b.items():
         old = a.get(key)
-        if old is None:
+        if old is None or old.printed == new.printed:  # the same row: the same status
             continue
         delta = changed_status(_entry(reader, old), _entry(reader, new))
         if delta is not None:
             changed.rows.append(_row(new, delta.before, delta.after))
     for group in groups:
-        group.rows.sort(key=lambda r: (fold(r.name), r.row_number or 0))
+        group.rows.sort(key=lambda r: (r.name.casefold(), r.row_number or 0))
 
 
 def against(session: Session, first: ListRef, second: ListRef) -> CrossRef:
@@ -327,7 +321,7 @@ def with_status(session: Session, ref: ListRef, status: str) -> CrossRef:
             for m in members.values()
             if m.case_id in carried
         ),
-        key=lambda r: (fold(r.name), r.row_number or 0),
+        key=lambda r: (r.name.casefold(), r.row_number or 0),
     )
     return CrossRef(
         f"{ref.title}: carried as {words}", f"As printed on {ref.title}", "Carried as", [group]

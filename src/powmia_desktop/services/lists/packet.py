@@ -1,19 +1,24 @@
 """A cross-reference as a packet section: worked out when the packet's data is gathered and
 cut to what the packet's audience may read (each man left out is written to the packet's
-log of what was withheld, as every other section's records are)."""
+log of what was withheld, as every other section's records are).
+
+The cross-reference itself (and the list importer's readers it uses) is imported only when
+a packet has such a section: a case summary prints sooner without them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.services.audience import Audience, RedactionLog
-from powmia_desktop.services.lists import crossref
-from powmia_desktop.services.lists.crossref import CrossRef
+
+if TYPE_CHECKING:
+    from powmia_desktop.services.lists.crossref import CrossRef
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,8 @@ def crossref_part(
 ) -> CrossRefPart:
     """The section's cross-reference: ``options`` gives the list, and ``against`` another
     list or else ``status`` a status (neither: the list's two latest editions)."""
+    from powmia_desktop.services.lists import crossref
+
     name = str(options.option("list") or "").strip()
     against = str(options.option("against") or "").strip()
     status = str(options.option("status") or "").strip()

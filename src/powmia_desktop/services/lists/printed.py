@@ -4,7 +4,7 @@ its import batch used), so a row can be compared with a case or with another lis
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Final
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from powmia_desktop.services.importing.list_rows import (
     ListRow,
     RowReader,
     printed_cells,
+    read_status,
 )
 from powmia_desktop.services.importing.tabular import resolve_mapping
 
@@ -36,15 +37,21 @@ class PrintedReader:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._mappings: dict[int, dict[str, str]] = {}
+        self._by_headers: dict[tuple[str, ...], dict[str, str]] = {}
+        self._status_maps: dict[tuple[int | None, tuple[str, ...]], dict[str, str]] = {}
+        self._statuses: dict[tuple[str, ...], Status] = {}
         self._rows = RowReader()
 
     def mapping(self, batch_id: int | None, headers: list[str]) -> dict[str, str]:
         """The batch's column mapping; a row entered by hand maps its headers by name."""
         if batch_id is None:
-            try:
-                return resolve_mapping(headers, LIST_FIELDS, None)
-            except ValidationError:
-                return {}
+            key = tuple(headers)
+            if key not in self._by_headers:
+                try:
+                    self._by_headers[key] = resolve_mapping(headers, LIST_FIELDS, None)
+                except ValidationError:
+                    self._by_headers[key] = {}
+            return self._by_headers[key]
         if batch_id not in self._mappings:
             stored = self.session.scalar(
                 select(ImportBatch.column_mapping).where(ImportBatch.id == batch_id)
@@ -63,3 +70,37 @@ class PrintedReader:
             return self._rows.read(printed_cells(row, self.mapping(batch_id, list(row))))
         except ValidationError:
             return None
+
+    def status(self, batch_id: int | None, printed: Any) -> Status:
+        """(accounting, casualty) the row prints, as list_diff reads them (a man listed
+        MIA or POW is unaccounted for); (None, None) when it prints none it can read.
+        Reads the status cells only, each distinct wording once."""
+        row = as_dict(printed)
+        if not row:
+            return None, None
+        headers = tuple(row)
+        key = (batch_id, headers)
+        if key not in self._status_maps:
+            mapping = self.mapping(batch_id, list(headers))
+            self._status_maps[key] = {h: f for h, f in mapping.items() if f in _STATUS_FIELDS}
+        cells = printed_cells(row, self._status_maps[key])
+        words = tuple(cells.get(f, "") for f in _STATUS_FIELDS)
+        if words not in self._statuses:
+            self._statuses[words] = _status(cells)
+        return self._statuses[words]
+
+
+Status = tuple[str | None, str | None]
+_STATUS_FIELDS: Final = ("accounting_status", "casualty_status", "status")
+
+
+def _status(cells: dict[str, str]) -> Status:
+    try:
+        accounting, casualty, _ = read_status(cells)
+    except ValidationError:
+        return None, None
+    if accounting is None and casualty in ("accounted_for", "non_recoverable"):
+        accounting = casualty
+    elif accounting is None and casualty:
+        accounting = "unaccounted_for"
+    return accounting, casualty

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.fuzzydate import FuzzyDate
@@ -22,10 +22,12 @@ from powmia_desktop.core.vocab import (
     Branch,
     CasualtyStatus,
     ListMatchStatus,
+    NameVariantKind,
 )
-from powmia_desktop.db.models import ListMembership, Serviceman, Source
+from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, Source
 from powmia_desktop.services.cases import add_status_change, create_case
 from powmia_desktop.services.importing.list_rows import ListRow
+from powmia_desktop.services.importing.tabular import fold
 from powmia_desktop.services.lists.overview import (
     CONFIRMED_AT_REVIEW,
     NEW_AT_REVIEW,
@@ -107,6 +109,7 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
     """The review queue (of one list, or of every list), in list and row order."""
     query = (
         select(ListMembership, Source.title)
+        .options(selectinload(ListMembership.serviceman))
         .join(Source, Source.id == ListMembership.source_id)
         .where(
             ListMembership.match_status == ListMatchStatus.SUGGESTED,
@@ -155,12 +158,37 @@ def _decided(membership: ListMembership, what: str) -> str:
 
 
 def confirm_match(session: Session, membership_id: int) -> int:
-    """The row is its candidate case; returns the row's id."""
+    """The row is its candidate case; returns the row's id. A spelling the case does not
+    have yet is kept as one of its names (as the import keeps it for rows it matches)."""
     membership = _held(session, membership_id)
     membership.match_status = ListMatchStatus.CONFIRMED
     membership.notes = _decided(membership, CONFIRMED_AT_REVIEW)
+    _keep_spelling(session, membership)
     session.flush()
     return membership.id
+
+
+def _spelling_seen(session: Session, membership: ListMembership) -> str:
+    title = session.scalar(select(Source.title).where(Source.id == membership.source_id))
+    return f"{title}, row {membership.row_number} (confirmed at review)"[:300]
+
+
+def _keep_spelling(session: Session, membership: ListMembership) -> None:
+    name, case = membership.name_as_printed.strip(), membership.serviceman
+    if not name or case is None:
+        return
+    known = {fold(case.sort_name), fold(f"{case.given_names} {case.surname}")}
+    known |= {fold(v.name) for v in case.name_variants}
+    if fold(name) in known:
+        return
+    session.add(
+        NameVariant(
+            serviceman_id=case.id,
+            name=name[:300],
+            kind=NameVariantKind.AS_PRINTED,
+            where_seen=_spelling_seen(session, membership),
+        )
+    )
 
 
 def reject_row(session: Session, membership_id: int) -> int:
@@ -216,17 +244,27 @@ def make_new_case(session: Session, membership_id: int) -> int:
     return membership.id
 
 
-def made_case(session: Session, membership_id: int) -> list[tuple[str, int]]:
-    """The case a review made from the row, as (table, id) — [] for any other row: what
-    undoing the decision removes besides putting the row back."""
-    found = session.execute(
-        select(ListMembership.serviceman_id, ListMembership.notes).where(
-            ListMembership.id == membership_id
-        )
-    ).first()
-    if found is None or found[0] is None or not str(found[1]).startswith(NEW_AT_REVIEW):
+def decided_records(session: Session, membership_id: int) -> list[tuple[str, int]]:
+    """What a decision on the row made besides changing it, as (table, id): the case made
+    from it, or the spelling a confirmation kept. Undoing the decision removes them; for a
+    row not decided at review, nothing."""
+    membership = session.get(ListMembership, membership_id)
+    if membership is None or membership.serviceman_id is None:
         return []
-    return [("serviceman", int(found[0]))]
+    if membership.notes.startswith(NEW_AT_REVIEW):
+        return [("serviceman", membership.serviceman_id)]
+    if membership.notes.startswith(CONFIRMED_AT_REVIEW):
+        seen = _spelling_seen(session, membership)
+        return [
+            ("name_variant", i)
+            for i in session.scalars(
+                select(NameVariant.id).where(
+                    NameVariant.serviceman_id == membership.serviceman_id,
+                    NameVariant.where_seen == seen,
+                )
+            )
+        ]
+    return []
 
 
 __all__ = [
@@ -234,8 +272,8 @@ __all__ = [
     "Difference",
     "HeldItem",
     "confirm_match",
+    "decided_records",
     "held_rows",
-    "made_case",
     "make_new_case",
     "reject_row",
 ]

@@ -1,0 +1,1 @@
+"""The Campaigns and Correspondence sections."""

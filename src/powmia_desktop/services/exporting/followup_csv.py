@@ -1,0 +1,45 @@
+"""The DNA follow-up list as CSV: the cases with no usable family reference on file."""
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from powmia_desktop.core.vocab import AccountingStatus, Branch
+from powmia_desktop.services.dna_followup import list_followup, progress_text
+from powmia_desktop.services.exporting.files import ExportResult, write_csv
+from powmia_desktop.services.exporting.privacy import DEFAULT_PRIVACY, Privacy
+from powmia_desktop.services.values import stored_label
+
+FOLLOWUP_HEADERS = [
+    "Surname", "Given names", "Service number", "Branch", "Home state", "Accounting",
+    "Samples so far", "Samples recorded", "Family links recorded",
+]  # fmt: skip
+
+
+def followup_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> list[list[str]]:
+    return [
+        [
+            r.surname,
+            r.given_names,
+            r.service_number,
+            stored_label(Branch, r.branch),
+            r.home_state,
+            stored_label(AccountingStatus, r.accounting_status),
+            progress_text(r),
+            str(r.samples),
+            str(r.family_links),
+        ]
+        for r in sorted(
+            list_followup(session, max_sensitivity=int(privacy.effective)),
+            key=lambda r: (r.surname.casefold(), r.given_names.casefold(), r.id),
+        )
+    ]
+
+
+def export_followup(
+    session: Session, path: Path, *, privacy: Privacy = DEFAULT_PRIVACY, overwrite: bool = False
+) -> ExportResult:
+    """Write the follow-up list to ``path`` (cells a spreadsheet would run are guarded)."""
+    rows = followup_rows(session, privacy)
+    write_csv(path, FOLLOWUP_HEADERS, rows, overwrite)
+    return ExportResult("dna-followup", path, len(rows))
