@@ -1,6 +1,7 @@
 """An archive on the PostgreSQL server: moved up from a file and back record for record,
 backed up and restored, shared folder attachments, and connection trouble said plainly."""
 
+import importlib.util
 from pathlib import Path
 
 import psycopg
@@ -13,6 +14,7 @@ from tests.helpers.pg_server import DatabasePool
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ArchiveLocation, location_for_path
+from powmia_desktop.db.migrate import MIGRATIONS_DIR
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.services import cases
 from powmia_desktop.services.attachments import attach_file, stored_path
@@ -21,6 +23,13 @@ from powmia_desktop.services.check import check_archive
 from powmia_desktop.services.copying import copy_attachment_files, copy_records, table_digests
 from powmia_desktop.services.demo import load_demo
 from powmia_desktop.services.search import search
+from powmia_desktop.services.search_server import (
+    SERVER_INDEX_SQL,
+    SERVER_TABLE_SQL,
+    server_functions,
+    server_index_problems,
+    server_triggers,
+)
 
 pytestmark = pytest.mark.server_only
 
@@ -189,3 +198,17 @@ def test_every_desk_finds_the_shared_folder_in_the_archive(
     monkeypatch.setenv("POWMIA_FILES", str(tmp_path / "mounted-here"))
     with Archive.open(ArchiveLocation(demo_archive.location.url, None)) as desk:
         assert desk.location.attachments_dir == tmp_path / "mounted-here" / "attachments"
+
+
+def test_the_server_search_index_copy_matches_migration_0008(archive: Archive) -> None:
+    path = MIGRATIONS_DIR / "versions" / "0008_server_archives.py"
+    spec = importlib.util.spec_from_file_location("migration_0008", path)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    made = migration.statements()
+    ours = [SERVER_TABLE_SQL, SERVER_INDEX_SQL, *server_functions().values()]
+    ours += server_triggers().values()
+    assert set(ours) <= set(made)
+    with archive.engine.connect() as connection:
+        assert server_index_problems(connection) == []
