@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, GUTTER, bucket_words
@@ -203,3 +204,21 @@ def test_lanes_taller_than_the_chart_scroll(qtbot: QtBot, demo_archive: Archive)
     qtbot.keyClick(chart.canvas, Qt.Key.Key_Up)
     assert chart.canvas.top < chart.lane_scroll.maximum()
     assert chart.lane_scroll.value() == int(chart.canvas.top)
+
+
+def test_the_chart_window_follows_the_archive_opened(
+    qtbot: QtBot, demo_archive: Archive, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window(demo_archive)
+    window.show()
+    window.open_timeline_chart()
+    chart_window = window.timeline_window
+    assert chart_window is not None
+    qtbot.waitUntil(lambda: chart_window.chart.canvas.data is not None, timeout=20_000)
+    assert chart_window.chart.canvas.data.total > 30
+    other = Archive.open(location_for_path(tmp_path / "other.sqlite"), create=True)
+    with qtbot.waitSignal(chart_window.chart.loaded, timeout=20_000):
+        window.switch_archive(other)
+    assert chart_window.chart.canvas.data is not None
+    assert chart_window.chart.canvas.data.total == 0
+    chart_window.close()

@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.clear()
         self.reload()
+        if self.timeline_window is not None:
+            self.timeline_window.refresh()
         menus.remember_recent(self, archive)
         if self.auto_backup is not None:
             self.auto_backup.restart()

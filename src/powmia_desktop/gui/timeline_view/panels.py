@@ -21,6 +21,7 @@ class CaseChartPanel(RecordPanel):
         self.chart = TimelineChart(lambda: self.ops.archive.reader(), self)
         self.chart.event_clicked.connect(lambda event_id: self.open_record.emit("event", event_id))
         self._wanted: int | None = None
+        self.chart.lanes.hide()  # one case: its lanes are its categories
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
 
@@ -66,8 +67,11 @@ class TimelineWindow(QWidget):
         ops.changed.connect(lambda *_: self.refresh())
 
     def refresh(self) -> None:
+        """Read the chart again after a change (or, hidden, when next shown)."""
         if self.isVisible():
             self.chart.reload()
+        else:
+            self.chart.canvas.set_data(None)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.chart.canvas.data is None:
