@@ -1,9 +1,11 @@
 """The timeline chart in the window: zoom, click to open, pictures, fuzzy ranges, counts."""
 
+import gc
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton
@@ -19,6 +21,14 @@ from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, GUTTER, bucket
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
 from powmia_desktop.gui.timeline_view.panels import CaseChartPanel
 from powmia_desktop.services.timeline_layout import year_day
+
+
+@pytest.fixture(autouse=True)
+def collected_here() -> Iterator[None]:
+    """Widgets a test made are freed on this thread after it, never by a collection that
+    a list's reading thread happens to run."""
+    yield
+    gc.collect()
 
 
 def _chart(qtbot: QtBot, archive: Archive, case_id: int | None = None) -> TimelineChart:
@@ -84,7 +94,8 @@ def test_clicking_an_event_opens_it_in_the_timeline_editor(
     canvas = chart_window.chart.canvas
     _painted(chart_window.chart)
     assert canvas.in_detail() and canvas.hits
-    rect, event_id = canvas.hits[0]
+    rect, mark = canvas.hits[0]
+    event_id = mark.id
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert window.current.key == "timeline"
     assert window.editors["timeline"].record_id == event_id
@@ -106,7 +117,8 @@ def test_the_case_tab_draws_the_case_and_a_click_asks_to_open_the_event(
     canvas = panel.chart.canvas
     assert canvas.data is not None and canvas.data.total == len(canvas.marks_in_view()) > 5
     _painted(panel.chart)
-    rect, event_id = canvas.hits[-1]
+    rect, mark = canvas.hits[-1]
+    event_id = mark.id
     with qtbot.waitSignal(panel.open_record, timeout=5000) as opened:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert opened.args == ["event", event_id]
