@@ -79,6 +79,10 @@ def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue
     assert queue.empty_label.isVisible() and not queue.confirm_button.isEnabled()
     # One case more, and the list's spelling "John Smyth" kept as a name of Smith's case.
     assert _cases(archive) == (cases[0] + 1, cases[1] + 1)
+    # The rows in the list's own columns, as printed.
+    headers = [c.header for c in detail.rows.columns]
+    assert headers[:5] == ["Row", "Match", "Case", "Last Name", "First Name"]
+    assert detail.rows.index(0, 3).data() == "Smyth" and detail.rows.index(1, 1).data() == "new"
     matches = {r.name_as_printed: (r.match, r.case_name) for r in detail.rows.visible_rows()}
     assert matches == {
         "John Smyth": ("matched", "Smith, John"),

@@ -1,11 +1,13 @@
 """The Lists section: the list of lists beside the chosen list's rows as printed (each with
 its match), its review queue and its cross-references."""
 
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.lists.crossref import CrossRefPanel
@@ -16,6 +18,7 @@ from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services.lists import overview
 from powmia_desktop.services.lists.crossref import ListRef
 from powmia_desktop.services.lists.overview import ListRowView, ListSummary
+from powmia_desktop.services.lists.printed import as_dict
 
 
 def _count(n: int) -> str:
@@ -31,13 +34,30 @@ LIST_COLUMNS: list[Column[ListSummary]] = [
     Column("Unmatched", lambda r: _count(r.unmatched), lambda r: r.unmatched, align_right=True),
 ]
 
-ROW_COLUMNS: list[Column[ListRowView]] = [
-    Column("Row", lambda r: str(r.row_number or ""), lambda r: r.row_number, width=50),
-    Column("Name as printed", lambda r: r.name_as_printed, width=190),
-    Column("Match", lambda r: r.match, width=130),
-    Column("Case", lambda r: r.case_name, width=170),
-    Column("Notes", lambda r: " ".join(r.notes.split())),
-]
+
+@lru_cache(maxsize=4096)
+def _cells(printed: str) -> dict[str, Any]:
+    """A row's cells as printed (header -> text), parsed once for the rows on screen."""
+    return as_dict(printed)
+
+
+def _printed_column(header: str) -> Column[ListRowView]:
+    return Column(header, lambda r: str(_cells(r.printed).get(header, "")), width=110)
+
+
+def row_columns(headers: list[str]) -> list[Column[ListRowView]]:
+    """The row's number, its match and case, then the list's own columns as printed."""
+    return [
+        Column("Row", lambda r: str(r.row_number or ""), lambda r: r.row_number, width=50),
+        Column("Match", lambda r: r.match, width=120),
+        Column("Case", lambda r: r.case_name, width=150),
+        *(
+            [_printed_column(h) for h in headers]
+            if headers
+            else [Column("Name as printed", lambda r: r.name_as_printed, width=190)]
+        ),
+        Column("Notes", lambda r: " ".join(r.notes.split())),
+    ]
 
 
 def lists_page() -> ListPage[ListSummary]:
@@ -59,11 +79,11 @@ class ListDetail(SectionDetail):
         self.source_id: int | None = None
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.heading.setFont(scaled_font(self, 1.2))
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter rows…")
         self.filter_edit.setClearButtonEnabled(True)
-        self.rows: RowTableModel[ListRowView] = RowTableModel(ROW_COLUMNS, self)
+        self.rows: RowTableModel[ListRowView] = RowTableModel(row_columns([]), self)
         self.filter_edit.textChanged.connect(self.rows.set_filter)
         self.rows_table = row_table(self.rows, self)
         self.rows_table.setSortingEnabled(True)
@@ -91,15 +111,26 @@ class ListDetail(SectionDetail):
         """Show the list ``source_id`` (None: no list chosen)."""
         self.source_id = source_id
         self.crossref.archive = self.ops.archive
-        title, rows, ref = "", [], None
+        title, rows, ref, headers = "", [], None, []
         with self.ops.archive.reader() as session:
             if source_id is not None:
                 title = overview.list_title(session, source_id)
                 rows = overview.list_rows(session, source_id)
+                headers = overview.list_headers(session, source_id)
                 ref = ListRef(source_id, title)
             self.review.show_list(session, source_id)
             self.crossref.show_list(session, ref)
-        self.rows.set_rows(rows, lambda r: f"{r.name_as_printed} {r.match} {r.case_name}")
+        columns = row_columns(headers)
+        changed = [c.header for c in columns] != [c.header for c in self.rows.columns]
+        if changed:  # another list's own columns: sorted by row again, in the new columns
+            self.rows_table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            self.rows.columns = columns
+        self.rows.set_rows(
+            rows, lambda r: f"{r.name_as_printed} {r.match} {r.case_name} {r.printed}"
+        )
+        if changed:
+            for i, column in enumerate(columns):
+                self.rows_table.setColumnWidth(i, column.width or 100)
         self.heading.setText(title or "Choose a list")
         self.setEnabled(source_id is not None)
 

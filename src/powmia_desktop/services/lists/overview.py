@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final, NamedTuple
 
-from sqlalchemy import case, distinct, func, or_, select
+from sqlalchemy import String, case, distinct, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import NotFoundError
@@ -59,6 +59,8 @@ class ListRowView(NamedTuple):
     case_name: str
     notes: str
     batch_id: int | None
+    #: the row as printed, as stored (JSON text): parsed only for the rows shown
+    printed: str = ""
 
 
 class Appearance(NamedTuple):
@@ -142,6 +144,7 @@ def list_rows(session: Session, source_id: int) -> list[ListRowView]:
             s.given_names,
             m.notes,
             m.import_batch_id,
+            type_coerce(m.row_as_printed, String),
         )
         .outerjoin(Serviceman.__table__, s.id == m.serviceman_id)
         .where(m.source_id == source_id)
@@ -157,8 +160,9 @@ def list_rows(session: Session, source_id: int) -> list[ListRowView]:
             (f"{surname}, {given}" if given else surname) if surname else "",
             notes or "",
             batch,
+            text or "",
         )
-        for i, number, printed, status, new, case_id, surname, given, notes, batch in (
+        for i, number, printed, status, new, case_id, surname, given, notes, batch, text in (
             session.execute(query)
         )
     ]
@@ -200,3 +204,22 @@ def appears_on(session: Session, case_id: int) -> list[Appearance]:
         )
         for i, source, title, number, printed_name, status, new, printed in session.execute(query)
     ]
+
+
+#: Rows looked at for a list's column headings (blank cells are not kept, so one row may
+#: lack a heading another has).
+HEADER_SAMPLE: Final = 500
+
+
+def list_headers(session: Session, source_id: int) -> list[str]:
+    """The list's column headings as printed, in the order its rows give them."""
+    m = ListMembership.__table__.c
+    seen: dict[str, None] = {}
+    for (text,) in session.execute(
+        select(type_coerce(m.row_as_printed, String))
+        .where(m.source_id == source_id)
+        .order_by(m.import_batch_id.desc(), m.row_number)
+        .limit(HEADER_SAMPLE)
+    ):
+        seen.update(dict.fromkeys(as_dict(text)))
+    return list(seen)
