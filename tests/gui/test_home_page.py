@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 from tests.helpers.dialogs import when_dialog_opens
 
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import Task
+from powmia_desktop.db.models import Contact, Task
 from powmia_desktop.gui.home.links import RecordLink
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.packets import PacketDialog
@@ -48,7 +49,9 @@ def test_the_window_opens_on_the_next_meeting(
     assert "Dumas, Roger A." in texts
     assert any(t.startswith("Will DPAA provide the list of 2,058") for t in texts)
     assert not window.save_action.isEnabled() and not window.delete_action.isEnabled()
-    assert window.status_label.text().startswith("1 case · 25 contacts · 2 meetings")
+    with demo_archive.session() as session:
+        contacts = session.scalar(select(func.count()).select_from(Contact))
+    assert window.status_label.text().startswith(f"1 case · {contacts} contacts · 2 meetings")
 
 
 def test_each_line_opens_its_record(

@@ -1,22 +1,34 @@
 """The timeline chart in the window: zoom, click to open, pictures, fuzzy ranges, counts."""
 
+import gc
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, GUTTER
+from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, GUTTER, bucket_words
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
 from powmia_desktop.gui.timeline_view.panels import CaseChartPanel
 from powmia_desktop.services.timeline_layout import year_day
+
+
+@pytest.fixture(autouse=True)
+def collected_here() -> Iterator[None]:
+    """Widgets a test made are freed on this thread after it, never by a collection that
+    a list's reading thread happens to run."""
+    yield
+    gc.collect()
 
 
 def _chart(qtbot: QtBot, archive: Archive, case_id: int | None = None) -> TimelineChart:
@@ -71,15 +83,19 @@ def test_clicking_an_event_opens_it_in_the_timeline_editor(
 ) -> None:
     window = make_window(demo_archive)
     window.show()
-    window.open_timeline_chart()
+    window.show_section("timeline")
+    page = window.section("timeline").page
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Chart…")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     chart_window = window.timeline_window
     assert chart_window is not None
     qtbot.waitUntil(lambda: chart_window.chart.canvas.data is not None, timeout=20_000)
     qtbot.waitExposed(chart_window)
     canvas = chart_window.chart.canvas
     _painted(chart_window.chart)
-    assert canvas.in_detail() and canvas._hits
-    rect, event_id = canvas._hits[0]
+    assert canvas.in_detail() and canvas.hits
+    rect, mark = canvas.hits[0]
+    event_id = mark.id
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert window.current.key == "timeline"
     assert window.editors["timeline"].record_id == event_id
@@ -101,7 +117,8 @@ def test_the_case_tab_draws_the_case_and_a_click_asks_to_open_the_event(
     canvas = panel.chart.canvas
     assert canvas.data is not None and canvas.data.total == len(canvas.marks_in_view()) > 5
     _painted(panel.chart)
-    rect, event_id = canvas._hits[-1]
+    rect, mark = canvas.hits[-1]
+    event_id = mark.id
     with qtbot.waitSignal(panel.open_record, timeout=5000) as opened:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert opened.args == ["event", event_id]
@@ -149,7 +166,7 @@ def test_a_fuzzy_date_is_drawn_as_a_range_fading_at_its_ends(
     canvas = chart.canvas
     canvas.set_view(year_day(1955), year_day(1975))
     image = _painted(chart)
-    ((rect, _),) = canvas._hits
+    ((rect, _),) = canvas.hits
     left, right = canvas.x_of(year_day(1960)), canvas.x_of(year_day(1971))
     assert rect.width() > 0 and abs(rect.left() - (left - 2)) < 1
     y = int(rect.center().y())
@@ -171,21 +188,49 @@ def test_many_events_are_counted_until_zoomed_in(qtbot: QtBot, archive: Archive)
     assert canvas.data is not None and canvas.data.total == DETAIL_LIMIT * 2
     assert not canvas.in_detail()
     _painted(chart)
-    assert canvas._buckets and not canvas._hits
+    assert canvas.buckets and not canvas.hits
     assert "zoom in" in chart.status.text()
-    canvas.click(canvas._buckets[0][0].center())
+    rect, low, high, count = canvas.buckets[0]
+    assert count > 0 and canvas.bucket_at(rect.center()) == (low, high, count)
+    assert bucket_words(low, high, count).startswith(f"{count:,} event")
+    canvas.click(rect.center())
     assert canvas.in_detail()
     _painted(chart)
-    assert canvas._hits and not canvas._buckets
+    assert canvas.hits and not canvas.buckets
 
 
 def test_lanes_taller_than_the_chart_scroll(qtbot: QtBot, demo_archive: Archive) -> None:
     chart = _chart(qtbot, demo_archive)
     chart.resize(1200, 300)
-    qtbot.waitUntil(lambda: chart.lane_scroll.isVisible(), timeout=5000)
+    canvas = chart.canvas
+    qtbot.waitUntil(
+        lambda: (
+            chart.lane_scroll.isVisible()
+            and chart.lane_scroll.maximum() == int(canvas.needed - canvas.height())
+        ),
+        timeout=5000,
+    )
     assert chart.canvas.needed > chart.canvas.height()
     chart.lane_scroll.setValue(chart.lane_scroll.maximum())
     assert chart.canvas.top == chart.lane_scroll.maximum() > 0
     qtbot.keyClick(chart.canvas, Qt.Key.Key_Up)
     assert chart.canvas.top < chart.lane_scroll.maximum()
     assert chart.lane_scroll.value() == int(chart.canvas.top)
+
+
+def test_the_chart_window_follows_the_archive_opened(
+    qtbot: QtBot, demo_archive: Archive, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window(demo_archive)
+    window.show()
+    window.open_timeline_chart()
+    chart_window = window.timeline_window
+    assert chart_window is not None
+    qtbot.waitUntil(lambda: chart_window.chart.canvas.data is not None, timeout=20_000)
+    assert chart_window.chart.canvas.data.total > 30
+    other = Archive.open(location_for_path(tmp_path / "other.sqlite"), create=True)
+    with qtbot.waitSignal(chart_window.chart.loaded, timeout=20_000):
+        window.switch_archive(other)
+    assert chart_window.chart.canvas.data is not None
+    assert chart_window.chart.canvas.data.total == 0
+    chart_window.close()

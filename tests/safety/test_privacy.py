@@ -65,6 +65,8 @@ NOT_EXPORTS = {
     # It writes files for others, but only names and statuses of men on lists, each row
     # kept or left out by its case's level: tests/cli/test_crossref_command.py checks it.
     "crossref": "cuts every row to --audience (default family, never private unless asked)",
+    "donors": "shows the person's own archive on their own screen",
+    "disputed": "shows the person's own archive on their own screen",
 }
 #: File names for each kind of ``powmia export``, one run per format.
 EXPORT_FILES = {
@@ -72,6 +74,7 @@ EXPORT_FILES = {
     "contacts": ["contacts.csv", "contacts.vcf"],
     "meetings": ["meetings.csv", "meetings.ics"],
     "events": ["events.csv"],
+    "dna-followup": ["dna-followup.csv"],
     "archive": ["archive.zip"],
 }
 ATTACHED_BYTES = b"PRIVATE-FILE-BYTES of the sighting report"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -126,12 +127,14 @@ class ListPage(QWidget, Generic[R]):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(f"Filter {noun}…")
+        self.filter_edit.setAccessibleName(f"Filter the {noun}")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableView(self)
+        self.table.setAccessibleName(f"List of {noun}")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -151,7 +154,7 @@ class ListPage(QWidget, Generic[R]):
         self.empty_note = EmptyNote(self.table, self._empty_text)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        top = QHBoxLayout()
+        top = self._top_row = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.count_label)
         self._choice_filters: list[
@@ -167,6 +170,13 @@ class ListPage(QWidget, Generic[R]):
         layout.addLayout(top)
         layout.addLayout(self._choices_row)
         layout.addWidget(self.table, 1)
+
+    def add_button(self, text: str, tip: str = "") -> QPushButton:
+        """A button beside the filter field, for what the section shows besides its list."""
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        self._top_row.addWidget(button)
+        return button
 
     def add_choice_filter(
         self,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.core.validation import US_STATES
 from powmia_desktop.core.vocab import OrganizationType
-from powmia_desktop.db.models import Contact, ContactAddress
+from powmia_desktop.db.models import Campaign, Contact, ContactAddress
 
 SENATOR: Final = "U.S. Senator"
 REPRESENTATIVE: Final = "U.S. Representative"
@@ -132,3 +132,39 @@ def office_address(member: Contact) -> ContactAddress | None:
         if address.region == "DC" or address.label.casefold().startswith("washington"):
             return address
     return member.addresses[0] if member.addresses else None
+
+
+def add_representatives(session: Session, campaign: Campaign, contact_id: int) -> list[str]:
+    """Make the contact's senators and representative officials the campaign addresses (in
+    the caller's transaction); the names of those added (none twice)."""
+    members = representatives_for(session, contact_id)
+    if not members:
+        raise ValidationError(
+            "No member of Congress for that address is in the archive; import them first "
+            "(File > Import: legislators-current.csv with its district offices)"
+        )
+    added = [m for m in members if m not in campaign.targets]
+    campaign.targets.extend(added)
+    session.flush()
+    return [m.display_name for m in added]
+
+
+def contacts_with_a_state(session: Session) -> list[tuple[int, str]]:
+    """(id, name) of the contacts with an address in a U.S. state, except members of
+    Congress: whom representatives can be found for."""
+    a = ContactAddress.__table__.c
+    c = Contact.__table__.c
+    rows = session.execute(
+        select(c.id, c.display_name, a.region)
+        .join(ContactAddress.__table__, a.contact_id == c.id)
+        .where(
+            (c.organization_type.is_(None))
+            | (c.organization_type != OrganizationType.CONGRESSIONAL_OFFICE.value)
+        )
+        .order_by(c.surname, c.display_name, c.id)
+    )
+    seen: dict[int, str] = {}
+    for contact_id, name, region in rows:
+        if region.strip().upper() in US_STATES and contact_id not in seen:
+            seen[contact_id] = f"{name} ({region.strip().upper()})"
+    return list(seen.items())

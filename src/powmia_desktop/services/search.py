@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ArchiveError
-from powmia_desktop.db.models import Serviceman
+from powmia_desktop.db.models import Serviceman, TimelineEvent
 
 #: The kinds of record the index holds, in the order results are shown.
 KINDS = ("case", "event", "source", "contact", "meeting", "place")
@@ -111,3 +111,17 @@ def _case_titles(session: Session, results: SearchResults) -> None:
         )
         for h in hits
     ]
+
+
+def record_at_place(session: Session, place_id: int) -> tuple[str, int] | None:
+    """What a place found by the search opens: its earliest timeline event, else a case
+    lost there; None when nothing is recorded at it yet."""
+    e = TimelineEvent.__table__.c
+    event = session.scalar(
+        select(e.id).where(e.place_id == place_id).order_by(e.date_sort, e.id).limit(1)
+    )
+    if event is not None:
+        return "event", int(event)
+    s = Serviceman.__table__.c
+    case = session.scalar(select(s.id).where(s.loss_place_id == place_id).order_by(s.id).limit(1))
+    return ("case", int(case)) if case is not None else None

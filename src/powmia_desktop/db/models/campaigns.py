@@ -60,8 +60,12 @@ class Campaign(Record, Base):
         order_by="(CampaignCount.counted_on, CampaignCount.id)",
         **_CHILDREN,
     )
-    cases: Mapped[list["Serviceman"]] = relationship(secondary=campaign_case)
-    targets: Mapped[list["Contact"]] = relationship(secondary=campaign_target)
+    cases: Mapped[list["Serviceman"]] = relationship(
+        secondary=campaign_case, order_by="(Serviceman.surname, Serviceman.given_names)"
+    )
+    targets: Mapped[list["Contact"]] = relationship(
+        secondary=campaign_target, order_by="Contact.display_name"
+    )
     correspondence: Mapped[list["Correspondence"]] = relationship(back_populates="campaign")
 
 

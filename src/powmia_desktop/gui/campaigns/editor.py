@@ -2,8 +2,11 @@
 (services/campaign_schemas.py); this module says how they are shown, and adds the
 campaign's Progress tab: its chart toward the goal and the letters of the campaign."""
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from powmia_desktop.core.campaign_vocab import (
     CampaignKind,
@@ -12,8 +15,10 @@ from powmia_desktop.core.campaign_vocab import (
     Direction,
 )
 from powmia_desktop.core.errors import NotFoundError
+from powmia_desktop.gui.campaigns import actions
 from powmia_desktop.gui.campaigns.chart import ProgressChartWidget
 from powmia_desktop.gui.editor import EditorSpec
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import AttachmentsPanel, RecordPanel, table_view
@@ -80,18 +85,36 @@ class ProgressPanel(RecordPanel):
         ops.changed.connect(self._changed)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.summary.setFont(scaled_font(self, 1.2))
         self.chart = ProgressChartWidget(self)
         self.model: RowTableModel[LetterRow] = RowTableModel(LETTER_COLUMNS, self)
         self.table = table_view(self.model, self)
         self.table.doubleClicked.connect(self._open_letter)
         letters = QLabel("Correspondence of this campaign", self)
         letters.setStyleSheet("font-weight: bold;")
+        buttons = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for text, job in (
+            ("Add representatives…", actions.add_family_representatives),
+            ("Write letters…", actions.write_letters),
+            ("Print report…", actions.print_report),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(partial(self._act, job))
+            buttons.addWidget(button)
+            self.buttons[text] = button
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.chart, 3)
         layout.addWidget(letters)
         layout.addWidget(self.table, 2)
+
+    def _act(self, job: Callable[[QWidget, ArchiveOps, int], None]) -> None:
+        if self.record_id is not None:
+            job(self, self.ops, self.record_id)
+            self.load(self.record_id)
 
     def _changed(self, table: str, record_id: int) -> None:
         if table == "correspondence" and self.record_id is not None:

@@ -8,6 +8,7 @@ they are shown.
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import AccountingStatus
+from powmia_desktop.gui.campaigns.panels import CorrespondencePanel
 from powmia_desktop.gui.cases.dna_panel import DonorHelperPanel
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
@@ -87,5 +88,6 @@ CASE_EDITOR = EditorSpec(
         ("Timeline chart", CaseChartPanel),
         ("Files", lambda ops: AttachmentsPanel(ops, "serviceman_id")),
         ("Appears on", AppearsOnPanel),
+        ("Correspondence", lambda ops: CorrespondencePanel(ops, "case")),
     ),
 )

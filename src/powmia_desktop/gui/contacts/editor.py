@@ -4,6 +4,7 @@ the people and cases in the archive. The fields are the contact schema's
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import ContactKind
+from powmia_desktop.gui.campaigns.panels import CorrespondencePanel
 from powmia_desktop.gui.editor import EditorSpec
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
 from powmia_desktop.gui.panels import AttachmentsPanel, LinksToContactPanel
@@ -59,5 +60,6 @@ CONTACT_EDITOR = EditorSpec(
     panels=(
         ("Named by others", LinksToContactPanel),
         ("Attachments", lambda ops: AttachmentsPanel(ops, "contact_id")),
+        ("Correspondence", lambda ops: CorrespondencePanel(ops, "contact")),
     ),
 )
