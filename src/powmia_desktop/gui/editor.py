@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import ConflictError, NotFoundError, PowmiaError, ValidationError
 from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.forms.quick_add import add_record_with_dialog
@@ -73,7 +74,7 @@ class RecordEditor(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.heading.setFont(scaled_font(self, 1.45))
         self.heading.setWordWrap(True)
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)

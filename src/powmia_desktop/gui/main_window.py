@@ -32,7 +32,7 @@ from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
-from powmia_desktop.gui.window import backups, files, home, menus, records
+from powmia_desktop.gui.window import backups, files, home, looks, menus, records
 from powmia_desktop.services.backup import BackupPolicy
 
 #: Which section shows each kind of search result.
@@ -72,8 +72,9 @@ class MainWindow(QMainWindow):
     save_action: QAction
     delete_action: QAction
     chart_action: QAction
-    # made by gui/window/home.py's build_home
+    # made by gui/window/home.py's build_home and looks.py's decorate
     status_label: QLabel
+    go_menu: QMenu
 
     def __init__(
         self,
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         menus.build_menus(self)
+        looks.decorate(self)
         self._fit_to_screen()
         self.reload()
         self._restore_state()
@@ -259,6 +261,8 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.clear()
         self.reload()
+        if self.timeline_window is not None:
+            self.timeline_window.refresh()
         menus.remember_recent(self, archive)
         if self.auto_backup is not None:
             self.auto_backup.restart()
@@ -348,12 +352,19 @@ class MainWindow(QMainWindow):
         """Every case's events on one timeline, in a window of its own."""
         if self.timeline_window is None:
             self.timeline_window = TimelineWindow(self.ops, self)
-            self.timeline_window.open_event.connect(lambda i: self.open_record("event", i))
+            self.timeline_window.open_event.connect(self.open_event)
         self.timeline_window.show()
         self.timeline_window.raise_()
         self.timeline_window.activateWindow()
 
+    def open_event(self, event_id: int) -> None:
+        self.open_record("event", event_id)
+
     def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record in its section ("case", "task", …; a place opens what is there)."""
+        if kind == "place":
+            records.open_place(self, record_id)
+            return
         key = _KIND_SECTION.get(kind)
         if key is None:
             return

@@ -18,6 +18,7 @@ from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.gui.campaigns import actions
 from powmia_desktop.gui.campaigns.chart import ProgressChartWidget
 from powmia_desktop.gui.editor import EditorSpec
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import AttachmentsPanel, RecordPanel, table_view
@@ -84,7 +85,7 @@ class ProgressPanel(RecordPanel):
         ops.changed.connect(self._changed)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.summary.setFont(scaled_font(self, 1.2))
         self.chart = ProgressChartWidget(self)
         self.model: RowTableModel[LetterRow] = RowTableModel(LETTER_COLUMNS, self)
         self.table = table_view(self.model, self)

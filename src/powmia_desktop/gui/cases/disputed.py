@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import SectionDetail
@@ -46,8 +47,9 @@ class DisputedDetail(SectionDetail):
         self.case_id: int | None = None
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.heading.setFont(scaled_font(self, 1.2))
         self.text = QTextBrowser(self)
+        self.text.setAccessibleName("Disputed facts and their sources")
         self.text.setOpenLinks(False)
         note = QLabel(
             "Every version is kept and none is picked silently: mark one accepted or "

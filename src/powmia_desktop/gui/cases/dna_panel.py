@@ -54,6 +54,7 @@ class DonorHelperPanel(RecordPanel):
         self.summary.setTextFormat(self.summary.textFormat().RichText)
         self.model: RowTableModel[RelativeRow] = RowTableModel(_columns(), self)
         self.table = table_view(self.model, self)
+        self.table.setAccessibleName("Relatives who could give a DNA sample")
         self.table.doubleClicked.connect(
             lambda index: self.open_record.emit(
                 "contact", self.model.row_at(index.row()).contact_id

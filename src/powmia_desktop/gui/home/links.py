@@ -2,7 +2,7 @@
 a record when clicked (or when Enter or Space is pressed on it)."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -13,15 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.services.home import HomeItem
-
-
-def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
-    """The widget's font grown by ``factor``: headings scale with the application's font."""
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    return font
 
 
 def plain_label(text: str, parent: QWidget, *, quiet: bool = False, wrap: bool = True) -> QLabel:

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop.db.backup_file import BackupInfo
-from powmia_desktop.gui.home.links import Box, RecordLink, plain_label, scaled_font
+from powmia_desktop.gui.fonts import scaled_font
+from powmia_desktop.gui.home.links import Box, RecordLink, plain_label
+from powmia_desktop.gui.icons import icon
 from powmia_desktop.services.backup import size_text
 from powmia_desktop.services.home import SHOWN, HomeItem, HomeSummary, NextMeeting
 
@@ -40,6 +42,9 @@ STARTS = (
         "This archive stays as it is.",
     ),
 )
+
+
+START_ICONS = {"import": "import", "new_case": "new", "demo": "open"}
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,7 @@ class HomePage(QScrollArea):
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(10)
         for row, (job, title, description) in enumerate(STARTS):
-            button = QPushButton(title, box)
+            button = QPushButton(icon(START_ICONS[job]), title, box)
             button.setObjectName(f"start-{job}")
             button.setAccessibleDescription(description)
             button.clicked.connect(lambda _=False, job=job: self.start.emit(job))
@@ -130,7 +135,7 @@ class HomePage(QScrollArea):
         box = Box("Next meeting", parent)
         if next_meeting is None:
             box.body.addWidget(plain_label("No meeting is planned.", box, quiet=True))
-            plan = QPushButton("Plan a meeting…", box)
+            plan = QPushButton(icon("meetings"), "Plan a meeting…", box)
             plan.clicked.connect(lambda: self.start.emit("new_meeting"))
             row = QHBoxLayout()
             row.addWidget(plan)
@@ -144,7 +149,7 @@ class HomePage(QScrollArea):
         box.body.addWidget(title)
         when = " · ".join(part for part in (meeting.when_text, meeting.place) if part)
         box.body.addWidget(plain_label(when, box))
-        packet = QPushButton("Build packet…", box)
+        packet = QPushButton(icon("packet"), "Build packet…", box)
         packet.setToolTip("File > Briefing packet… with this meeting and its cases chosen")
         packet.clicked.connect(lambda: self.build_packet.emit(next_meeting.uid))
         self.packet_button = packet
@@ -177,7 +182,7 @@ class HomePage(QScrollArea):
             lines.append("Not backed up yet.")
         box.body.addWidget(plain_label("\n".join(lines), box, quiet=True))
         if facts.size is not None:
-            button = QPushButton("Back up now", box)
+            button = QPushButton(icon("backup"), "Back up now", box)
             button.clicked.connect(lambda: self.start.emit("backup"))
             row = QHBoxLayout()
             row.addWidget(button)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
+from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.lists.crossref import CrossRefPanel
@@ -78,7 +79,7 @@ class ListDetail(SectionDetail):
         self.source_id: int | None = None
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.heading.setFont(scaled_font(self, 1.2))
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter rows…")
         self.filter_edit.setClearButtonEnabled(True)

@@ -49,15 +49,21 @@ def open_packet_dialog(window: "MainWindow", meeting_uid: str | None = None) -> 
 def print_case_summary(window: "MainWindow") -> None:
     case_id = window.section("cases").page.selected_id()
     if case_id is None:
-        QMessageBox.information(window, "Print case summary", "Select a case first.")
+        QMessageBox.information(
+            window, "Print case summary", "Choose a case in the Cases list, then print again."
+        )
         return
     editor = window.editors["cases"]
     if editor.record_id == case_id and not editor.confirm_leave():
         return
     from powmia_desktop.gui.packets import show_case_summary  # ReportLab on first use
+    from powmia_desktop.gui.packets.summary import ask_summary_audience
 
+    audience = ask_summary_audience(window, window.archive)
+    if audience is None:
+        return
     try:
-        show_case_summary(window, window.archive, case_id)
+        show_case_summary(window, window.archive, case_id, audience)
     except PowmiaError as error:
         QMessageBox.warning(window, "Cannot print the case summary", str(error))
 
@@ -89,7 +95,12 @@ def import_file(window: "MainWindow") -> None:
 def export_list(window: "MainWindow") -> None:
     kind = EXPORT_KIND.get(window.current.key)
     if kind is None:
-        QMessageBox.information(window, "Export", "This list cannot be exported yet.")
+        QMessageBox.information(
+            window,
+            "Export",
+            "Export this list works on Cases, Contacts, Meetings and Timeline: open one of "
+            "them, or use Export the whole archive.",
+        )
         return
     case_filter = None
     if kind == "cases":

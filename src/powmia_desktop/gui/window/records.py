@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.services.search import record_at_place
 
 if TYPE_CHECKING:
     from powmia_desktop.gui.main_window import MainWindow
@@ -54,3 +55,18 @@ def delete_current(window: "MainWindow") -> None:
         window.ops.delete(f"Delete {noun} {name}".strip(), section.table, record_id)
     except PowmiaError as error:
         QMessageBox.warning(window, f"Cannot delete the {noun}", str(error))
+
+
+def open_place(window: "MainWindow", place_id: int) -> None:
+    """A place found by the search: the first event there, else a case lost there."""
+    with window.archive.reader() as session:
+        found = record_at_place(session, place_id)
+    if found is None:
+        QMessageBox.information(
+            window,
+            "Place",
+            "No timeline event or case is recorded at this place yet. Add an event on the "
+            "Timeline and choose this place for it.",
+        )
+        return
+    window.open_record(*found)
