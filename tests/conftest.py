@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _HOME = Path(tempfile.mkdtemp(prefix="powmia-test-home-"))
@@ -47,6 +48,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's application, collecting cycles on its own thread as the program does."""
+    from powmia_desktop.gui.collector import collect_on_gui_thread
+
+    collect_on_gui_thread(qapp)
+    return qapp
 
 
 @pytest.fixture
