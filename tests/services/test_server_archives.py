@@ -40,6 +40,7 @@ def _digests(archive: Archive) -> list[object]:
 
 
 def _demo_file(tmp_path: Path) -> Archive:
+    tmp_path.mkdir(exist_ok=True)
     opened = Archive.open(location_for_path(tmp_path / "family.sqlite"), create=True)
     with opened.session() as session:
         load_demo(session)
@@ -71,6 +72,14 @@ def test_a_file_moves_to_the_server_and_back_record_for_record(
     with archive.session() as session:  # new records get new ids after the copied ones
         created = cases.create_case(session, surname="Kapaun")
     assert created.id > 1
+    with _demo_file(tmp_path / "again") as family:  # one value changed: that table differs
+        with family.session() as session:
+            session.execute(text("UPDATE source SET notes = notes || '.' WHERE id = 1"))
+        changed = {a.table for a, b in zip(_digests(family), _digests(archive), strict=True)}
+        differ = {
+            a.table for a, b in zip(_digests(family), _digests(archive), strict=True) if a != b
+        }
+        assert "source" in differ and "serviceman" in differ and len(changed) > len(differ)
     sha = _the_attachment(archive)
     assert stored_path(archive.location.attachments_dir, sha).is_file()  # type: ignore[arg-type]
 

@@ -28,7 +28,7 @@ from powmia_desktop.db.backup_file import copy_verified
 from powmia_desktop.db.engine import WRITE_OPTION
 from powmia_desktop.db.models import Attachment, Base
 from powmia_desktop.db.server import SHARED_FOLDER
-from powmia_desktop.db.tables import raw_table, to_json_value
+from powmia_desktop.db.tables import raw_table
 from powmia_desktop.services.attachments import file_sha256, stored_path
 from powmia_desktop.services.search_index import rebuild_search_index, search_triggers
 from powmia_desktop.services.search_server import rebuild_server_index, server_functions
@@ -168,9 +168,9 @@ def _digest(connection: Connection, table: Table) -> TableDigest:
     query = select(raw).order_by(*order)
     if table.name == "archive_setting":
         query = query.where(raw.c.key != SHARED_FOLDER)
-    for row in _chunks(connection.execute(query).mappings()):
-        values = {k: _plain(v) for k, v in row.items()}
-        digest.update(json.dumps(values, sort_keys=True, default=str).encode())
+    for row in _chunks(connection.execute(query)):
+        # Both engines give the same Python values back (JSON read, timestamps naive UTC).
+        digest.update(json.dumps(tuple(row), sort_keys=True, default=str).encode())
         digest.update(b"\n")
         count += 1
     return TableDigest(table.name, count, digest.hexdigest())
@@ -179,16 +179,6 @@ def _digest(connection: Connection, table: Table) -> TableDigest:
 def _chunks(rows: Any) -> Iterator[Any]:
     while chunk := rows.fetchmany(CHUNK):
         yield from chunk
-
-
-def _plain(value: Any) -> Any:
-    """A stored value the same on both engines (a server's JSON comes back read)."""
-    if isinstance(value, str) and value[:1] in "{[":
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return to_json_value(value)
 
 
 def copy_attachment_files(source: Archive, target: Archive) -> int:
