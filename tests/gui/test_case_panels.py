@@ -69,11 +69,13 @@ def test_print_case_summary_opens_a_preview_of_the_pdf(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     from PySide6.QtWidgets import QApplication
+    from tests.helpers.dialogs import when_dialog_opens
 
     from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
 
     window = make_window(demo_archive)
     window.cases_page.table.selectRow(0)
+    when_dialog_opens(lambda dialog: dialog.accept())  # who it is for: as offered
     window.summary_action.trigger()
     previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
     assert len(previews) == 1 and previews[0].isVisible()

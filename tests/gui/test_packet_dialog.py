@@ -1,6 +1,7 @@
-"""The Packet dialog and the PDF preview, driven as a person would: tick, review, write,
-then print and save from the preview."""
+"""The Packet dialog and the PDF preview, driven as a person would: tick, preview beside
+what is left out, then print and save from the preview."""
 
+import datetime as dt
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -10,10 +11,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tests.reports.pdfs import all_text
 
+from powmia_desktop.core.vocab import MeetingStatus, MeetingType
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import Meeting, PacketRun, Serviceman
 from powmia_desktop.gui.packets import PacketDialog, show_case_summary
-from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
+from powmia_desktop.gui.packets.preview import PacketPreviewDialog
 from powmia_desktop.services import packets
 
 
@@ -32,47 +34,87 @@ def _dialog(qtbot: QtBot, archive: Archive, **preselect: int) -> PacketDialog:
     return dialog
 
 
-def test_review_shows_the_log_before_anything_is_written(
+def _preview(qtbot: QtBot, dialog: PacketDialog) -> PacketPreviewDialog:
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    preview = dialog.preview_dialog
+    assert isinstance(preview, PacketPreviewDialog)
+    qtbot.addWidget(preview)
+    return preview
+
+
+def test_preview_shows_the_packet_beside_what_is_left_out(
     qtbot: QtBot, demo_archive: Archive, tmp_path: Path
 ) -> None:
     case_id, meeting_id = _ids(demo_archive)
     dialog = _dialog(qtbot, demo_archive, case_id=case_id, meeting_id=meeting_id)
     assert dialog.meeting_box.currentData() == meeting_id
-    assert dialog.checked_case_ids() == (case_id,)
+    assert case_id in dialog.checked_case_ids()
     dialog.audience_box.setCurrentIndex(dialog.audience_box.findText("Congressional office"))
     assert "hides phone numbers" in dialog.audience_about.text()
-    assert not dialog.write_button.isEnabled()
+    dialog.title_edit.setText("For Rep. Smith")
 
-    qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
-    assert dialog.write_button.isEnabled()
-    rows = {
-        dialog.log_table.item(r, 0).text(): dialog.log_table.item(r, 3).text()
-        for r in range(dialog.log_table.rowCount())
-    }
+    preview = _preview(qtbot, dialog)
+    rows = preview.left_out()
     assert rows["phone number"] in (
         "the audience's rule: hide phone numbers",
         "marked Family, above the audience's level",
     )
     assert "live sighting report" in rows and "question" in rows
-    assert "will be left out entirely" in dialog.log_summary.text()
-
-    # Changing a choice asks for a new review before writing.
-    dialog.title_edit.setText("For Rep. Smith")
-    assert not dialog.write_button.isEnabled()
-    qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
-
+    assert "left out entirely" in preview.log_summary.text()
+    result = dialog.packet_result
+    assert result is not None
+    assert preview.preview.page_count == len(PdfReader(str(result.path)).pages) == result.pages
     out = tmp_path / "packet.pdf"
-    result = dialog.write_to(out)
-    assert result is not None and out.exists()
-    preview = dialog.preview_dialog
-    assert preview is not None
-    qtbot.addWidget(preview)
-    assert preview.preview.page_count == len(PdfReader(str(out)).pages) == result.pages
+    preview.preview.save_to(out)
     text = all_text(out)
     assert "For Rep. Smith" in text and "800-892-2490" not in text
     with demo_archive.reader() as session:
         run = session.get(PacketRun, result.run_id)
         assert run is not None and run.audience_name == "Congressional office"
+        verdict = packets.verify_file(session, out)  # the saved copy is the logged run
+        assert verdict.run is not None and verdict.run.id == result.run_id
+
+
+def test_the_dialog_opens_on_the_next_planned_meeting_and_its_cases(
+    qtbot: QtBot, archive: Archive
+) -> None:
+    now = dt.datetime(2030, 5, 1, 12, tzinfo=dt.UTC)
+    with archive.session() as session:
+        kelly = Serviceman(surname="Kelly", given_names="Thomas")
+        other = Serviceman(surname="Adams", given_names="John")
+        past, later, soon, cancelled = (
+            Meeting(
+                title=title,
+                meeting_type=MeetingType.FAMILY_MEMBER_UPDATE,
+                status=status,
+                starts_at=now + dt.timedelta(days=days),
+            )
+            for title, days, status in (
+                ("Spring update", -30, MeetingStatus.HELD),
+                ("Annual briefing", 90, MeetingStatus.PLANNED),
+                ("June update", 40, MeetingStatus.PLANNED),
+                ("Cancelled", 5, MeetingStatus.CANCELLED),
+            )
+        )
+        soon.cases.append(kelly)
+        later.cases.append(other)
+        session.add_all([kelly, other, past, later, soon, cancelled])
+        session.flush()
+        soon_id, kelly_id, other_id = soon.id, kelly.id, other.id
+    dialog = PacketDialog(archive, None, now=now)
+    qtbot.addWidget(dialog)
+    assert dialog.meeting_box.currentData() == soon_id
+    assert dialog.checked_case_ids() == (kelly_id,)
+    # Opened on another case (the one selected in the Cases list): that case too.
+    with_case = PacketDialog(archive, None, case_id=other_id, now=now)
+    qtbot.addWidget(with_case)
+    assert with_case.meeting_box.currentData() == soon_id
+    assert set(with_case.checked_case_ids()) == {kelly_id, other_id}
+    # Choosing another meeting ticks its cases too.
+    dialog.meeting_box.setCurrentIndex(
+        dialog.meeting_box.findText("Annual briefing", Qt.MatchFlag.MatchStartsWith)
+    )
+    assert set(dialog.checked_case_ids()) == {kelly_id, other_id}
 
 
 def test_sections_can_be_unticked_reordered_and_saved(qtbot: QtBot, demo_archive: Archive) -> None:
@@ -98,7 +140,7 @@ def test_sections_can_be_unticked_reordered_and_saved(qtbot: QtBot, demo_archive
 def test_preview_prints_and_saves(qtbot: QtBot, demo_archive: Archive, tmp_path: Path) -> None:
     case_id, _ = _ids(demo_archive)
     preview = show_case_summary(None, demo_archive, case_id)
-    assert isinstance(preview, PdfPreviewDialog)
+    assert isinstance(preview, PacketPreviewDialog)
     qtbot.addWidget(preview)
     pages = preview.preview.page_count
     assert pages >= 2

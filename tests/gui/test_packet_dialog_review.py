@@ -1,4 +1,4 @@
-"""The Packet dialog's review step says what each section will hold before writing."""
+"""The packet's preview says what each section holds beside the pages."""
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -9,23 +9,21 @@ from powmia_desktop.db.models import Meeting
 from powmia_desktop.gui.packets import PacketDialog
 
 
-def test_review_lists_each_section_with_its_count(qtbot: QtBot, demo_archive: Archive) -> None:
+def test_preview_lists_each_section_with_its_count(qtbot: QtBot, demo_archive: Archive) -> None:
     with demo_archive.reader() as session:
         meeting_id = session.scalar(select(Meeting.id).where(Meeting.status == "planned"))
     dialog = PacketDialog(demo_archive, None, case_id=1, meeting_id=meeting_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.audience_box.setCurrentIndex(dialog.audience_box.findText("Press"))
-    assert "Review the packet" in dialog.contents_label.text()
-    assert dialog.contents_lines() == []
-    qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
-    lines = dialog.contents_lines()
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    preview = dialog.preview_dialog
+    assert preview is not None
+    qtbot.addWidget(preview)
+    lines = preview.contents_lines()
     assert "Case summaries: 1 case: Cpl. Roger A. Dumas" in lines
     assert any(line.startswith("Meeting and agenda: Family Member Update") for line in lines)
     assert any(line.startswith("Questions for this meeting: ") for line in lines)
     assert any(line.startswith("Sources: ") and line.endswith(" sources") for line in lines)
     assert len(lines) == len(dialog.current_template().sections)
-    # A new choice asks for a new review of the contents too.
-    dialog.title_edit.setText("For the Daily Record")
-    assert "review again" in dialog.contents_label.text() and not dialog.contents_lines()
-    assert "replaced by a short mark" not in dialog.log_summary.text()
+    assert "replaced by a short mark" not in preview.log_summary.text()

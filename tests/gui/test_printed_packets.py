@@ -77,12 +77,10 @@ def test_the_packet_dialog_remembers_who_prepares_packets(
     qtbot.addWidget(first)
     assert first.prepared_by_edit.text() == ""
     first.prepared_by_edit.setText("Bill Dumas")
-    qtbot.mouseClick(first.review_button, Qt.MouseButton.LeftButton)
-    result = first.write_to(tmp_path / "packet.pdf")
-    assert result is not None
-    assert first.preview_dialog is not None
-    qtbot.addWidget(first.preview_dialog)
-    assert "Prepared by Bill Dumas for DPAA analyst" in all_text(result.path)
+    preview = first.preview()
+    assert preview is not None
+    qtbot.addWidget(preview)
+    assert "Prepared by Bill Dumas for DPAA analyst" in all_text(preview.preview.path)
 
     again = PacketDialog(demo_archive, None, case_id=1)
     qtbot.addWidget(again)

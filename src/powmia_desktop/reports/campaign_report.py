@@ -22,6 +22,7 @@ from powmia_desktop.reports.styles import styles
 from powmia_desktop.services.audience import Audience
 from powmia_desktop.services.audience.campaigns import CampaignView
 from powmia_desktop.services.campaign_chart import chart_shape
+from powmia_desktop.services.values import day_text
 
 
 def campaign_story(view: CampaignView) -> list[Flowable]:
@@ -35,7 +36,7 @@ def campaign_story(view: CampaignView) -> list[Flowable]:
                 ("Addressed to", view.addressed_to),
                 ("Started", view.started),
                 ("Progress", state.text()),
-                ("Last counted", _day(state.counted_on) if state.counted_on else ""),
+                ("Last counted", day_text(state.counted_on) if state.counted_on else ""),
             ]
         ),
     ]
@@ -51,7 +52,7 @@ def campaign_story(view: CampaignView) -> list[Flowable]:
             gap(8),
             data_table(
                 ["Date", "Count", "Where the number was read"],
-                [[_day(c.day), f"{c.count:,}", c.source] for c in view.counts],
+                [[day_text(c.day), f"{c.count:,}", c.source] for c in view.counts],
                 [2.2, 1.6, 6.2],
             ),
         ]
@@ -78,10 +79,6 @@ def campaign_story(view: CampaignView) -> list[Flowable]:
     return story
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def render_campaign_report(
     view: CampaignView,
     audience: Audience,
@@ -95,7 +92,7 @@ def render_campaign_report(
     furniture = PageFurniture(
         header_left=f"Campaign: {view.title}",
         header_right=f"For: {audience.name}",
-        footer_left=f"Prepared {_day(day)}",
+        footer_left=f"Prepared {day_text(day)}",
     )
     return render(
         campaign_story(view),

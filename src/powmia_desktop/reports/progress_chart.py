@@ -1,13 +1,12 @@
 """A campaign's counts over time, drawn as a line rising toward the dashed goal line."""
 
-import datetime as dt
-
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from powmia_desktop.reports.styles import ACCENT, INK, MUTED, RULE, fonts
 from powmia_desktop.services.campaign_chart import ChartShape
+from powmia_desktop.services.values import day_text
 
 HEIGHT = 150.0
 LEFT = 42.0
@@ -15,10 +14,6 @@ BOTTOM = 18.0
 TOP_ROOM = 14.0
 LABEL_SIZE = 7.5
 GOAL = colors.HexColor("#b5651d")
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 class ProgressChart(Flowable):  # type: ignore[misc]
@@ -80,6 +75,6 @@ class ProgressChart(Flowable):  # type: ignore[misc]
         c.setFont(f.body, LABEL_SIZE)
         c.setFillColor(MUTED)
         if shape.last != shape.first:  # one count: its day under it, at the right
-            c.drawString(x0, 4, _day(shape.first))
-        c.drawRightString(x1, 4, _day(shape.last))
+            c.drawString(x0, 4, day_text(shape.first))
+        c.drawRightString(x1, 4, day_text(shape.last))
         c.restoreState()

@@ -16,6 +16,7 @@ from powmia_desktop.core.campaign_vocab import Direction
 from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.models import Correspondence, Task, correspondence_case
+from powmia_desktop.services.values import day_text
 
 #: Days a letter waits for its reply before the follow-up is due, unless told otherwise.
 DEFAULT_REPLY_DAYS = 30
@@ -37,12 +38,12 @@ def reply_state(letter: Correspondence, today: dt.date | None = None) -> str:
     """How the reply stands, in words: "replied 3 Feb 2025", "reply due 5 Mar 2025",
     "no reply after 45 days", or "" for what needs none (a received letter)."""
     if letter.replied_on is not None:
-        return f"replied {letter.replied_on:%d %b %Y}".replace(" 0", " ")
+        return f"replied {day_text(letter.replied_on)}"
     if letter.direction is not Direction.SENT or letter.reply_due_on is None:
         return ""
     today = today or dt.date.today()
     if today <= letter.reply_due_on:
-        return f"reply due {letter.reply_due_on:%d %b %Y}".replace(" 0", " ")
+        return f"reply due {day_text(letter.reply_due_on)}"
     sent = letter.date.earliest if letter.date is not None else None
     waited = (today - sent).days if sent is not None else None
     return f"no reply after {waited} days" if waited is not None else "no reply, overdue"

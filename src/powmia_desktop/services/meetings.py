@@ -7,7 +7,8 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError
-from powmia_desktop.db.models import Attendance, Meeting
+from powmia_desktop.core.vocab import MeetingStatus
+from powmia_desktop.db.models import Attendance, Meeting, meeting_case
 from powmia_desktop.services.meeting_times import zone_of
 
 
@@ -76,6 +77,24 @@ def get_meeting(session: Session, meeting_id: int) -> Meeting:
     if meeting is None:
         raise NotFoundError(f"There is no meeting with id {meeting_id}")
     return meeting
+
+
+def next_planned_meeting(session: Session, now: datetime) -> int | None:
+    """The id of the earliest planned meeting from today on (the one a packet is for)."""
+    start_of_day = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return session.scalar(
+        select(Meeting.id)
+        .where(Meeting.status == MeetingStatus.PLANNED, Meeting.starts_at >= start_of_day)
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(1)
+    )
+
+
+def meeting_case_ids(session: Session, meeting_id: int) -> tuple[int, ...]:
+    """The cases to be discussed at a meeting."""
+    mc = meeting_case.c
+    rows = session.scalars(select(mc.serviceman_id).where(mc.meeting_id == meeting_id))
+    return tuple(rows)
 
 
 def meeting_id_for_uid(session: Session, uid: str) -> int | None:

@@ -11,16 +11,13 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from powmia_desktop.services.campaign_chart import ChartShape, chart_shape
+from powmia_desktop.services.values import day_text
 
 LINE = QColor("#1f3a5f")
 GOAL = QColor("#b5651d")
 RULE = QColor("#c5ccd4")
 MUTED = QColor("#555555")
 LEFT, RIGHT, TOP, BOTTOM = 54.0, 14.0, 22.0, 26.0
-
-
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
 
 
 class ProgressChartWidget(QWidget):
@@ -100,8 +97,8 @@ class ProgressChartWidget(QWidget):
         painter.setFont(small)
         painter.setPen(MUTED)
         if shape.last != shape.first:  # one count: its day under it, at the right
-            painter.drawText(QPointF(x0, self.height() - 8), _day(shape.first))
-        text = _day(shape.last)
+            painter.drawText(QPointF(x0, self.height() - 8), day_text(shape.first))
+        text = day_text(shape.last)
         width = painter.fontMetrics().horizontalAdvance(text)
         painter.drawText(QPointF(x1 - width, self.height() - 8), text)
         painter.end()

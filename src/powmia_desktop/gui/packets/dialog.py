@@ -1,25 +1,26 @@
-"""The Packet dialog: choose sections, audience, meeting and cases; read what will be left
-out; then write the PDF and preview, print or save it.
+"""The Packet dialog: choose sections, audience, meeting and cases, then "Preview…".
 
-Nothing is written before the person has seen the redaction log: "Write PDF…" is enabled
-only after "Review" has gathered the packet for the current choices, and any change of
-choice asks for a new review. Gathering and writing run off the GUI thread (run_job).
+It opens on the next planned meeting (or the one chosen where it was opened) with its cases
+ticked, and the case chosen where it was opened. "Preview…" builds the packet into a
+temporary file, logged as a run so any copy can be verified, and shows it beside what each
+section holds and what the audience will not see; it is printed or saved from there
+(gui/packets/preview.py). Building runs off the GUI thread (run_job).
 """
 
+import datetime as dt
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -29,27 +30,26 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from powmia_desktop.core.errors import PowmiaError, ValidationError
+from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.packets.preview import PacketPreviewDialog
 from powmia_desktop.gui.packets.sections_editor import SectionsEditor
 from powmia_desktop.gui.packets.summary import PREPARER_SETTING, remembered_preparer
-from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.reports.packet import render_packet
 from powmia_desktop.services import packets
-from powmia_desktop.services.audience import Audience, RedactionLog
+from powmia_desktop.services.audience import Audience
 from powmia_desktop.services.cases import list_cases
-from powmia_desktop.services.meetings import list_meetings
-
-#: The field rules that also take details out of free text (services/audience/scrub.py).
-_TEXT_RULES = ("hide_phones", "hide_emails", "hide_addresses")
+from powmia_desktop.services.meetings import (
+    list_meetings,
+    meeting_case_ids,
+    next_planned_meeting,
+)
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -59,7 +59,9 @@ def _plain(label: QLabel) -> QLabel:
 
 
 class PacketDialog(QDialog):
-    """Build a briefing packet from ``archive``; ``case_id``/``meeting_id`` preselect."""
+    """Build a briefing packet from ``archive``; ``case_id``/``meeting_id`` preselect. With
+    no meeting given, the next planned one (from ``now``) is chosen; the meeting's cases are
+    ticked, beside ``case_id``."""
 
     def __init__(
         self,
@@ -68,13 +70,12 @@ class PacketDialog(QDialog):
         *,
         case_id: int | None = None,
         meeting_id: int | None = None,
+        now: dt.datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Briefing packet")
         self.archive = archive
-        self.reviewed: packets.PacketRequest | None = None
-        self.log: RedactionLog | None = None
-        self.preview_dialog: PdfPreviewDialog | None = None
+        self.preview_dialog: PacketPreviewDialog | None = None
         self.packet_result: packets.PacketResult | None = None
 
         self.template_box = QComboBox(self)
@@ -94,49 +95,23 @@ class PacketDialog(QDialog):
         self.custom_text.setPlaceholderText("Text for the Custom text section, if ticked")
         self.custom_text.setMaximumHeight(90)
 
-        self.contents_label = _plain(QLabel("Review the packet to see what it will hold.", self))
-        self.contents_table = QTableWidget(0, 2, self)
-        self.contents_table.setHorizontalHeaderLabels(["Section", "Will hold"])
-        self.contents_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contents_table.verticalHeader().setVisible(False)
-        self.contents_table.setWordWrap(True)
-        self.contents_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
+        self.preview_button = QPushButton("Preview…", self)
+        self.preview_button.setToolTip(
+            "See the packet beside what it leaves out; print or save it from there"
         )
-        self.log_summary = _plain(QLabel("Review the packet to see what will be left out.", self))
-        self.log_table = QTableWidget(0, 4, self)
-        self.log_table.setHorizontalHeaderLabels(["Left out", "What", "Marked", "Why"])
-        self.log_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.log_table.verticalHeader().setVisible(False)
-        header = self.log_table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.review_button = QPushButton("Review what is left out", self)
-        self.review_button.setDefault(True)
-        self.review_button.clicked.connect(self.review)
-        self.write_button = QPushButton("Write PDF…", self)
-        self.write_button.setEnabled(False)
-        self.write_button.clicked.connect(self.write_with_dialog)
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(self.preview)
         self.close_button = QPushButton("Close", self)
         self.close_button.clicked.connect(self.reject)
 
         self._layout()
-        self._load_choices(case_id, meeting_id)
-        for signal in (
-            self.sections.changed,
-            self.audience_box.currentIndexChanged,
-            self.include_private.toggled,
-            self.meeting_box.currentIndexChanged,
-            self.title_edit.textChanged,
-            self.prepared_by_edit.textChanged,
-            self.cases.itemChanged,
-            self.custom_text.textChanged,
-        ):
-            signal.connect(self._choices_changed)
+        self._load_choices(case_id, meeting_id, now or dt.datetime.now(dt.UTC))
+        self.meeting_box.currentIndexChanged.connect(self._meeting_chosen)
         self.template_box.currentIndexChanged.connect(self._template_chosen)
         self.audience_box.currentIndexChanged.connect(self._show_audience)
         self._show_audience()
-        self.resize(1100, 760)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, screen.width() - 40), min(700, screen.height() - 60))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -161,39 +136,29 @@ class PacketDialog(QDialog):
         upper.addWidget(form_box)
         upper.setStretchFactor(1, 2)
 
-        contents_box = QGroupBox("What each section will hold", self)
-        contents_layout = QVBoxLayout(contents_box)
-        contents_layout.addWidget(self.contents_label)
-        contents_layout.addWidget(self.contents_table)
-        log_box = QGroupBox("What this audience will not see", self)
-        log_layout = QVBoxLayout(log_box)
-        log_layout.addWidget(self.log_summary)
-        log_layout.addWidget(self.log_table)
-
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for button in (self.review_button, self.write_button, self.close_button):
+        for button in (self.preview_button, self.close_button):
             buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
-        lower.addWidget(contents_box)
-        lower.addWidget(log_box)
-        lower.setStretchFactor(1, 3)
-        lower.setStretchFactor(0, 2)
-        layout.addWidget(upper, 3)
-        layout.addWidget(lower, 3)
+        layout.addWidget(upper, 1)
         layout.addLayout(buttons)
 
     # -- choices ------------------------------------------------------------------------------
 
-    def _load_choices(self, case_id: int | None, meeting_id: int | None) -> None:
+    def _load_choices(self, case_id: int | None, meeting_id: int | None, now: dt.datetime) -> None:
         with self.archive.reader() as session:
             self.templates = packets.list_templates(session)
             self.audiences = packets.list_audiences(session)
             meetings = list_meetings(session)
             cases = list_cases(session)
+            if meeting_id is None:
+                meeting_id = next_planned_meeting(session, now)
+            ticked = {case_id} if case_id is not None else set()
+            if meeting_id is not None:
+                ticked |= set(meeting_case_ids(session, meeting_id))
         for template in self.templates:
             self.template_box.addItem(template.name)
         self.sections.set_template(self.templates[0])
@@ -212,7 +177,7 @@ class PacketDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
-                Qt.CheckState.Checked if row.id == case_id else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked if row.id in ticked else Qt.CheckState.Unchecked
             )
             self.cases.addItem(item)
 
@@ -226,13 +191,17 @@ class PacketDialog(QDialog):
             chosen.describe() + (f" — {chosen.description}" if chosen.description else "")
         )
 
-    def _choices_changed(self) -> None:
-        if self.reviewed is not None:
-            self.log_summary.setText("The choices changed: review again before writing.")
-            self.contents_label.setText("The choices changed: review again.")
-            self.contents_table.setRowCount(0)
-        self.reviewed = None
-        self.write_button.setEnabled(False)
+    def _meeting_chosen(self) -> None:
+        """A meeting chosen: its cases are ticked too (others stay as they are)."""
+        meeting_id = self.meeting_box.currentData()
+        if meeting_id is None:
+            return
+        with self.archive.reader() as session:
+            wanted = set(meeting_case_ids(session, meeting_id))
+        for row in range(self.cases.count()):
+            item = self.cases.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) in wanted:
+                item.setCheckState(Qt.CheckState.Checked)
 
     def audience(self) -> Audience:
         chosen = self.audiences[max(self.audience_box.currentIndex(), 0)]
@@ -262,91 +231,20 @@ class PacketDialog(QDialog):
             prepared_by=self.prepared_by_edit.text().strip(),
         )
 
-    # -- review and write ----------------------------------------------------------------------
+    # -- preview ------------------------------------------------------------------------------
 
-    def review(self) -> bool:
-        """Gather the packet for the current choices and show what will be left out."""
-        try:
-            request = self.request()
-            if not request.template.sections:
-                raise ValidationError("Tick at least one section")
-            folder = self.archive.location.attachments_dir
-
-            def gather(progress: Progress) -> packets.PacketData:
-                with self.archive.reader() as session:
-                    return packets.gather_packet(
-                        session, request, attachments_dir=folder, progress=progress
-                    )
-
-            data = run_job(self, "Reading the packet", gather)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot prepare the packet", str(error))
-            return False
-        self._show_log(data)
-        self.reviewed = request
-        self.write_button.setEnabled(True)
-        return True
-
-    def _show_log(self, data: packets.PacketData) -> None:
-        contents = packets.section_contents(data)
-        self.contents_label.setText(f"{len(contents)} sections, in order:")
-        self.contents_table.setRowCount(len(contents))
-        for row, section in enumerate(contents):
-            self.contents_table.setItem(row, 0, QTableWidgetItem(section.label))
-            self.contents_table.setItem(row, 1, QTableWidgetItem(section.text))
-        self.contents_table.resizeColumnToContents(0)
-        self.contents_table.resizeRowsToContents()
-        log = self.log = data.log
-        cases = len(data.cases)
-        head = f"{cases} case{'s' if cases != 1 else ''} for {data.audience.describe()}. "
-        if not len(log):
-            self.log_summary.setText(head + "Nothing will be left out.")
-        else:
-            self.log_summary.setText(
-                head + f"{len(log)} item{'s' if len(log) != 1 else ''} will be left out "
-                "entirely (not blacked out)"
-                + (
-                    "; a phone number, e-mail or street address inside text is replaced by a "
-                    "short mark:"
-                    if any(e.rule in _TEXT_RULES and " in " in e.kind for e in log.entries)
-                    else ":"
-                )
+    def preview(self) -> PacketPreviewDialog | None:
+        """Build the packet for the current choices into a temporary file (logged as a run)
+        and show it beside what it holds and leaves out, to print or save from there."""
+        request = self.request()
+        if not request.template.sections:
+            QMessageBox.information(
+                self, "Briefing packet", "Tick at least one section under Sections, in order."
             )
-        self.log_table.setRowCount(len(log))
-        for row, entry in enumerate(log.entries):
-            level = entry.sensitivity.label if entry.sensitivity is not None else ""
-            for column, text in enumerate((entry.kind, entry.label, level, entry.reason)):
-                self.log_table.setItem(row, column, QTableWidgetItem(text))
-        for column in (0, 2):
-            self.log_table.resizeColumnToContents(column)
-        self.log_table.resizeRowsToContents()
-
-    def contents_lines(self) -> list[str]:
-        """The reviewed contents as "Section: what it will hold" lines."""
-        table = self.contents_table
-
-        def cell(row: int, column: int) -> str:
-            item = table.item(row, column)
-            return item.text() if item is not None else ""
-
-        return [f"{cell(r, 0)}: {cell(r, 1)}" for r in range(table.rowCount())]
-
-    def write_with_dialog(self) -> None:
-        suggested = str(Path.home() / "packet.pdf")
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Write the packet as", suggested, "PDF files (*.pdf)"
-        )
-        if target:
-            # The file dialog has already asked before replacing a file.
-            self.write_to(Path(target), overwrite=True)
-
-    def write_to(self, target: Path, *, overwrite: bool = False) -> packets.PacketResult | None:
-        """Write the reviewed packet to ``target``, log the run and open the preview."""
-        request = self.reviewed
-        if request is None:
-            QMessageBox.information(self, "Review first", "Review what will be left out first.")
             return None
-        folder = self.archive.location.attachments_dir
+        folder = Path(tempfile.mkdtemp(prefix="powmia-packet-"))
+        target = folder / "briefing-packet.pdf"
+        attachments = self.archive.location.attachments_dir
 
         def build(progress: Progress) -> packets.PacketResult:
             with self.archive.session() as session:
@@ -355,21 +253,25 @@ class PacketDialog(QDialog):
                     request,
                     target,
                     render=render_packet,
-                    attachments_dir=folder,
-                    overwrite=overwrite,
+                    attachments_dir=attachments,
                     progress=progress,
                 )
 
         if request.prepared_by:
             QSettings().setValue(PREPARER_SETTING, request.prepared_by)
         try:
-            self.packet_result = run_job(self, "Writing the packet", build)
+            result = run_job(self, "Building the packet", build)
         except PowmiaError as error:
-            QMessageBox.warning(self, "The packet was not written", str(error))
+            shutil.rmtree(folder, ignore_errors=True)
+            QMessageBox.warning(self, "The packet could not be built", str(error))
             return None
-        self.preview_dialog = PdfPreviewDialog(target, f"Packet — {target.name}", self)
+        assert result.data is not None
+        self.packet_result = result
+        self.preview_dialog = PacketPreviewDialog(
+            target, f"Packet — {result.data.title}", result.data, self, temporary=True
+        )
         self.preview_dialog.show()
-        return self.packet_result
+        return self.preview_dialog
 
     def save_template_with_dialog(self) -> None:
         name, ok = QInputDialog.getText(self, "Save as template", "Template name:")

@@ -1,31 +1,35 @@
-"""Print / Save as PDF from the case editor: one case summary, previewed in the app."""
+"""Print / Save as PDF from the case editor: one case summary for the audience the person
+names (the last one named is offered first), previewed in the app beside what it leaves out."""
 
 import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
+from powmia_desktop.gui.packets.preview import PacketPreviewDialog
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.reports.summary import render_summary
 from powmia_desktop.services import packets
-from powmia_desktop.services.audience import RedactionLog
 
 #: The audience of a summary printed from the case editor unless another is named.
 DEFAULT_AUDIENCE = "officials"
 #: Where the packet dialog remembers who prepares packets.
 PREPARER_SETTING = "packets/preparer"
+#: Where the last audience a case summary was printed for is remembered.
+AUDIENCE_SETTING = "summary/audience"
+#: The audience offered the first time: the usual reader of a case summary.
+FIRST_AUDIENCE = "DPAA analyst"
 
 
 def write_case_summary(
     archive: Archive, case_id: int, target: Path, audience_name: str = DEFAULT_AUDIENCE
-) -> RedactionLog:
+) -> packets.PacketResult:
     """Render one case summary for an audience into ``target`` and log it as a run (so a
-    copy saved from the preview can be verified); what was left out."""
+    copy saved from the preview can be verified)."""
     with archive.session() as session:
         result = packets.build_summary(
             session,
@@ -37,7 +41,7 @@ def write_case_summary(
             attachments_dir=archive.location.attachments_dir,
             overwrite=True,
         )
-    return result.log
+    return result
 
 
 def remembered_preparer() -> str:
@@ -45,25 +49,47 @@ def remembered_preparer() -> str:
     return str(QSettings().value(PREPARER_SETTING, "") or "")
 
 
+def ask_summary_audience(parent: QWidget | None, archive: Archive) -> str | None:
+    """Ask who a case summary is for, offering the last answer first; None when cancelled."""
+    with archive.reader() as session:
+        names = [a.name for a in packets.list_audiences(session)]
+    last = str(QSettings().value(AUDIENCE_SETTING, "") or FIRST_AUDIENCE)
+    name, ok = QInputDialog.getItem(
+        parent,
+        "Print case summary",
+        "Who is this summary for? What they may not see is left out.",
+        names,
+        names.index(last) if last in names else 0,
+        False,
+    )
+    if not ok or not name:
+        return None
+    QSettings().setValue(AUDIENCE_SETTING, name)
+    return str(name)
+
+
 def show_case_summary(
     parent: QWidget | None,
     archive: Archive,
     case_id: int,
     audience_name: str = DEFAULT_AUDIENCE,
-) -> PdfPreviewDialog | None:
-    """Build the summary off the GUI thread and open it in a preview (Print…, Save As…)."""
+) -> PacketPreviewDialog | None:
+    """Build the summary off the GUI thread and open it in a preview (Print…, Save As…)
+    beside what it leaves out."""
     folder = Path(tempfile.mkdtemp(prefix="powmia-summary-"))
     target = folder / f"case-{case_id}-summary.pdf"
 
-    def job(progress: Progress) -> RedactionLog:
+    def job(progress: Progress) -> packets.PacketResult:
         progress(0, 1, "Writing the case summary")
         return write_case_summary(archive, case_id, target, audience_name)
 
     try:
-        run_job(parent, "Case summary", job)
+        result = run_job(parent, "Case summary", job)
     except PowmiaError as error:
         QMessageBox.warning(parent, "Cannot print the case summary", str(error))
         return None
-    dialog = PdfPreviewDialog(target, "Case summary", parent, temporary=True)
+    assert result.data is not None
+    title = f"Case summary for {result.data.audience.name}"
+    dialog = PacketPreviewDialog(target, title, result.data, parent, temporary=True)
     dialog.show()
     return dialog

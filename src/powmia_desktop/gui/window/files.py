@@ -55,9 +55,13 @@ def print_case_summary(window: "MainWindow") -> None:
     if editor.record_id == case_id and not editor.confirm_leave():
         return
     from powmia_desktop.gui.packets import show_case_summary  # ReportLab on first use
+    from powmia_desktop.gui.packets.summary import ask_summary_audience
 
+    audience = ask_summary_audience(window, window.archive)
+    if audience is None:
+        return
     try:
-        show_case_summary(window, window.archive, case_id)
+        show_case_summary(window, window.archive, case_id, audience)
     except PowmiaError as error:
         QMessageBox.warning(window, "Cannot print the case summary", str(error))
 

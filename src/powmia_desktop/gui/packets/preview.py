@@ -1,0 +1,145 @@
+"""A packet or case summary previewed beside what it leaves out, printed or saved from there.
+
+On the left: what each section holds and what this audience will not see (the redaction
+log); on the right: the PDF's pages with Print… and Save As… (gui/pdf_preview.py).
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
+from powmia_desktop.services import packets
+from powmia_desktop.services.audience import RedactionLog
+
+#: The field rules that also take details out of free text (services/audience/scrub.py).
+_TEXT_RULES = ("hide_phones", "hide_emails", "hide_addresses")
+
+
+def _table(headers: list[str], stretch: tuple[int, ...], parent: QWidget) -> QTableWidget:
+    """A read-only table whose ``stretch`` columns share the width left by the others."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    for column in stretch:
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for row, texts in enumerate(rows):
+        for column, text in enumerate(texts):
+            table.setItem(row, column, QTableWidgetItem(text))
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
+            table.resizeColumnToContents(column)
+    table.resizeRowsToContents()
+
+
+def left_out_summary(cases: int, audience: str, log: RedactionLog) -> str:
+    """One line above the log: for whom, and how much is left out."""
+    head = f"{cases} case{'s' if cases != 1 else ''} for {audience}. "
+    if not len(log):
+        return head + "Nothing is left out."
+    marks = any(e.rule in _TEXT_RULES and " in " in e.kind for e in log.entries)
+    return (
+        head
+        + f"{len(log)} item{'s' if len(log) != 1 else ''} left out entirely (not blacked out)"
+        + (
+            "; a phone number, e-mail or street address inside text is replaced by a short mark:"
+            if marks
+            else ":"
+        )
+    )
+
+
+class PacketPreviewDialog(PdfPreviewDialog):
+    """The PDF beside what it holds and what it leaves out; Print… and Save As… above it."""
+
+    def __init__(
+        self,
+        path: Path,
+        title: str,
+        data: packets.PacketData,
+        parent: QWidget | None = None,
+        *,
+        temporary: bool = False,
+    ) -> None:
+        super().__init__(path, title, parent, temporary=temporary)
+        side = QWidget(self)
+        contents_box = QGroupBox("What each section holds", side)
+        self.contents_table = _table(["Section", "Holds"], (1,), contents_box)
+        QVBoxLayout(contents_box).addWidget(self.contents_table)
+        log_box = QGroupBox("What this audience will not see", side)
+        self.log_summary = QLabel(log_box)
+        self.log_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.log_summary.setWordWrap(True)
+        self.log_table = _table(["Left out", "What", "Marked", "Why"], (1, 3), log_box)
+        log_layout = QVBoxLayout(log_box)
+        log_layout.addWidget(self.log_summary)
+        log_layout.addWidget(self.log_table, 1)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(contents_box, 2)
+        side_layout.addWidget(log_box, 3)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout = self.layout()
+        assert layout is not None
+        layout.removeWidget(self.preview)
+        splitter.addWidget(side)
+        splitter.addWidget(self.preview)
+        layout.addWidget(splitter)
+        self.show_data(data)
+        screen = self.screen().availableGeometry()
+        width = min(1400, screen.width() - 40)
+        self.resize(width, min(900, screen.height() - 60))
+        splitter.setSizes([width * 9 // 20, width * 11 // 20])
+
+    def show_data(self, data: packets.PacketData) -> None:
+        contents = packets.section_contents(data)
+        _fill(self.contents_table, [(s.label, s.text) for s in contents])
+        log = data.log
+        self.log_summary.setText(left_out_summary(len(data.cases), data.audience.describe(), log))
+        _fill(
+            self.log_table,
+            [
+                (
+                    e.kind,
+                    e.label,
+                    e.sensitivity.label if e.sensitivity is not None else "",
+                    e.reason,
+                )
+                for e in log.entries
+            ],
+        )
+
+    def contents_lines(self) -> list[str]:
+        """What each section holds, as "Section: what it holds" lines."""
+        table = self.contents_table
+        return [f"{_cell(table, r, 0)}: {_cell(table, r, 1)}" for r in range(table.rowCount())]
+
+    def left_out(self) -> dict[str, str]:
+        """What is left out: the kind of each entry and why (the log as shown)."""
+        table = self.log_table
+        return {_cell(table, r, 0): _cell(table, r, 3) for r in range(table.rowCount())}
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
