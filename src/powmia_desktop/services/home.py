@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import String, Table, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.vocab import MeetingStatus, QuestionStatus
+from powmia_desktop.core.vocab import QuestionStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
 from powmia_desktop.db.models import (
@@ -28,7 +28,7 @@ from powmia_desktop.db.models import (
     meeting_case,
     question_meeting,
 )
-from powmia_desktop.services.meetings import MeetingRow
+from powmia_desktop.services.meetings import MeetingRow, next_planned_meeting
 from powmia_desktop.services.pickers import case_name
 
 #: How many rows each list of the page shows at most (the full lists are a click away).
@@ -123,8 +123,10 @@ def record_counts(session: Session) -> RecordCounts:
 def next_meeting(session: Session, *, now: dt.datetime) -> NextMeeting | None:
     """The earliest planned meeting that has not started yet (today's included), with its
     open questions, its tasks not done and its cases."""
+    meeting_id = next_planned_meeting(session, now)
+    if meeting_id is None:
+        return None
     m = Meeting.__table__.c
-    start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
     row = session.execute(
         select(
             m.id,
@@ -136,14 +138,8 @@ def next_meeting(session: Session, *, now: dt.datetime) -> NextMeeting | None:
             m.timezone,
             m.all_day,
             m.uid,
-        )
-        .where(Meeting.status == MeetingStatus.PLANNED)
-        .where(Meeting.starts_at >= start_of_day)
-        .order_by(Meeting.starts_at, m.id)
-        .limit(1)
-    ).first()
-    if row is None:
-        return None
+        ).where(m.id == meeting_id)
+    ).one()
     *fields, uid = row
     meeting = MeetingRow(*fields)
     return NextMeeting(
