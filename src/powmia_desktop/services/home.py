@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, Table, func, select, type_coerce
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import QuestionStatus
@@ -28,7 +28,11 @@ from powmia_desktop.db.models import (
     meeting_case,
     question_meeting,
 )
-from powmia_desktop.services.meetings import MeetingRow, next_planned_meeting
+from powmia_desktop.services.meetings import (
+    MeetingRow,
+    meeting_row_columns,
+    next_planned_meeting,
+)
 from powmia_desktop.services.pickers import case_name
 
 #: How many rows each list of the page shows at most (the full lists are a click away).
@@ -127,19 +131,7 @@ def next_meeting(session: Session, *, now: dt.datetime) -> NextMeeting | None:
     if meeting_id is None:
         return None
     m = Meeting.__table__.c
-    row = session.execute(
-        select(
-            m.id,
-            m.title,
-            type_coerce(m.meeting_type, String),
-            Meeting.starts_at,
-            m.place,
-            type_coerce(m.status, String),
-            m.timezone,
-            m.all_day,
-            m.uid,
-        ).where(m.id == meeting_id)
-    ).one()
+    row = session.execute(select(*meeting_row_columns(), m.uid).where(m.id == meeting_id)).one()
     *fields, uid = row
     meeting = MeetingRow(*fields)
     return NextMeeting(
