@@ -5,10 +5,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tests.helpers.forms import add_row, save
 
-from powmia_desktop.core.vocab import DnaLine, DnaSampleStatus
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import FamilyReferenceSample
 from powmia_desktop.gui.cases.disputed import DisputedDetail
 from powmia_desktop.gui.cases.followup import FollowUpDetail
 from powmia_desktop.gui.main_window import MainWindow
@@ -42,16 +41,19 @@ def test_followup_lists_the_demo_case_until_a_sample_is_on_file(
     assert window.current.key == "cases"
     assert window.section("cases").page.selected_id() == case_id
 
-    # A sample put on file (here straight in the archive) takes the case off the list.
-    with demo_archive.session() as session:
-        session.add(
-            FamilyReferenceSample(
-                serviceman_id=case_id, line=DnaLine.MTDNA, status=DnaSampleStatus.ON_FILE
-            )
-        )
-    window.switch_archive(demo_archive)
+    # A sample put on file on the case takes it off the list; Undo brings it back.
+    editor = window.editors["cases"]
+    add_row(
+        qtbot,
+        editor,
+        "reference_samples",
+        {"donor_id": "Bob Dumas", "line": "mtDNA (maternal)", "status": "On file"},
+    )
+    save(window, editor)
     window.show_section("dna")
     qtbot.waitUntil(lambda: _shown(window, "dna") == [], timeout=10_000)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: _shown(window, "dna") == ["Dumas, Roger A."], timeout=10_000)
 
 
 def test_disputed_facts_listed_and_shown_with_their_sources(

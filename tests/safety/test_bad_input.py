@@ -37,6 +37,8 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "export": ["cases", "{out}/cases.csv"],
     "runs": ["list"],
     "conflicts": ["list"],
+    "donors": ["1"],
+    "disputed": [],
     "campaign": ["show", "1"],
     "letters": ["1", "--to", "targets", "--out", "{out}/letters"],
 }

@@ -61,6 +61,8 @@ NOT_EXPORTS = {
     "backup": "the person's own full copy; private records belong in it",
     "restore": "puts the person's own backup back",
     "check": "reports on the person's own archive",
+    "donors": "shows the person's own archive on their own screen",
+    "disputed": "shows the person's own archive on their own screen",
 }
 #: File names for each kind of ``powmia export``, one run per format.
 EXPORT_FILES = {
@@ -68,6 +70,7 @@ EXPORT_FILES = {
     "contacts": ["contacts.csv", "contacts.vcf"],
     "meetings": ["meetings.csv", "meetings.ics"],
     "events": ["events.csv"],
+    "dna-followup": ["dna-followup.csv"],
     "archive": ["archive.zip"],
 }
 ATTACHED_BYTES = b"PRIVATE-FILE-BYTES of the sighting report"

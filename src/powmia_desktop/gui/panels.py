@@ -175,7 +175,10 @@ class AttachmentsPanel(RecordPanel):
             return
         entry = self.model.row_at(row)
         answer = QMessageBox.question(
-            self, "Remove attachment", f"Remove {entry.original_name} from this record?"
+            self,
+            "Remove attachment",
+            f"Remove {entry.original_name} from this record now?\n\n"
+            "You can undo this with Edit > Undo (Ctrl+Z).",
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.ops.delete(f"Remove {entry.original_name}", "attachment", entry.id)

@@ -227,6 +227,7 @@ RELATIONSHIP = Schema(
         Field("reverse_label", "The other way round"),
         SENSITIVITY,
     ),
+    one_of=("to_contact_id", "to_serviceman_id"),
 )
 CONTACT = Schema(
     "contact",
@@ -289,6 +290,7 @@ PARTICIPANT = Schema(
         Field("role", "Role", ParticipantRole, required=True),
         SENSITIVITY,
     ),
+    one_of=("serviceman_id", "contact_id"),
 )
 EVENT = Schema(
     "timeline event",

@@ -103,6 +103,9 @@ class Schema:
     model: type[Record] | None
     fields: tuple[Field, ...]
     children: tuple[Children, ...] = ()
+    #: fields of which a row names exactly one (a case or a contact); the last one's help
+    #: says so, and a row's form refuses OK until it holds
+    one_of: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         names = [f.name for f in self.fields] + [c.name for c in self.children]

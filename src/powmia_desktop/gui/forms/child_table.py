@@ -136,7 +136,9 @@ class ChildTable(QWidget):
         if not 0 <= position < len(self._rows):
             return
         answer = QMessageBox.question(
-            self, f"Remove {self.spec.noun}", f"Remove this {self.spec.noun}?"
+            self,
+            f"Remove {self.spec.noun}",
+            f"Remove this {self.spec.noun}? It is taken out when you save the record.",
         )
         if answer == QMessageBox.StandardButton.Yes:
             del self._rows[position]
@@ -149,6 +151,7 @@ class RowDialog(QDialog):
 
     def __init__(self, table: ChildTable, title: str, row: Row) -> None:
         super().__init__(table)
+        self.table = table
         self.setWindowTitle(title)
         self._row = row
         # The row form may itself hold child tables (a claim's citations).
@@ -175,6 +178,11 @@ class RowDialog(QDialog):
         missing = self.form.missing_required()
         for spec in missing:
             self.form.show_error(spec.name, spec.missing)
+        pair = self.table.spec.one_of
+        values = self.form.values()
+        if pair and sum(values.get(name) not in (None, "") for name in pair) != 1:
+            self.form.show_error(pair[0], self.table.spec.one_of_help or "Choose one, not both.")
+            missing.append(self.table.spec)
         if not missing:
             self.accept()
 

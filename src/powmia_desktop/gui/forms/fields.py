@@ -36,6 +36,9 @@ class FieldSpec:
     default: Value = None
     #: a required choice that starts blank: the person picks one
     pick: bool = False
+    #: for "children": fields of which a row names exactly one, and what to do if not
+    one_of: tuple[str, ...] = ()
+    one_of_help: str = ""
 
     @property
     def missing(self) -> str:

@@ -109,6 +109,10 @@ def _child_spec(part: Children, look: Look, path: str) -> FieldSpec:
         columns=columns,
         children=fields,
         help=part.help,
+        one_of=part.schema.one_of,
+        one_of_help=next(
+            (f.help for f in reversed(part.schema.fields) if f.name in part.schema.one_of), ""
+        ),
     )
 
 

@@ -49,7 +49,9 @@ def open_packet_dialog(window: "MainWindow", meeting_uid: str | None = None) -> 
 def print_case_summary(window: "MainWindow") -> None:
     case_id = window.section("cases").page.selected_id()
     if case_id is None:
-        QMessageBox.information(window, "Print case summary", "Select a case first.")
+        QMessageBox.information(
+            window, "Print case summary", "Choose a case in the Cases list, then print again."
+        )
         return
     editor = window.editors["cases"]
     if editor.record_id == case_id and not editor.confirm_leave():
@@ -93,7 +95,12 @@ def import_file(window: "MainWindow") -> None:
 def export_list(window: "MainWindow") -> None:
     kind = EXPORT_KIND.get(window.current.key)
     if kind is None:
-        QMessageBox.information(window, "Export", "This list cannot be exported yet.")
+        QMessageBox.information(
+            window,
+            "Export",
+            "Export this list works on Cases, Contacts, Meetings and Timeline: open one of "
+            "them, or use Export the whole archive.",
+        )
         return
     case_filter = None
     if kind == "cases":
