@@ -13,9 +13,13 @@ citations), then measures, each next to a baseline taken in the same run on the 
   packet;
 * cold start of ``powmia-desktop`` to a painted window on the archive, and peak RSS;
 * ``powmia --version``, ``--help``, ``list cases --json`` and ``summary`` on the demo case,
-  each vs a bare ``python -c pass`` (bench/cli_start.py).
+  each vs a bare ``python -c pass`` (bench/cli_start.py);
+* the archive on a PostgreSQL server started for the run (bench/server_bench.py): copied
+  up and back with its time, the list, search, import and packet beside the file's, and
+  two desks saving at once (saves/s, lost updates).
 
 Usage: python bench/run.py [--cases 100000] [--json] [--keep DIR] [--only STEPS] [--tries N]
+                           [--desk-seconds 60]
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ sys.path[:0] = [str(HERE)]
 from cli_start import cli_rows  # noqa: E402
 from generate import generate  # noqa: E402
 from measures import import_rows, report_rows, search_rows  # noqa: E402
+from server_bench import server_rows  # noqa: E402
 from table import Row, print_table  # noqa: E402
 
 
@@ -188,6 +193,7 @@ def run(
     tries: int,
     say: Callable[[str], None],
     only: frozenset[str] = frozenset(),
+    desk_seconds: float = 60.0,
 ) -> dict[str, Any]:
     archive = folder / f"bench-{cases}.sqlite"
     rows: list[Row] = []
@@ -213,6 +219,7 @@ def run(
         ("reports", lambda: report_rows(archive, min(cases, 2000))),
         ("cold_start", lambda: cold_start_rows(archive, home, tries)),
         ("cli", lambda: cli_rows(folder, tries)),
+        ("server", lambda: server_rows(archive, folder, cases, desk_seconds)),
     ]
     load = os.getloadavg()
     for name, step in steps:
@@ -245,7 +252,13 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default="",
         metavar="STEPS",
-        help="comma-separated steps to run: import,list,search,reports,cold_start,cli (all)",
+        help="comma-separated steps to run: import,list,search,reports,cold_start,cli,server (all)",
+    )
+    parser.add_argument(
+        "--desk-seconds",
+        type=float,
+        default=60.0,
+        help="how long two desks save at once on the server (default 60)",
     )
     args = parser.parse_args(argv)
 
@@ -256,10 +269,16 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        result = run(args.cases, args.keep, tries=args.tries, say=say, only=only)
+        result = run(
+            args.cases, args.keep, tries=args.tries, say=say, only=only,
+            desk_seconds=args.desk_seconds,
+        )  # fmt: skip
     else:
         with tempfile.TemporaryDirectory(prefix="powmia-bench-") as folder:
-            result = run(args.cases, Path(folder), tries=args.tries, say=say, only=only)
+            result = run(
+                args.cases, Path(folder), tries=args.tries, say=say, only=only,
+                desk_seconds=args.desk_seconds,
+            )  # fmt: skip
     table: list[Row] = result.pop("table")
     if args.json:
         print(json.dumps(result, indent=2))

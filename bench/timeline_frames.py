@@ -17,6 +17,7 @@ Usage: QT_QPA_PLATFORM=offscreen python bench/timeline_frames.py ARCHIVE [--json
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -95,9 +96,10 @@ def measure(path: Path) -> dict[str, Any]:
         chart = TimelineChart(archive.reader)
         chart.resize(WIDTH, HEIGHT + 40)
         result: dict[str, Any] = {}
+        arrived: list[bool] = []
+        chart.loaded.connect(lambda: arrived.append(True))
         for index, name in enumerate(("category", "case")):
-            arrived: list[bool] = []
-            chart.loaded.connect(lambda: arrived.append(True))
+            arrived.clear()
             started = time.perf_counter()
             if index:
                 chart.lanes.setCurrentIndex(index)  # reads the lanes by case
@@ -105,7 +107,6 @@ def measure(path: Path) -> dict[str, Any]:
                 chart.show_case(None)
             while not arrived:  # read on a thread of its own
                 QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-            chart.loaded.disconnect()
             loaded = time.perf_counter() - started
             assert chart.canvas.data is not None
             result[name] = {
@@ -115,8 +116,11 @@ def measure(path: Path) -> dict[str, Any]:
                 **_frames(chart),
             }
             chart.canvas.fit()
+        chart.close()
+        del chart
         return result
     finally:
+        gc.collect()  # the chart's Qt objects go here, on this thread, not on some other one
         archive.close()
 
 

@@ -36,6 +36,14 @@ KEYS = {
     "cli_help",
     "cli_list",
     "cli_summary",
+    # bench/server_bench.py: the archive on a PostgreSQL server started for the run
+    "server_copy_up",
+    "server_copy_down",
+    "server_list",
+    "server_search",
+    "server_import",
+    "server_packet",
+    "server_desks",
 }
 
 
@@ -45,7 +53,7 @@ def test_benchmark_runs_and_reports_every_row(
 ) -> None:
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--cases", "20", "--tries", "1", "--json",
-         "--keep", str(tmp_path)],
+         "--keep", str(tmp_path), "--desk-seconds", "2"],
         cwd=ROOT,
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
@@ -58,11 +66,15 @@ def test_benchmark_runs_and_reports_every_row(
     rows = {row["key"]: row for row in result["rows"]}
     assert set(rows) == KEYS
     for key, row in rows.items():
-        if key == "import" and row["value"] is None:
+        if (key == "import" or key.startswith("server")) and row["value"] is None:
             assert row["note"].startswith("skipped"), row
             continue
         assert row["value"] is not None and row["value"] > 0, row
         assert row["met"] in (True, False, None)
+        if key == "server_copy_down":
+            assert row["note"].endswith("every table the same"), row
+        if key == "server_desks":
+            assert row["note"].endswith(" 0 lost updates"), row
 
     sys.path.insert(0, str(BENCH))
     try:

@@ -92,10 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from powmia_desktop.gui.about import application_icon
+    from powmia_desktop.gui.collector import collect_on_gui_thread
     from powmia_desktop.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
+    collect_on_gui_thread(app)  # never on a reading thread: see gui/collector.py
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,8 @@ def powmia(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> str:
-    return demo_archive(tmp_path)
+def demo_db(tmp_path: Path, new_db: Callable[..., str]) -> str:
+    return demo_archive(tmp_path, new_db())
 
 
 def test_demo_then_list_cases_json_lists_dumas(demo_db: str) -> None:
@@ -101,15 +102,15 @@ def test_version() -> None:
         (("--db", "/nonexistent/dir/x.db", "init"), "does not exist"),
         (("--db", "{tmp}/none.db", "list", "cases"), "There is no archive"),
         (("--db", "{tmp}", "list", "cases"), "is a folder"),
-        (("--db", "{tmp}/a.db", "show", "case", "999"), "no case with id 999"),
-        (("--db", "{tmp}/a.db", "demo"), "already in this archive"),
+        (("--db", "{db}", "show", "case", "999"), "no case with id 999"),
+        (("--db", "{db}", "demo"), "already in this archive"),
     ],
 )
 def test_errors_are_one_line_exit_1_no_traceback(
     demo_db: str, tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
     before = Path("/etc/passwd").read_bytes()
-    result = powmia(*(a.format(tmp=tmp_path) for a in args))
+    result = powmia(*(a.format(tmp=tmp_path, db=demo_db) for a in args))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()

@@ -1,13 +1,17 @@
 """``powmia crossref``: lines, JSON, and CSV (formula-guarded), JSON and PDF files read back."""
 
+import contextlib
 import csv
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from tests.helpers.cli import run
 from tests.services.lists.listfiles import HEADER, NEAR_DUPLICATES, ROSTER
+
+from powmia_desktop.core.sensitivity import Sensitivity
 
 FAMILY = (
     HEADER
@@ -113,3 +117,20 @@ def test_review_lists_the_held_rows_and_decides_one_at_a_time(tmp_path: Path) ->
     assert run("--db", path, "review")[1].strip() == "No rows are waiting for review"
     assert "Browne, Albert" in run("--db", path, "list", "cases")[1]
     assert run("--db", path, "review", "--reject", str(smyth))[0] == 1  # decided already
+
+
+def test_a_private_case_is_left_out_unless_asked_for(db: str, tmp_path: Path) -> None:
+    with contextlib.closing(sqlite3.connect(db)) as connection, connection:
+        connection.execute(
+            "UPDATE serviceman SET sensitivity = ? WHERE surname = 'Smith'",
+            (int(Sensitivity.PRIVATE),),
+        )
+    target = tmp_path / "x.csv"
+    code, out = run("--db", db, "crossref", "1", "--against", "2", "--out", str(target))
+    assert code == 0 and "1 left out" in out
+    assert "Smith" not in target.read_text(encoding="utf-8-sig")
+    code, out = run(
+        "--db", db, "crossref", "1", "--against", "2", "--audience", "private",
+        "--include-private", "--out", str(target), "--force",
+    )  # fmt: skip
+    assert code == 0 and "Smith, John" in target.read_text(encoding="utf-8-sig")

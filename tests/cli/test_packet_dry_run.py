@@ -1,21 +1,26 @@
 """``powmia packet --dry-run``: the review step on the terminal, writing nothing."""
 
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 from tests.helpers.cli import demo_archive, run
 from tests.reports.pdfs import withheld_demo_texts
 
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import resolve_location
+from powmia_desktop.db.models import PacketRun
+
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return demo_archive(tmp_path)
+def db(tmp_path: Path, new_db: Callable[..., str]) -> str:
+    return demo_archive(tmp_path, new_db())
 
 
 def _runs(db: str) -> int:
-    with sqlite3.connect(db) as connection:
-        return int(connection.execute("SELECT count(*) FROM packet_run").fetchone()[0])
+    with Archive.open(resolve_location(db)) as archive, archive.reader() as session:
+        return int(session.scalar(select(func.count()).select_from(PacketRun)) or 0)
 
 
 def test_dry_run_says_what_each_section_holds_and_writes_nothing(db: str, tmp_path: Path) -> None:

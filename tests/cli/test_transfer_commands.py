@@ -2,6 +2,7 @@
 
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ REAL = Path(__file__).resolve().parents[3] / "shared" / "data" / "real"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return demo_archive(tmp_path)
+def db(tmp_path: Path, new_db: Callable[..., str]) -> str:
+    return demo_archive(tmp_path, new_db())
 
 
 def test_import_a_list_with_a_mapping_dry_run_first(
@@ -130,7 +131,8 @@ def test_meetings_must_come_from_a_calendar(
 def test_an_import_is_backed_up_first_and_a_refused_one_leaves_no_backup(
     db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    backups = tmp_path / "a-backups"
+    on_server = "://" in db  # a server archive keeps its backups in its shared folder
+    backups = tmp_path / ("archive-shared/backups" if on_server else "archive-backups")
     damaged = tmp_path / "damaged.zip"
     damaged.write_bytes(b"PK\x03\x04 not really a zip")
     assert run("--db", db, "import", "archive", str(damaged))[0] == 1

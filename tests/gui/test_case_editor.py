@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -224,11 +225,9 @@ def test_screenshot_of_the_case_editor(
 def _two_windows_editing_rank(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> tuple[MainWindow, Archive]:
-    """Window A has typed a rank, unsaved; window B (a second Archive on the same file)
-    then saves another rank for the same case."""
-    path = demo_archive.location.path
-    assert path is not None
-    second = Archive.open(location_for_path(path))
+    """Window A has typed a rank, unsaved; window B (a second Archive on the same file, or
+    a second desk on the same server archive) then saves another rank for the same case."""
+    second = Archive.open(demo_archive.location)
     mine, theirs = make_window(demo_archive), make_window(second)
     for window, rank_text in ((mine, "Sgt."), (theirs, "Pfc.")):
         window.cases_page.table.selectRow(0)
@@ -245,6 +244,7 @@ def _stored_rank(archive: Archive) -> str:
         return list_cases(session)[0].rank
 
 
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_a_save_over_another_windows_save_asks_and_can_keep_mine(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
@@ -263,6 +263,7 @@ def test_a_save_over_another_windows_save_asks_and_can_keep_mine(
     second.close()
 
 
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 def test_a_conflicting_save_can_show_theirs_or_go_on_editing(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:

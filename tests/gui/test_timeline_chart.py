@@ -1,9 +1,11 @@
 """The timeline chart in the window: zoom, click to open, pictures, fuzzy ranges, counts."""
 
+import gc
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QPushButton
@@ -12,12 +14,21 @@ from sqlalchemy import select
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, GUTTER, bucket_words
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
 from powmia_desktop.gui.timeline_view.panels import CaseChartPanel
 from powmia_desktop.services.timeline_layout import year_day
+
+
+@pytest.fixture(autouse=True)
+def collected_here() -> Iterator[None]:
+    """Widgets a test made are freed on this thread after it, never by a collection that
+    a list's reading thread happens to run."""
+    yield
+    gc.collect()
 
 
 def _chart(qtbot: QtBot, archive: Archive, case_id: int | None = None) -> TimelineChart:
@@ -83,7 +94,8 @@ def test_clicking_an_event_opens_it_in_the_timeline_editor(
     canvas = chart_window.chart.canvas
     _painted(chart_window.chart)
     assert canvas.in_detail() and canvas.hits
-    rect, event_id = canvas.hits[0]
+    rect, mark = canvas.hits[0]
+    event_id = mark.id
     qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert window.current.key == "timeline"
     assert window.editors["timeline"].record_id == event_id
@@ -105,7 +117,8 @@ def test_the_case_tab_draws_the_case_and_a_click_asks_to_open_the_event(
     canvas = panel.chart.canvas
     assert canvas.data is not None and canvas.data.total == len(canvas.marks_in_view()) > 5
     _painted(panel.chart)
-    rect, event_id = canvas.hits[-1]
+    rect, mark = canvas.hits[-1]
+    event_id = mark.id
     with qtbot.waitSignal(panel.open_record, timeout=5000) as opened:
         qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
     assert opened.args == ["event", event_id]
@@ -203,3 +216,21 @@ def test_lanes_taller_than_the_chart_scroll(qtbot: QtBot, demo_archive: Archive)
     qtbot.keyClick(chart.canvas, Qt.Key.Key_Up)
     assert chart.canvas.top < chart.lane_scroll.maximum()
     assert chart.lane_scroll.value() == int(chart.canvas.top)
+
+
+def test_the_chart_window_follows_the_archive_opened(
+    qtbot: QtBot, demo_archive: Archive, make_window: Callable[..., MainWindow], tmp_path: Path
+) -> None:
+    window = make_window(demo_archive)
+    window.show()
+    window.open_timeline_chart()
+    chart_window = window.timeline_window
+    assert chart_window is not None
+    qtbot.waitUntil(lambda: chart_window.chart.canvas.data is not None, timeout=20_000)
+    assert chart_window.chart.canvas.data.total > 30
+    other = Archive.open(location_for_path(tmp_path / "other.sqlite"), create=True)
+    with qtbot.waitSignal(chart_window.chart.loaded, timeout=20_000):
+        window.switch_archive(other)
+    assert chart_window.chart.canvas.data is not None
+    assert chart_window.chart.canvas.data.total == 0
+    chart_window.close()

@@ -12,8 +12,8 @@ def run(*args: str) -> tuple[int, str]:
     return main(list(args), out=out), out.getvalue()
 
 
-def demo_archive(tmp_path: Path) -> str:
-    """A new archive holding the demo case, as a ``--db`` argument."""
-    path = str(tmp_path / "a.db")
+def demo_archive(tmp_path: Path, db: str | None = None) -> str:
+    """A new archive holding the demo case, as a ``--db`` argument (``db``, else a file)."""
+    path = db or str(tmp_path / "a.db")
     assert run("--db", path, "demo")[0] == 0
     return path

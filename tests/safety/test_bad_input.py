@@ -41,6 +41,8 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "disputed": [],
     "campaign": ["show", "1"],
     "letters": ["1", "--to", "targets", "--out", "{out}/letters"],
+    "crossref": ["LSA", "--status", "presumed dead", "--out", "{out}/crossref.csv"],
+    "review": [],
 }
 #: Files no importer may accept (any kind): binary, truncated, hostile.
 MUST_FAIL = {

@@ -12,7 +12,7 @@ import json
 import time
 
 import icalendar
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from powmia_desktop.core.errors import PowmiaError
@@ -71,6 +71,7 @@ def test_any_date_text_is_a_date_or_a_clear_refusal(text: str) -> None:
 
 @FIELDS
 @given(rrule_text, st.datetimes(dt.datetime(1, 1, 2), dt.datetime(9999, 12, 30)))
+@example("FREQ=MONTHLY;BYDAY=53SU", dt.datetime(2000, 1, 1))  # dateutil's IndexError
 def test_any_repeat_rule_is_followed_in_bounded_time(rule: str, start: dt.datetime) -> None:
     start = start.replace(tzinfo=dt.UTC)
     event = icalendar.Event.from_ical(
@@ -82,6 +83,20 @@ def test_any_repeat_rule_is_followed_in_bounded_time(rule: str, start: dt.dateti
     assert 1 <= len(found) <= 52
     assert time.monotonic() - began < 30, rule  # minutes, before: the year 9999 searched
     assert all(isinstance(n, str) and "\n" not in n for n in notes)
+
+
+def test_a_monthly_rule_keeps_the_weekdays_a_month_has() -> None:
+    """BYDAY=20SU is no day of any month; the first Mondays beside it still repeat."""
+    event = icalendar.Event.from_ical(
+        "BEGIN:VEVENT\r\nSUMMARY:x\r\nRRULE:FREQ=MONTHLY;COUNT=3;BYDAY=20SU,1MO\r\nEND:VEVENT\r\n"
+    )
+    start = dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC)
+    found = list(occurrences(event, start, 52, [], "Event 1"))
+    assert [d.date() for d in found] == [
+        dt.date(2026, 1, 5),
+        dt.date(2026, 2, 2),
+        dt.date(2026, 3, 2),
+    ]
 
 
 @FIELDS

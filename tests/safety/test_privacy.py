@@ -61,6 +61,10 @@ NOT_EXPORTS = {
     "backup": "the person's own full copy; private records belong in it",
     "restore": "puts the person's own backup back",
     "check": "reports on the person's own archive",
+    "review": "shows and settles the person's own held list rows on their own screen",
+    # It writes files for others, but only names and statuses of men on lists, each row
+    # kept or left out by its case's level: tests/cli/test_crossref_command.py checks it.
+    "crossref": "cuts every row to --audience (default family, never private unless asked)",
     "donors": "shows the person's own archive on their own screen",
     "disputed": "shows the person's own archive on their own screen",
 }

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from sqlalchemy import select, text
 
@@ -26,9 +27,13 @@ from powmia_desktop.services.search_index import (
 
 
 @pytest.fixture
-def raw(demo_archive: Archive) -> Iterator[sqlite3.Connection]:
+def raw(demo_archive: Archive) -> Iterator[Any]:
     """A connection that writes around the program's rules, as an old tool or a bug might."""
-    assert demo_archive.location.path is not None
+    if demo_archive.location.path is None:  # a server: its foreign keys cannot be broken
+        url = demo_archive.location.url.set(drivername="postgresql")
+        with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as c:
+            yield c
+        return
     connection = sqlite3.connect(demo_archive.location.path, isolation_level=None)
     connection.execute("PRAGMA foreign_keys = OFF")
     yield connection
@@ -52,9 +57,8 @@ def test_the_demo_archive_is_sound(demo_archive: Archive) -> None:
     assert report.repairs == [] and report.backup is None
 
 
-def test_broken_foreign_keys_are_cleared_or_deleted(
-    demo_archive: Archive, raw: sqlite3.Connection
-) -> None:
+@pytest.mark.sqlite_only
+def test_broken_foreign_keys_are_cleared_or_deleted(demo_archive: Archive, raw: Any) -> None:
     raw.execute("UPDATE citation SET source_id = 9999 WHERE id = 1")
     raw.execute("INSERT INTO serviceman_tag (serviceman_id, tag_id) VALUES (1, 999)")
     raw.execute("UPDATE list_membership SET serviceman_id = 999, match_status = 'confirmed'")
@@ -72,7 +76,7 @@ def test_broken_foreign_keys_are_cleared_or_deleted(
     assert sorted(set(logged)) == ["citation", "list_membership", "serviceman_tag"]
 
 
-def test_links_that_point_nowhere_are_found(demo_archive: Archive, raw: sqlite3.Connection) -> None:
+def test_links_that_point_nowhere_are_found(demo_archive: Archive, raw: Any) -> None:
     raw.execute(
         "UPDATE citation SET timeline_event_id = NULL, serviceman_id = NULL, "
         "claim_id = NULL, status_change_id = NULL WHERE id = 2"
@@ -88,9 +92,7 @@ def test_links_that_point_nowhere_are_found(demo_archive: Archive, raw: sqlite3.
     assert _repaired_cleanly(demo_archive) == ["deleted citation 2", "deleted relationship 1"]
 
 
-def test_current_status_is_set_from_the_history(
-    demo_archive: Archive, raw: sqlite3.Connection
-) -> None:
+def test_current_status_is_set_from_the_history(demo_archive: Archive, raw: Any) -> None:
     raw.execute("UPDATE serviceman SET current_status = 'kia', row_version = 1")
     (finding,) = check_archive(demo_archive)
     assert "current status is 'kia'" in finding.message and finding.repairable
@@ -112,8 +114,10 @@ def test_current_status_is_set_from_the_history(
     ],
 )
 def test_the_search_index_is_compared_and_rebuilt(
-    demo_archive: Archive, raw: sqlite3.Connection, damage: str
+    demo_archive: Archive, raw: Any, damage: str
 ) -> None:
+    if damage.startswith("DROP TRIGGER") and demo_archive.location.path is None:
+        damage += " ON serviceman"  # PostgreSQL names a trigger with its table
     raw.execute(damage)
     findings = check_archive(demo_archive)
     assert findings and {f.area for f in findings} == {"search index"}
@@ -176,7 +180,8 @@ def test_a_missing_file_without_a_backup_is_reported_not_repaired(
     assert not finding.repairable
 
 
-def test_a_damaged_file_is_not_patched(demo_archive: Archive, raw: sqlite3.Connection) -> None:
+@pytest.mark.sqlite_only
+def test_a_damaged_file_is_not_patched(demo_archive: Archive, raw: Any) -> None:
     raw.execute("DROP TABLE tag")
     findings = check_archive(demo_archive)
     assert "The table tag is missing from the archive" in [f.message for f in findings]
@@ -185,9 +190,7 @@ def test_a_damaged_file_is_not_patched(demo_archive: Archive, raw: sqlite3.Conne
     assert "file" in {f.area for f in report.remaining}
 
 
-def test_check_reports_progress_and_can_be_cancelled(
-    demo_archive: Archive, raw: sqlite3.Connection
-) -> None:
+def test_check_reports_progress_and_can_be_cancelled(demo_archive: Archive, raw: Any) -> None:
     seen: list[str] = []
 
     def progress(done: int, total: int, message: str) -> None:
@@ -216,6 +219,7 @@ def _migration_0002() -> Any:
     return module
 
 
+@pytest.mark.sqlite_only
 def test_the_search_index_copy_matches_migration_0002(archive: Archive) -> None:
     migration = _migration_0002()
     ours = [

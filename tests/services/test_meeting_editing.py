@@ -109,8 +109,8 @@ def test_questions_and_tasks_taken_off_a_meeting_stay_in_the_archive(
     ids = _demo(demo_archive)
     with demo_archive.reader() as session:
         form = me.read_meeting_form(session, ids["2027"])
-        questions = session.scalars(select(Question.id)).all()
-        tasks = session.scalars(select(Task.id)).all()
+        questions = session.scalars(select(Question.id).order_by(Question.id)).all()
+        tasks = session.scalars(select(Task.id).order_by(Task.id)).all()
     assert form.children["questions"] and form.children["tasks"]
     form.children["questions"][0]["answer"] = "Not yet."
     kept_question = form.children["questions"][0]["id"]
@@ -122,8 +122,8 @@ def test_questions_and_tasks_taken_off_a_meeting_stay_in_the_archive(
         meeting = get_meeting(session, ids["2027"])
         assert [(q.id, q.answer) for q in meeting.questions] == [(kept_question, "Not yet.")]
         assert meeting.tasks == []
-        assert session.scalars(select(Question.id)).all() == questions
-        assert session.scalars(select(Task.id)).all() == tasks
+        assert session.scalars(select(Question.id).order_by(Question.id)).all() == questions
+        assert session.scalars(select(Task.id).order_by(Task.id)).all() == tasks
 
 
 def test_carry_open_questions_to_the_next_meeting(demo_archive: Archive) -> None:

@@ -25,6 +25,9 @@ from powmia_desktop.services.backup import backup_now, list_backups, restore
 from powmia_desktop.services.backup_check import BackupRefused
 from powmia_desktop.services.demo import load_demo
 
+#: Backups of a file archive; a server archive's are tested in test_server_archives.py.
+pytestmark = pytest.mark.sqlite_only
+
 MARKER = "Seen at Camp 5 by Sgt. Moreau in the spring of 1951"
 Tamper = Callable[[BackupInfo, Path], None]
 

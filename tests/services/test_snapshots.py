@@ -54,7 +54,8 @@ def test_delete_then_put_back_restores_the_whole_case(demo_archive: Archive) -> 
     with demo_archive.reader() as session:
         assert _dump(session) == before
         assert search(session, "Dumas Roger").of_kind("case")
-        assert session.execute(text("PRAGMA foreign_key_check")).all() == []
+        if session.get_bind().dialect.name == "sqlite":  # a server refuses broken links itself
+            assert session.execute(text("PRAGMA foreign_key_check")).all() == []
 
 
 def test_put_back_an_earlier_state_undoes_an_edit(demo_archive: Archive) -> None:

@@ -113,8 +113,31 @@ _PRINTING = (
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (
     # archive.py: creating an archive and filling it with the demo case
-    Subcommand("init", "create an empty archive", "archive:init_archive"),
+    Subcommand(
+        "init",
+        "create an empty archive",
+        "archive:init_archive",
+        (
+            option(
+                "--files",
+                metavar="FOLDER",
+                type=Path,
+                help="a server archive's shared folder for attachments and backups "
+                "(one every desk can read)",
+            ),
+        ),
+    ),
     Subcommand("demo", "fill the archive with the demo case (Cpl. Roger A. Dumas)", "archive:demo"),
+    # server.py: moving an archive between a file and a server
+    Subcommand(
+        "copy",
+        "copy the whole archive into a new file or an empty server database, and verify it",
+        "server:copy_archive",
+        (
+            option("--to", required=True, metavar="PATH_OR_URL", help="the new archive"),
+            option("--tables", action="store_true", help="list each table's rows and hash"),
+        ),
+    ),
     # maintenance.py: backup, restore, check and repair
     Subcommand(
         "backup",

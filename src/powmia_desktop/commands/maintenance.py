@@ -22,6 +22,7 @@ from powmia_desktop.services.backup import (
     size_text,
 )
 from powmia_desktop.services.check import check_archive, repair_archive
+from powmia_desktop.services.server_backup import server_backup_folder
 
 
 def describe(backup: BackupInfo) -> str:
@@ -32,25 +33,39 @@ def describe(backup: BackupInfo) -> str:
 
 
 def backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
+    if location.is_server:
+        with Archive.open(location) as archive:
+            _backup(args, archive.location, location.display, out)
+        return
     _, path = archive_file(location)
+    _backup(args, location, str(path), out)
+
+
+def _backup(args: argparse.Namespace, location: ArchiveLocation, name: str, out: TextIO) -> None:
     if args.list:
         found = list_backups(location, args.to)
         for b in found:
             print(f"{b.path}\n    {describe(b)}", file=out)
         if not found:
-            print(f"There are no backups of {path} yet", file=out)
+            print(f"There are no backups of {name} yet", file=out)
         return
-    if path.exists():
+    path = location.path
+    if path is not None and path.exists():
         refuse_emptied(location)  # a copy of nothing is no backup
         probe_sqlite_file(path)  # refuses what is not an archive, before writing anything
     made = backup_now(location, "manual", to=args.to)
-    print(f"Backed up {path} to {made.path}: {describe(made)}", file=out)
+    print(f"Backed up {name} to {made.path}: {describe(made)}", file=out)
 
 
 def restore_backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    _, path = archive_file(location)
+    if location.is_server:
+        with Archive.open(location) as archive:
+            folder: Path | None = server_backup_folder(archive.location)
+        path = location.display
+    else:
+        path = str(archive_file(location)[1])
+        folder = location.backups_dir
     given = Path(args.backup).expanduser()
-    folder = location.backups_dir
     if not given.exists() and folder is not None and (folder / args.backup).exists():
         given = folder / args.backup
     result = restore(location, given)

@@ -7,9 +7,11 @@ archive is open it holds a shared ``ArchiveLock`` (db/lock.py): any number of wi
 open it, but a restore, which replaces the file, waits until every one has closed it.
 """
 
+import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
@@ -25,6 +27,13 @@ from powmia_desktop.db.engine import make_engine, make_sessionmaker
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.lock import ArchiveLock
 from powmia_desktop.db.migrate import UpgradeResult, check_revision, probe_sqlite_file, upgrade
+from powmia_desktop.db.server import (
+    SHARED_FOLDER,
+    ServerLock,
+    connection_trouble,
+    with_shared_folder,
+    write_setting,
+)
 
 
 class Archive:
@@ -40,10 +49,12 @@ class Archive:
         self.upgrade_result = upgrade
         #: This holder's shared lock on the file; None for a server or in-memory database.
         self.lock = lock
+        #: This desk's shared advisory lock on a server archive (db/server.py).
+        self.server_lock: ServerLock | None = None
         self.closed = False
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine, write=True)
         self._readers: sessionmaker[Session] = make_sessionmaker(engine)
-        changelog.install(self._sessions)
+        changelog.install(self._sessions, desk_user(location))
 
     @classmethod
     def open(
@@ -65,12 +76,15 @@ class Archive:
             lock = ArchiveLock(path)
             lock.acquire_shared()  # refused only while a restore is replacing the file
         try:
-            engine, result = _engine_and_upgrade(location)
+            location, engine, result = _engine_and_upgrade(location)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        return cls(location, engine, result, lock)
+        opened = cls(location, engine, result, lock)
+        if location.is_server:
+            opened.server_lock = _server_hold(location, engine)
+        return opened
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -81,7 +95,11 @@ class Archive:
         except StaleDataError:
             raise ConflictError("A record") from None
         except SQLAlchemyError as error:
-            raise ArchiveError(f"The archive could not be changed: {_reason(error)}") from error
+            reason = _reason(error)
+            trouble = connection_trouble(reason, self.location.display)
+            if trouble:
+                raise ArchiveError(f"{trouble} Nothing was saved.") from error
+            raise ArchiveError(f"The archive could not be changed: {reason}") from error
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -94,6 +112,8 @@ class Archive:
 
     def close(self) -> None:
         """Let go of the file: its connections, then the lock (a restore may go ahead)."""
+        if self.server_lock is not None:
+            self.server_lock.release()
         self.engine.dispose()
         if self.lock is not None:
             self.lock.release()
@@ -111,7 +131,9 @@ class Archive:
         self.close()
 
 
-def _engine_and_upgrade(location: ArchiveLocation) -> tuple[Engine, UpgradeResult]:
+def _engine_and_upgrade(
+    location: ArchiveLocation,
+) -> tuple[ArchiveLocation, Engine, UpgradeResult]:
     """The engine on an upgraded schema; every failure an ArchiveError, nothing left open."""
     try:
         engine = make_engine(location.url)
@@ -119,13 +141,34 @@ def _engine_and_upgrade(location: ArchiveLocation) -> tuple[Engine, UpgradeResul
         raise ArchiveError(f"Cannot use the database {location.display}: {error}") from None
     try:
         result = upgrade(engine, path=location.path, backup_dir=location.backups_dir)
+        if location.is_server:
+            location = with_shared_folder(location, engine)
     except PowmiaError:
         engine.dispose()
         raise
     except SQLAlchemyError as error:
         engine.dispose()
-        raise ArchiveError(f"Cannot open {location.display}: {_reason(error)}") from None
-    return engine, result
+        reason = _reason(error)
+        trouble = connection_trouble(reason, location.display)
+        raise ArchiveError(trouble or f"Cannot open {location.display}: {reason}") from None
+    return location, engine, result
+
+
+def _server_hold(location: ArchiveLocation, engine: Engine) -> ServerLock:
+    hold = ServerLock(engine)
+    try:
+        taken = hold.acquire()
+    except SQLAlchemyError as error:
+        engine.dispose()
+        reason = _reason(error)
+        trouble = connection_trouble(reason, location.display)
+        raise ArchiveError(trouble or f"Cannot open {location.display}: {reason}") from None
+    if not taken:
+        engine.dispose()
+        raise ArchiveError(
+            f"A backup is being restored into {location.display}; open it again in a minute"
+        )
+    return hold
 
 
 def _check_file(location: ArchiveLocation, *, create: bool) -> None:
@@ -155,7 +198,35 @@ def _check_file(location: ArchiveLocation, *, create: bool) -> None:
 
 def _reason(error: SQLAlchemyError) -> str:
     original = getattr(error, "orig", None)
-    return str(original) if original is not None else str(error).splitlines()[0]
+    lines = (str(original) if original is not None else str(error)).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def use_shared_folder(archive: Archive, folder: Path) -> None:
+    """Keep a server archive's attachments and backups in ``folder`` (every desk's)."""
+    if not archive.location.is_server:
+        raise ArchiveError(
+            "A shared folder is for a server archive; a file keeps its own beside it"
+        )
+    folder = folder.expanduser().absolute()
+    try:
+        (folder / "attachments").mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ArchiveError(f"Cannot use the folder {folder}: {error.strerror}") from None
+    with archive.engine.begin() as connection:
+        write_setting(connection, SHARED_FOLDER, str(folder))
+    archive.location = replace(archive.location, shared_folder=folder)
+
+
+def desk_user(location: ArchiveLocation) -> str:
+    """Who this desk's changes are logged as: the database user on a server (the server
+    checked who they are), else the login name on this computer."""
+    if location.path is None and location.url.username:
+        return location.url.username
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a service without a user entry)
+        return ""
 
 
 def default_location_exists(path: Path | None) -> bool:

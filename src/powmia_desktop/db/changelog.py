@@ -17,7 +17,9 @@ _SKIP = frozenset({"updated_at", "created_at", "row_version", "id", "uid"})
 _MAX_VALUE = 2000
 
 
-def install(sessions: sessionmaker[Session]) -> None:
+def install(sessions: sessionmaker[Session], user: str = "") -> None:
+    """Log every flush of ``sessions``' sessions, naming ``user`` as who made the change."""
+    sessions.kw.setdefault("info", {})["changed_by"] = user[:120]
     if not event.contains(sessions, "before_flush", _before_flush):
         event.listen(sessions, "before_flush", _before_flush)
         event.listen(sessions, "after_flush", _after_flush)
@@ -26,9 +28,10 @@ def install(sessions: sessionmaker[Session]) -> None:
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     rows: list[dict[str, Any]] = []
     now = utcnow()
+    user = session.info.get("changed_by", "")
     for obj in session.deleted:
         if isinstance(obj, Record):
-            rows.append(_row(obj, "delete", now))
+            rows.append(_row(obj, "delete", now, user))
     for obj in session.dirty:
         if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
             state = inspect(obj)
@@ -39,7 +42,7 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
                 if history.has_changes():
                     old = history.deleted[0] if history.deleted else None
                     new = history.added[0] if history.added else None
-                    rows.append(_row(obj, "update", now, attr.key, old, new))
+                    rows.append(_row(obj, "update", now, user, attr.key, old, new))
     if rows:
         session.connection().execute(insert(ChangeLogEntry), rows)
     session.info.setdefault("pending_creations", []).extend(
@@ -50,15 +53,23 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
 def _after_flush(session: Session, flush_context: Any) -> None:
     """Creations are logged after the flush, once their ids exist."""
     created = session.info.pop("pending_creations", [])
-    rows = [_row(obj, "create", utcnow()) for obj in created if obj.id is not None]
+    user = session.info.get("changed_by", "")
+    rows = [_row(obj, "create", utcnow(), user) for obj in created if obj.id is not None]
     if rows:
         session.connection().execute(insert(ChangeLogEntry), rows)
 
 
 def _row(
-    obj: Record, action: str, when: Any, field: str = "", old: Any = None, new: Any = None
+    obj: Record,
+    action: str,
+    when: Any,
+    user: str,
+    field: str = "",
+    old: Any = None,
+    new: Any = None,
 ) -> dict[str, Any]:
     return {
+        "changed_by": user,
         "changed_at": when,
         "table_name": type(obj).__table__.name,  # type: ignore[attr-defined]
         "record_id": obj.id if obj.id is not None else 0,

@@ -13,11 +13,18 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+SERVER_TIMEOUT_S = 10
 #: Execution option marking connections of sessions that will write.
 WRITE_OPTION = "powmia_write"
 
 
 def make_engine(url: URL, *, wal: bool = True) -> Engine:
+    if url.get_backend_name() == "postgresql":
+        # A connection the server dropped (a restart, a network hiccup) is replaced before
+        # use, and an unreachable server is reported in seconds, not after minutes.
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"connect_timeout": SERVER_TIMEOUT_S}
+        )
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(wal))

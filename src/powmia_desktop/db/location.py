@@ -1,8 +1,11 @@
 """Where an archive lives: ``--db`` / ``POWMIA_DB`` (a path or an SQLAlchemy URL) or the default.
 
 One archive is one SQLite file with an ``<name>-attachments/`` and an ``<name>-backups/``
-folder beside it. The URL form exists so an organization can later point every desk at one
-server; everything else in the program only sees an ``ArchiveLocation``.
+folder beside it. The URL form points every desk of an organization at one PostgreSQL
+server (``postgresql+psycopg://user@host/db``); a server archive keeps its attachments in a
+shared folder every desk can read (``shared_folder``: ``attachments/`` and ``backups/`` in
+it), named in the archive itself and opened by Archive.open. Everything else in the program
+only sees an ``ArchiveLocation``.
 
 ``powmia``'s parser reads ``ENV_VAR`` from here, so SQLAlchemy and platformdirs are imported
 by the functions that use them, not when this module loads.
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import URL
 
 ENV_VAR = "POWMIA_DB"
+#: Where this desk reaches a server archive's shared folder, when not where the archive says.
+FILES_ENV_VAR = "POWMIA_FILES"
 DEFAULT_FILE_NAME = "archive.sqlite"
 
 
@@ -33,14 +38,20 @@ class ArchiveLocation:
     path: Path | None
     #: True for the per-user default location, whose folder may be created on demand.
     is_default: bool = False
+    #: A server archive's shared folder for attachments and backups (None: not set).
+    shared_folder: Path | None = None
 
     @property
     def display(self) -> str:
         return str(self.path) if self.path else self.url.render_as_string(hide_password=True)
 
+    @property
+    def is_server(self) -> bool:
+        return self.path is None and self.url.get_backend_name() != "sqlite"
+
     def _sibling(self, suffix: str) -> Path | None:
         if self.path is None:
-            return None
+            return self.shared_folder / suffix if self.shared_folder else None
         return self.path.with_name(f"{self.path.stem}-{suffix}")
 
     @property

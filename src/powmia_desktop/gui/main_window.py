@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.clear()
         self.reload()
+        if self.timeline_window is not None:
+            self.timeline_window.refresh()
         menus.remember_recent(self, archive)
         if self.auto_backup is not None:
             self.auto_backup.restart()
@@ -350,10 +352,13 @@ class MainWindow(QMainWindow):
         """Every case's events on one timeline, in a window of its own."""
         if self.timeline_window is None:
             self.timeline_window = TimelineWindow(self.ops, self)
-            self.timeline_window.open_event.connect(lambda i: self.open_record("event", i))
+            self.timeline_window.open_event.connect(self.open_event)
         self.timeline_window.show()
         self.timeline_window.raise_()
         self.timeline_window.activateWindow()
+
+    def open_event(self, event_id: int) -> None:
+        self.open_record("event", event_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record in its section ("case", "task", …; a place opens what is there)."""

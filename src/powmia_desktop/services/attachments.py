@@ -90,7 +90,10 @@ def attach_file(
 ) -> Attachment:
     """Store ``source`` and record it against one record (``serviceman_id=…`` and so on)."""
     if attachments_dir is None:
-        raise ArchiveError("Attachments can only be kept in an archive file on this computer")
+        raise ArchiveError(
+            "This archive has no folder for attached files: a server archive needs a shared "
+            "folder every desk can read ('powmia --db URL init --files FOLDER')"
+        )
     if len(target) != 1 or next(iter(target)) not in _TARGETS:
         raise ValidationError(f"An attachment belongs to exactly one of: {', '.join(_TARGETS)}")
     sha, size = store_file(attachments_dir, source)

@@ -14,14 +14,12 @@ then writes the backup's contents into the archive in one
 transaction and puts back attachment files that are missing or damaged.
 """
 
-import re
 import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from powmia_desktop.core.errors import ArchiveError, NotFoundError, PowmiaError
 from powmia_desktop.core.progress import Progress, no_progress
@@ -30,17 +28,14 @@ from powmia_desktop.db.backup_file import (
     MANIFEST,
     BackupInfo,
     copy_live_sqlite,
-    copy_verified,
     has_sqlite_header,
     is_backup_copy,
-    link_or_copy,
     new_set_folder,
     quick_check_passes,
     raw_copy,
     read_backup,
     record_count,
     replace_contents,
-    set_folders,
     write_manifest,
 )
 from powmia_desktop.db.emptied import emptied_reason, refuse_emptied
@@ -48,25 +43,20 @@ from powmia_desktop.db.identity import read_archive_uid, write_archive_uid
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.lock import exclusive_use
 from powmia_desktop.db.migrate import probe_sqlite_file
-from powmia_desktop.services.attachments import file_sha256, stored_path
+from powmia_desktop.services.attachments import file_sha256
 from powmia_desktop.services.backup_check import BackupRefused, backup_problem, refusal
 from powmia_desktop.services.backup_rotation import Rotation, prune
+from powmia_desktop.services.backup_sets import (
+    RestoreResult,
+    back_up_attachments,
+    restore_attachments,
+)
 
 Clock = Callable[[], datetime]
-ATTACHMENTS = "attachments"
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    restored: BackupInfo
-    #: The archive as it was just before the restore; None when there was no archive.
-    safety_backup: BackupInfo | None
-    attachments_restored: int
 
 
 def size_text(size: int) -> str:
@@ -97,6 +87,14 @@ def backup_now(
     progress: Progress = no_progress,
 ) -> BackupInfo:
     """Back up the archive and its attachments now; return the new backup."""
+    location = archive.location if isinstance(archive, Archive) else archive
+    if location.is_server:
+        from powmia_desktop.services.server_backup import backup_server
+
+        if isinstance(archive, Archive):
+            return backup_server(archive, reason, to=to, clock=clock, progress=progress)
+        with Archive.open(location) as opened:
+            return backup_server(opened, reason, to=to, clock=clock, progress=progress)
     return _backup(archive, reason, to=to, clock=clock, progress=progress, keep_damaged=False)
 
 
@@ -131,7 +129,7 @@ def _backup(
                 ) from None
             raw_copy(path, target / path.name)
             raw = True
-        files = _back_up_attachments(location.attachments_dir, target, folder, progress)
+        files = back_up_attachments(location.attachments_dir, target, folder, progress)
         manifest = {
             "created_at": created.astimezone(UTC).isoformat(),
             "reason": reason,
@@ -172,52 +170,17 @@ def _backup_folder(location: ArchiveLocation, to: Path | None) -> Path:
     return folder
 
 
-def attachment_files(attachments_dir: Path | None) -> list[Path]:
-    """The content-addressed files of an attachments folder (no temporary leftovers)."""
-    if attachments_dir is None or not attachments_dir.is_dir():
-        return []
-    return sorted(
-        f
-        for shard in attachments_dir.iterdir()
-        if shard.is_dir() and len(shard.name) == 2
-        for f in shard.glob("*.bin")
-        if _HEX64.match(f.stem)
-    )
-
-
-def _back_up_attachments(
-    live: Path | None, target: Path, folder: Path, progress: Progress
-) -> dict[str, Any]:
-    files = attachment_files(live)
-    earlier = [s / ATTACHMENTS for s in set_folders(folder) if s != target]
-    copied = damaged = 0
-    size = 0
-    bad: list[str] = []
-    for done, source in enumerate(files, 1):
-        progress(done, len(files), "Copying attachments")
-        sha = source.stem
-        destination = stored_path(target / ATTACHMENTS, sha)
-        previous = next((p for p in (stored_path(e, sha) for e in earlier) if p.is_file()), None)
-        ok = (
-            link_or_copy(previous, destination, sha)
-            if previous is not None
-            else copy_verified(source, destination, sha)
-        )
-        if ok:
-            copied += 1
-            size += destination.stat().st_size
-        else:
-            damaged += 1
-            bad.append(sha)
-    return {"attachments": copied, "attachments_size": size, "attachments_damaged": bad}
-
-
 def list_backups(
     archive: Archive | ArchiveLocation, folder: Path | None = None
 ) -> list[BackupInfo]:
     """Every complete backup in the archive's backup folder (or ``folder``), newest first."""
-    location, _ = archive_file(archive)
-    folder = folder or location.backups_dir
+    location = archive.location if isinstance(archive, Archive) else archive
+    if location.is_server:
+        from powmia_desktop.services.server_backup import server_backup_folder
+
+        folder = folder or server_backup_folder(location)
+    else:
+        folder = folder or archive_file(archive)[0].backups_dir
     if folder is None or not folder.is_dir():
         return []
     found: list[BackupInfo] = []
@@ -242,6 +205,11 @@ def restore(
     The caller closes its own ``Archive`` first: a restore needs the archive to itself and
     is refused while another window or program has it open.
     """
+    if (archive.location if isinstance(archive, Archive) else archive).is_server:
+        from powmia_desktop.services.server_backup import restore_server
+
+        where = archive.location if isinstance(archive, Archive) else archive
+        return restore_server(where, backup, clock=clock, progress=progress)
     location, path = archive_file(archive)
     info = _restorable(location, path, backup)
     live_uid = read_archive_uid(path) if path.is_file() else None
@@ -261,7 +229,7 @@ def restore(
         replace_contents(info.database, path)
         if live_uid is not None and read_archive_uid(path) is None:
             write_archive_uid(path, live_uid)  # a backup from before archives had a uid
-        restored = _restore_attachments(info, location.attachments_dir, progress)
+        restored = restore_attachments(info, location.attachments_dir, progress)
     return RestoreResult(info, safety, restored)
 
 
@@ -294,22 +262,6 @@ def _restorable(location: ArchiveLocation, path: Path, backup: BackupInfo | Path
     if problem is not None:
         raise refuse(info.name, problem)
     return info
-
-
-def _restore_attachments(info: BackupInfo, live: Path | None, progress: Progress) -> int:
-    """Put back attachment files that are missing or whose bytes no longer match."""
-    files = attachment_files(info.path / ATTACHMENTS) if info.path.is_dir() else []
-    if live is None:
-        return 0
-    restored = 0
-    for done, source in enumerate(files, 1):
-        progress(done, len(files), "Putting back attachments")
-        target = stored_path(live, source.stem)
-        if target.is_file() and file_sha256(target) == source.stem:
-            continue
-        if copy_verified(source, target, source.stem):
-            restored += 1
-    return restored
 
 
 @dataclass

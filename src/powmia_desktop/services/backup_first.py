@@ -23,14 +23,14 @@ BEFORE_IMPORT = "before-import"
 def backed_up_for_import(archive: Archive, *, dry_run: bool = False) -> Iterator[BackupInfo | None]:
     """Around an import: a backup first, removed again if the import fails.
 
-    None for a dry run or a server archive (backed up where it runs). Raises ArchiveError
-    when the backup cannot be written: the import does not start then.
+    None for a dry run or an archive in memory. Raises ArchiveError when the backup cannot
+    be written: the import does not start then.
     """
-    folder = archive.location.backups_dir
+    location = archive.location
     made = None
-    if not dry_run and archive.location.path is not None and folder is not None:
+    if not dry_run and (location.is_server or location.backups_dir is not None):
         made = backup_now(archive, BEFORE_IMPORT)
-        prune(folder, Rotation())
+        prune(made.path.parent, Rotation())
     try:
         yield made
     except BaseException:

@@ -27,8 +27,10 @@ from powmia_desktop.db.backup_file import BackupInfo, copy_verified, set_folders
 from powmia_desktop.db.models import Base
 from powmia_desktop.db.types import utcnow
 from powmia_desktop.services.attachments import file_sha256, stored_path
-from powmia_desktop.services.backup import ATTACHMENTS, attachment_files, backup_now, utc_now
+from powmia_desktop.services.backup import backup_now, utc_now
+from powmia_desktop.services.backup_sets import ATTACHMENTS, attachment_files
 from powmia_desktop.services.search_index import rebuild_search_index, search_index_problems
+from powmia_desktop.services.search_server import rebuild_server_index, server_index_problems
 
 #: Records that must point at something although no single foreign key can say so.
 MUST_LINK: tuple[tuple[str, str], ...] = (
@@ -128,7 +130,9 @@ def _repair(archive: Archive, todo: list[Finding], progress: Progress) -> list[R
         for done, finding in enumerate(todo, 1):
             progress(done, len(todo), "Repairing")
             if finding.area == "search index":
-                if not rebuilt:
+                if not rebuilt and connection.dialect.name == "postgresql":
+                    rebuild_server_index(connection)
+                elif not rebuilt:
                     rebuild_search_index(connection)
                     rebuilt = True
                 repairs.append(Repair(finding, "rebuilt the search index from the records"))
@@ -220,7 +224,7 @@ def _check_status(connection: Connection, archive: Archive, progress: Progress) 
             SELECT s.id, s.surname, s.given_names, s.current_status,
                 (SELECT sc.status FROM status_change sc WHERE sc.serviceman_id = s.id
                  ORDER BY sc.date_sort DESC NULLS LAST, sc.id DESC LIMIT 1) AS latest
-            FROM serviceman s)
+            FROM serviceman s) AS cases
         WHERE coalesce(current_status, '') <> coalesce(latest, '')"""
     return [
         Finding(
@@ -237,12 +241,11 @@ def _check_status(connection: Connection, archive: Archive, progress: Progress) 
 def _check_search_index(
     connection: Connection, archive: Archive, progress: Progress
 ) -> list[Finding]:
-    if connection.dialect.name != "sqlite":
-        return []
-    return [
-        Finding("search index", message, "rebuild the search index")
-        for message in search_index_problems(connection)
-    ]
+    if connection.dialect.name == "postgresql":
+        problems = server_index_problems(connection)
+    else:
+        problems = search_index_problems(connection)
+    return [Finding("search index", message, "rebuild the search index") for message in problems]
 
 
 def _check_files(connection: Connection, archive: Archive, progress: Progress) -> list[Finding]:
@@ -323,12 +326,17 @@ def _logged(connection: Connection, table: str, rowid: int, what: str, old: Any 
     )
 
 
+def _row_key(connection: Connection) -> str:
+    """What a finding's row number is: SQLite's rowid (link tables have no id), else id."""
+    return "rowid" if connection.dialect.name == "sqlite" else "id"
+
+
 def _set(connection: Connection, table: str, rowid: int, column: str, value: Any) -> None:
     """Change one value and the row version, so an editor holding the record will notice."""
     connection.execute(
         text(
             f'UPDATE "{table}" SET "{column}" = :value, row_version = row_version + 1 '
-            "WHERE rowid = :id"
+            f"WHERE {_row_key(connection)} = :id"
         ),
         {"value": value, "id": rowid},
     )
@@ -336,7 +344,9 @@ def _set(connection: Connection, table: str, rowid: int, column: str, value: Any
 
 
 def _delete(connection: Connection, table: str, rowid: int) -> str:
-    connection.execute(text(f'DELETE FROM "{table}" WHERE rowid = :id'), {"id": rowid})
+    connection.execute(
+        text(f'DELETE FROM "{table}" WHERE {_row_key(connection)} = :id'), {"id": rowid}
+    )
     _logged(connection, table, rowid, "deleted")
     return f"deleted {table} {rowid}"
 

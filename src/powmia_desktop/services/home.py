@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import QuestionStatus
@@ -287,17 +287,21 @@ def _name(session: Session, table: str, record_id: int) -> str | None:
 
 
 def last_backup(archive: Archive) -> BackupInfo | None:
-    """The newest complete backup of an archive file; None for none (or a server archive)."""
+    """The newest complete backup of the archive; None for none (or one in memory)."""
     from powmia_desktop.services.backup import list_backups
 
-    if archive.location.path is None:
+    if archive.location.path is None and not archive.location.is_server:
         return None
     backups = list_backups(archive)
     return backups[0] if backups else None
 
 
 def archive_size(archive: Archive) -> int | None:
-    """The archive file's size with its write-ahead log; None for a server archive."""
+    """The archive file's size with its write-ahead log (a server database's size)."""
+    if archive.location.is_server:
+        with archive.engine.connect() as connection:
+            size = connection.execute(text("SELECT pg_database_size(current_database())"))
+            return int(size.scalar_one())
     path = archive.location.path
     if path is None or not path.exists():
         return None

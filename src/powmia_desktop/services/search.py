@@ -1,18 +1,21 @@
 """Full-text search over the archive, safe for anything a person types.
 
-The user's text is never passed to FTS5 as query syntax: it is cut into words and each word
-becomes a quoted prefix term, all of which must match. Quotes, ``*``, ``-``, ``AND``,
-``NEAR`` or unbalanced parentheses are therefore just text, and the search cannot fail.
+The user's text is never passed to FTS5 (or PostgreSQL's tsquery) as query syntax: it is
+cut into words and each word becomes a quoted prefix term, all of which must match. Quotes,
+``*``, ``-``, ``AND``, ``NEAR`` or unbalanced parentheses are therefore just text, and the
+search cannot fail.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.models import Serviceman, TimelineEvent
+from powmia_desktop.services.search_server import server_hits
 
 #: The kinds of record the index holds, in the order results are shown.
 KINDS = ("case", "event", "source", "contact", "meeting", "place")
@@ -51,12 +54,16 @@ class SearchResults:
         return self.hits.get(kind, [])
 
 
-def fts_query(user_text: str) -> str | None:
-    """The FTS5 MATCH expression for what was typed, or None when it holds no words."""
+def _words(user_text: str) -> list[str]:
     words = _WORD.findall(user_text)
     # Operators typed out of habit ("yalu AND camp") are dropped rather than required.
     meaningful = [w for w in words if w.upper() not in _OPERATORS]
-    words = (meaningful or words)[:_MAX_TERMS]
+    return (meaningful or words)[:_MAX_TERMS]
+
+
+def fts_query(user_text: str) -> str | None:
+    """The FTS5 MATCH expression for what was typed, or None when it holds no words."""
+    words = _words(user_text)
     if not words:
         return None
     return " ".join('"' + w.replace('"', "") + '"*' for w in words)
@@ -68,18 +75,20 @@ def search(session: Session, user_text: str, *, per_kind: int = 100) -> SearchRe
     match = fts_query(user_text)
     if match is None:
         return results
-    if session.get_bind().dialect.name != "sqlite":
-        raise ArchiveError("Full-text search needs an SQLite archive in this version")
-    rows = session.execute(
-        text(
-            "SELECT kind, record_id, title, "
-            "snippet(search_index, 3, '«', '»', '…', 12), "
-            "bm25(search_index, 0, 0, 8.0, 1.0) AS score "
-            "FROM search_index WHERE search_index MATCH :match "
-            "ORDER BY score LIMIT :limit"
-        ),
-        {"match": match, "limit": per_kind * len(KINDS) * 2},
-    ).all()
+    limit = per_kind * len(KINDS) * 2
+    if session.get_bind().dialect.name == "postgresql":
+        rows: Sequence[Any] = server_hits(session, _words(user_text), limit)
+    else:
+        rows = session.execute(
+            text(
+                "SELECT kind, record_id, title, "
+                "snippet(search_index, 3, '«', '»', '…', 12), "
+                "bm25(search_index, 0, 0, 8.0, 1.0) AS score "
+                "FROM search_index WHERE search_index MATCH :match "
+                "ORDER BY score LIMIT :limit"
+            ),
+            {"match": match, "limit": limit},
+        ).all()
     seen: set[tuple[str, int]] = set()
     for kind, record_id, title, snippet, score in rows:
         key = (kind, record_id)

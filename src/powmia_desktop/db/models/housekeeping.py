@@ -73,6 +73,8 @@ class ChangeLogEntry(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    #: Who made the change: the database user on a server, the login on this computer.
+    changed_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
 
 class ImportBatch(Record, Base):

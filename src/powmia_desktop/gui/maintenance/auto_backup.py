@@ -48,6 +48,8 @@ class AutoBackup(QObject):
         self._parent = parent
         self._job: Job | None = None
         self._when = ""
+        #: the backup on opening asked for while another copy was running: it runs next
+        self._waiting: Callable[[], None] | None = None
         self._done = threading.Event()
         self._done.set()
         self.timer = QTimer(self)
@@ -62,15 +64,23 @@ class AutoBackup(QObject):
 
     @property
     def idle(self) -> bool:
-        """True when no background backup is copying or waiting to say how it went."""
-        return self._job is None
+        """True when no background backup is copying, waiting to run or to say how it went."""
+        return self._job is None and self._waiting is None
 
     def restart(self) -> None:
         """Count the interval from now (a new archive was opened)."""
         self.timer.start()
 
     def after_opening(self) -> None:
-        """Back up the archive just opened, in the background (the window is already usable)."""
+        """Back up the archive just opened, in the background (the window is already usable).
+
+        A timer's copy of the archive left behind may still be running: this one then waits
+        for it and runs next, never skipped.
+        """
+        if self._job is not None:
+            self._waiting = self.after_opening
+            return
+        self._waiting = None
         archive = self._archive()
         self._in_background(archive, lambda: self.policy.on_open(archive.location), "on opening")
 
@@ -82,7 +92,7 @@ class AutoBackup(QObject):
     def _in_background(
         self, archive: Archive, backup: Callable[[], BackupInfo | None], when: str
     ) -> None:
-        if self.running or archive.closed:
+        if self._job is not None or self.running or archive.closed:
             return
         self._done.clear()
         done = self._done
@@ -104,6 +114,8 @@ class AutoBackup(QObject):
             self.message.emit(f"The automatic backup {when} failed: {error}")
         elif isinstance(made, BackupInfo):
             self.message.emit(f"Backed up automatically {when} to {made.path}")
+        if self._waiting is not None:
+            self._waiting()
 
     def on_leaving(self, archive: Archive | None = None) -> str | None:
         """The backup on closing (or on switching away from) ``archive``; a failure message.

@@ -19,7 +19,6 @@ from powmia_desktop.gui.maintenance.common import button_row, lay_out, plain_lab
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.backup import (
     Clock,
-    RestoreResult,
     backup_now,
     list_backups,
     restore,
@@ -27,6 +26,7 @@ from powmia_desktop.services.backup import (
     utc_now,
 )
 from powmia_desktop.services.backup_check import BackupRefused
+from powmia_desktop.services.backup_sets import RestoreResult
 
 COLUMNS = ("When", "Why", "Size", "Folder")
 

@@ -76,7 +76,7 @@ class TimelineCanvas(QWidget):
         self._fetched: tuple[float, float, list[EventMark]] | None = None
         #: per lane, the roughly dated events in view not drawn one by one (see marks_in_view)
         self.rough: list[int] = []
-        self.hits: list[tuple[QRectF, int]] = []
+        self.hits: list[tuple[QRectF, EventMark]] = []
         self.buckets: list[tuple[QRectF, float, float, int]] = []
         self._press: QPointF | None = None
         self._dragged = False
@@ -206,9 +206,9 @@ class TimelineCanvas(QWidget):
 
     # -- what was clicked -------------------------------------------------------------
     def event_at(self, point: QPointF) -> EventMark | None:
-        for rect, event_id in reversed(self.hits):
+        for rect, mark in reversed(self.hits):
             if rect.contains(point):
-                return next((m for m in self.marks_in_view() if m.id == event_id), None)
+                return mark
         return None
 
     def bucket_at(self, point: QPointF) -> tuple[float, float, int] | None:

@@ -68,11 +68,11 @@ class TimelineChart(QWidget):
         self.lanes = QComboBox(self)
         self.lanes.addItem("Lanes by category", BY_CATEGORY)
         self.lanes.addItem("Lanes by case", BY_CASE)
-        self.lanes.currentIndexChanged.connect(lambda _: self.reload())
+        self.lanes.currentIndexChanged.connect(self._lanes_chosen)
         buttons = []
         for text, tip, slot in (
-            ("−", "Zoom out (−)", lambda: self.canvas.zoom(1 / 1.5)),
-            ("+", "Zoom in (+)", lambda: self.canvas.zoom(1.5)),
+            ("−", "Zoom out (−)", self.zoom_out),
+            ("+", "Zoom in (+)", self.zoom_in),
             ("Show all", "Show the whole timeline (Home)", self.canvas.fit),
             ("Export…", "Save the chart as a PNG or SVG picture", self.choose_export),
         ):
@@ -94,7 +94,7 @@ class TimelineChart(QWidget):
         bar.addWidget(self.status, 1)
         #: scrolls the lanes when they are taller than the chart (as Up/Down and Shift+wheel)
         self.lane_scroll = QScrollBar(Qt.Orientation.Vertical, self)
-        self.lane_scroll.valueChanged.connect(lambda value: self.canvas.set_top(float(value)))
+        self.lane_scroll.valueChanged.connect(self._scrolled)
         self.canvas.height_changed.connect(self._fit_scroll)
         self.canvas.view_changed.connect(self._fit_scroll)
         body = QHBoxLayout()
@@ -116,6 +116,20 @@ class TimelineChart(QWidget):
         self.lane_scroll.setValue(int(self.canvas.top))
         self.lane_scroll.blockSignals(False)
         self.lane_scroll.setVisible(hidden > 0)
+
+    # Slots are methods, not lambdas holding ``self``: a chart must not live on in a
+    # reference cycle for the collector to free on some other thread.
+    def zoom_in(self) -> None:
+        self.canvas.zoom(1.5)
+
+    def zoom_out(self) -> None:
+        self.canvas.zoom(1 / 1.5)
+
+    def _scrolled(self, value: int) -> None:
+        self.canvas.set_top(float(value))
+
+    def _lanes_chosen(self, _index: int) -> None:
+        self.reload()
 
     @property
     def by(self) -> str:

@@ -213,7 +213,7 @@ class ChartPainter:
         """A mark with no room for its name: a plain tick (a tooltip still names it)."""
         width = max(self.c.x_of(mark.span.high) - low, 2.0)
         p.fillRect(QRectF(low, y + 4, width, ROW - 8), QColor(self.colour(mark.lane)))
-        self.c.hits.append((QRectF(low - 1, y, width + 2, ROW), mark.id))
+        self.c.hits.append((QRectF(low - 1, y, width + 2, ROW), mark))
 
     def _rough_strip(self, p: QPainter, lane: int, count: int, y: float, right: float) -> None:
         """One row saying how many roughly dated events of ``lane`` reach into view."""
@@ -270,7 +270,7 @@ class ChartPainter:
                 p.fillRect(QRectF(solid_low, top, solid_high - solid_low, bar_h), colour)
         before = extent[0] < low - 1
         reach_left, reach_right = (extent[0], high) if before else (low, max(extent[1], high))
-        self.c.hits.append((QRectF(reach_left - 2, y, reach_right - reach_left + 4, ROW), mark.id))
+        self.c.hits.append((QRectF(reach_left - 2, y, reach_right - reach_left + 4, ROW), mark))
         room = low - extent[0] - 6 if before else min(extent[1], right) - high - 6
         if room > 20:
             p.setPen(QColor(INK))

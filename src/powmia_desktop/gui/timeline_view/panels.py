@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import RecordPanel
+from powmia_desktop.gui.timeline_view.canvas import Reader
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
+
+
+def archive_reader(ops: ArchiveOps) -> Reader:
+    """Sessions on the archive open now (File > Open may change it), holding no widget."""
+    return lambda: ops.archive.reader()
 
 
 class CaseChartPanel(RecordPanel):
@@ -18,11 +24,15 @@ class CaseChartPanel(RecordPanel):
     def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.chart = TimelineChart(lambda: self.ops.archive.reader(), self)
-        self.chart.event_clicked.connect(lambda event_id: self.open_record.emit("event", event_id))
+        self.chart = TimelineChart(archive_reader(ops), self)
+        self.chart.event_clicked.connect(self._open_event)
         self._wanted: int | None = None
+        self.chart.lanes.hide()  # one case: its lanes are its categories
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
+
+    def _open_event(self, event_id: int) -> None:
+        self.open_record.emit("event", event_id)
 
     def load(self, record_id: int | None) -> None:
         self.setEnabled(record_id is not None)
@@ -58,16 +68,22 @@ class TimelineWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.ops = ops
         self.setWindowTitle("Timeline chart")
-        self.chart = TimelineChart(lambda: self.ops.archive.reader(), self)
+        self.chart = TimelineChart(archive_reader(ops), self)
         self.chart.event_clicked.connect(self.open_event)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
         self.resize(1200, 640)
-        ops.changed.connect(lambda *_: self.refresh())
+        ops.changed.connect(self._changed)
+
+    def _changed(self, _table: str, _record_id: int) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
+        """Read the chart again after a change (or, hidden, when next shown)."""
         if self.isVisible():
             self.chart.reload()
+        else:
+            self.chart.canvas.set_data(None)
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.chart.canvas.data is None:

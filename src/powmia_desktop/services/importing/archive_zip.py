@@ -190,7 +190,10 @@ def import_archive(
                 f"The archive lacks the file of attachment {sha[:12]}…; nothing was imported"
             )
     if files and attachments_dir is None:
-        raise ArchiveError("Attachments can only be kept in an archive file on this computer")
+        raise ArchiveError(
+            "This archive has no folder for attached files: a server archive needs a shared "
+            "folder every desk can read ('powmia --db URL init --files FOLDER')"
+        )
     result = ImportResult("archive", path.name, dry_run)
     created: list[Path] = []
     try:

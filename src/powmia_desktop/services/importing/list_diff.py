@@ -84,7 +84,9 @@ def _previous_entries(session: Session, previous: Previous) -> list[Entry]:
     targets = previous.mapping
     entries = []
     for case_id, status, text in rows:
-        cells = printed_cells(json.loads(text) if text else None, targets)
+        # A file stores JSON as text; a server hands it back already read.
+        printed = json.loads(text) if isinstance(text, str) and text else text or None
+        cells = printed_cells(printed, targets)
         try:
             row = reader.read(cells)
         except ValidationError:

@@ -11,7 +11,7 @@ from contextlib import contextmanager, suppress
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.sensitivity import Sensitivity
@@ -42,10 +42,25 @@ def next_ids(session: Session, table: Table) -> Iterator[int]:
     """Ids after the largest in ``table``.
 
     Safe because every import writes its ImportBatch row first: from then on the
-    transaction holds SQLite's write lock and nobody else can insert.
+    transaction holds SQLite's write lock and nobody else can insert. On a server the
+    table is locked against other desks' inserts until the import commits, and the ids
+    are taken from the table's id sequence in blocks, so later records get new ones.
     """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f'LOCK TABLE "{table.name}" IN SHARE ROW EXCLUSIVE MODE'))
+        return _sequence_ids(session, table.name)
     largest = session.scalar(select(func.max(table.c.id))) or 0
     return itertools.count(largest + 1)
+
+
+def _sequence_ids(session: Session, table: str, block: int = 1000) -> Iterator[int]:
+    sequence = f"pg_get_serial_sequence('{table}', 'id')"
+    while True:
+        last = session.scalar(
+            text(f"SELECT setval({sequence}, nextval({sequence}) + :n - 1)"), {"n": block}
+        )
+        assert last is not None
+        yield from range(last - block + 1, last + 1)
 
 
 def find_or_create_source(
@@ -216,7 +231,8 @@ def insert_tuples(
     connection = session.connection()
     quote = connection.dialect.identifier_preparer.quote
     names = ", ".join(quote(c) for c in columns)
-    marks = ", ".join("?" for _ in columns)
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    marks = ", ".join(mark for _ in columns)
     statement = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
     connection.exec_driver_sql(statement, list(rows))
 

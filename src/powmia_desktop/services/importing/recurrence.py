@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import itertools
+import re
 import time
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
@@ -86,6 +87,9 @@ def _bounded(rule: Any, start: dt.datetime) -> Iterable[dt.datetime]:
         raise ValueError("its BYWEEKNO must be 1 to 53 or -53 to -1")
     if "COUNT" in rule and "UNTIL" in rule:
         raise ValueError("it has both COUNT and UNTIL")
+    rule = _within_months(rule)
+    if rule is None:
+        return ()  # only days no month has, such as a 6th Sunday
     parsed = rrulestr("RRULE:" + rule.to_ical().decode(), dtstart=start)
     if not isinstance(parsed, rrule):
         raise ValueError("not a single rule")
@@ -108,6 +112,28 @@ def _bounded(rule: Any, start: dt.datetime) -> Iterable[dt.datetime]:
         return ()  # dateutil would search every day up to the year 9999
     bounded = parsed.replace(count=None, until=horizon)
     return itertools.islice(bounded, count) if count else bounded
+
+
+def _within_months(rule: Any) -> Any | None:
+    """A monthly rule without its nth weekdays beyond the 5th (BYDAY=53SU: dateutil fails on
+    them, and no month has one); None when nothing else is left of its BYDAY."""
+    if str(rule.get("FREQ", [""])[0]).upper() != "MONTHLY" or "BYDAY" not in rule:
+        return rule
+    days = [str(day) for day in rule["BYDAY"]]
+    kept = [day for day in days if _ordinal(day) <= 5]
+    if len(kept) == len(days):
+        return rule
+    if not kept:
+        return None
+    trimmed = rule.copy()
+    trimmed["BYDAY"] = kept
+    return trimmed
+
+
+def _ordinal(day: str) -> int:
+    """How far into the month a BYDAY item counts, either way (0 for every such weekday)."""
+    found = re.match(r"[+-]?\d+", day)
+    return abs(int(found.group())) if found else 0
 
 
 def _some_day(parsed: rrule, first: dt.date, last: dt.date) -> bool:
