@@ -20,16 +20,23 @@ FAMILY = (
 )
 
 
+def _archive(tmp_path: Path, second: str, title: str) -> tuple[str, str]:
+    """A new archive with the roster and ``second`` imported through the CLI as ``title``;
+    also what the second import printed."""
+    path = str(tmp_path / "a.db")
+    assert run("--db", path, "init")[0] == 0
+    out = ""
+    for name, text, list_title in (("r.csv", ROSTER, "DPAA roster"), ("s.csv", second, title)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out = run("--db", path, "import", "cases", str(tmp_path / name), "--list", list_title)
+        assert code == 0
+    return path, out
+
+
 @pytest.fixture
 def db(tmp_path: Path) -> str:
     """An archive holding two lists imported through the CLI."""
-    path = str(tmp_path / "a.db")
-    assert run("--db", path, "init")[0] == 0
-    for name, text, title in (("r.csv", ROSTER, "DPAA roster"), ("f.csv", FAMILY, "Family list")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        code, _ = run("--db", path, "import", "cases", str(tmp_path / name), "--list", title)
-        assert code == 0
-    return path
+    return _archive(tmp_path, FAMILY, "Family list")[0]
 
 
 def test_lines_name_each_group_and_its_men(db: str) -> None:
@@ -94,12 +101,7 @@ def test_bad_requests_get_one_line(
 
 
 def test_review_lists_the_held_rows_and_decides_one_at_a_time(tmp_path: Path) -> None:
-    path = str(tmp_path / "r.db")
-    assert run("--db", path, "init")[0] == 0
-    for name, text, title in (("r.csv", ROSTER, "DPAA roster"), ("n.csv", NEAR_DUPLICATES, "LSA")):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-        code, out = run("--db", path, "import", "cases", str(tmp_path / name), "--list", title)
-        assert code == 0
+    path, out = _archive(tmp_path, NEAR_DUPLICATES, "LSA")
     assert "'powmia review'" in out  # the import says where held rows are decided
     code, out = run("--db", path, "review", "LSA", "--json")
     held = json.loads(out)
