@@ -21,7 +21,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import ENV_VAR, ArchiveLocation, resolve_location
 from powmia_desktop.logs import log_unexpected
 from powmia_desktop.services.backup import BackupPolicy
-from powmia_desktop.services.demo import demo_is_loaded, load_demo
+from powmia_desktop.services.demo import fill_with_demo
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -51,14 +51,8 @@ def open_archive(location: ArchiveLocation, *, demo: bool) -> Archive:
     """Open the archive; create it with the demo content on first run at the default place."""
     first_run = location.is_default and location.path is not None and not location.path.exists()
     archive = Archive.open(location, create=first_run or demo)
-    try:
-        if first_run or demo:
-            with archive.session() as session:
-                if not demo_is_loaded(session):
-                    load_demo(session)
-    except PowmiaError:
-        archive.close()
-        raise
+    if first_run or demo:
+        fill_with_demo(archive)
     return archive
 
 

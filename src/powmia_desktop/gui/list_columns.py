@@ -37,6 +37,9 @@ class ColumnChooser(QObject):
         self.widths: dict[str, int] = {}
         self._fitting = False
         self._fitted = False
+        #: the column that may take the room the others leave: the one marked main, or
+        #: else the first (a list's name or title comes first)
+        self.main = next((i for i, c in enumerate(self.columns) if c.main), 0)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -73,7 +76,7 @@ class ColumnChooser(QObject):
         if self._fitted or self.view.model().rowCount() == 0:
             return
         self._fitted = True
-        order = sorted(range(len(self.columns)), key=lambda i: self.columns[i].main)
+        order = sorted(range(len(self.columns)), key=lambda i: i == self.main)
         for i in order:
             if not self.view.isColumnHidden(i):
                 self._fit_column(i)
@@ -83,9 +86,10 @@ class ColumnChooser(QObject):
         column = self.columns[index]
         width = self.widths.get(column.header)
         if width is None:
-            chars = MAIN_CHARS if column.main else MAX_CHARS
+            main = index == self.main
+            chars = MAIN_CHARS if main else MAX_CHARS
             cap = self.view.fontMetrics().averageCharWidth() * chars
-            if column.main:
+            if main:
                 others = sum(
                     header.sectionSize(i)
                     for i in range(len(self.columns))

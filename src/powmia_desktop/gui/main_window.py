@@ -100,12 +100,13 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.addItems(["Home"] + [s.title for s in self.sections])
-        self.sidebar.setFixedWidth(170)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
         self.lists = QStackedWidget(self)
         self.details = QStackedWidget(self)
         for section in self.sections:
             self.lists.addWidget(section.page)
+            section.page.loaded.connect(lambda s=section: self._settle(s))
             if section.editor is not None:
                 editor = RecordEditor(section.editor, self.ops, self)
                 editor.saved.connect(lambda record_id, s=section: self._saved(s, record_id))
@@ -116,7 +117,6 @@ class MainWindow(QMainWindow):
                 section.page.record_selected.connect(
                     lambda record_id, s=section: self.select_record(s, record_id)
                 )
-                section.page.loaded.connect(lambda s=section: self._settle(s))
                 editor.new_requested.connect(self.new_record)
             elif section.detail is not None:
                 detail = section.detail(self.ops, self)

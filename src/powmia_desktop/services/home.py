@@ -10,10 +10,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, Table, func, select, text, type_coerce
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.vocab import MeetingStatus, QuestionStatus
+from powmia_desktop.core.vocab import QuestionStatus
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
 from powmia_desktop.db.models import (
@@ -28,7 +28,11 @@ from powmia_desktop.db.models import (
     meeting_case,
     question_meeting,
 )
-from powmia_desktop.services.meetings import MeetingRow
+from powmia_desktop.services.meetings import (
+    MeetingRow,
+    meeting_row_columns,
+    next_planned_meeting,
+)
 from powmia_desktop.services.pickers import case_name
 
 #: How many rows each list of the page shows at most (the full lists are a click away).
@@ -123,27 +127,11 @@ def record_counts(session: Session) -> RecordCounts:
 def next_meeting(session: Session, *, now: dt.datetime) -> NextMeeting | None:
     """The earliest planned meeting that has not started yet (today's included), with its
     open questions, its tasks not done and its cases."""
-    m = Meeting.__table__.c
-    start_of_day = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    row = session.execute(
-        select(
-            m.id,
-            m.title,
-            type_coerce(m.meeting_type, String),
-            Meeting.starts_at,
-            m.place,
-            type_coerce(m.status, String),
-            m.timezone,
-            m.all_day,
-            m.uid,
-        )
-        .where(Meeting.status == MeetingStatus.PLANNED)
-        .where(Meeting.starts_at >= start_of_day)
-        .order_by(Meeting.starts_at, m.id)
-        .limit(1)
-    ).first()
-    if row is None:
+    meeting_id = next_planned_meeting(session, now)
+    if meeting_id is None:
         return None
+    m = Meeting.__table__.c
+    row = session.execute(select(*meeting_row_columns(), m.uid).where(m.id == meeting_id)).one()
     *fields, uid = row
     meeting = MeetingRow(*fields)
     return NextMeeting(

@@ -1,7 +1,7 @@
 """Meetings: Family Member Updates, annual briefings, congressional visits."""
 
 from datetime import UTC, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
@@ -40,11 +40,10 @@ class MeetingRow(NamedTuple):
         return day if self.all_day else f"{day}, {start:%H:%M}"
 
 
-def list_meetings(session: Session, *, limit: int | None = None) -> list[MeetingRow]:
-    """Meetings, latest first; with ``limit``, the first ones as the window's list sorts
-    them (earliest first, undated last)."""
+def meeting_row_columns() -> tuple[Any, ...]:
+    """The columns a ``MeetingRow`` is made of, in its order."""
     m = Meeting.__table__.c
-    query = select(
+    return (
         m.id,
         m.title,
         type_coerce(m.meeting_type, String),
@@ -54,6 +53,13 @@ def list_meetings(session: Session, *, limit: int | None = None) -> list[Meeting
         m.timezone,
         m.all_day,
     )
+
+
+def list_meetings(session: Session, *, limit: int | None = None) -> list[MeetingRow]:
+    """Meetings, latest first; with ``limit``, the first ones as the window's list sorts
+    them (earliest first, undated last)."""
+    m = Meeting.__table__.c
+    query = select(*meeting_row_columns())
     if limit is not None:
         undated = Meeting.starts_at.is_(None)
         query = query.order_by(undated, Meeting.starts_at, m.id).limit(limit)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -96,6 +97,13 @@ class Box(QFrame):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(12, 10, 12, 12)
         self.body.addWidget(self.title)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button on a line of its own, at the left (not stretched across the box)."""
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        self.body.addLayout(row)
 
     def add_list(self, heading: str, items: list[HomeItem], empty: str, more: int = 0) -> None:
         """A sub-heading (when given), a line per item with its detail beside it, and

@@ -137,10 +137,7 @@ class HomePage(QScrollArea):
             box.body.addWidget(plain_label("No meeting is planned.", box, quiet=True))
             plan = QPushButton(icon("meetings"), "Plan a meeting…", box)
             plan.clicked.connect(lambda: self.start.emit("new_meeting"))
-            row = QHBoxLayout()
-            row.addWidget(plan)
-            row.addStretch(1)
-            box.body.addLayout(row)
+            box.add_button(plan)
             return box
         meeting = next_meeting.meeting
         title = RecordLink(HomeItem("meeting", meeting.id, meeting.title), box)
@@ -153,10 +150,7 @@ class HomePage(QScrollArea):
         packet.setToolTip("File > Briefing packet… with this meeting and its cases chosen")
         packet.clicked.connect(lambda: self.build_packet.emit(next_meeting.uid))
         self.packet_button = packet
-        row = QHBoxLayout()
-        row.addWidget(packet)
-        row.addStretch(1)
-        box.body.addLayout(row)
+        box.add_button(packet)
         box.add_list(
             "Open questions", next_meeting.questions, "No questions wait for this meeting."
         )
@@ -184,8 +178,5 @@ class HomePage(QScrollArea):
         if facts.size is not None:
             button = QPushButton(icon("backup"), "Back up now", box)
             button.clicked.connect(lambda: self.start.emit("backup"))
-            row = QHBoxLayout()
-            row.addWidget(button)
-            row.addStretch(1)
-            box.body.addLayout(row)
+            box.add_button(button)
         return box

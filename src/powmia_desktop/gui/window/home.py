@@ -94,20 +94,14 @@ def demo_path() -> Path:
 
 def open_demo(window: "MainWindow", path: Path | None = None) -> None:
     """Open the demo archive (made with the demo case the first time), leaving this one."""
-    from powmia_desktop.services.demo import demo_is_loaded, load_demo
+    from powmia_desktop.services.demo import fill_with_demo
 
     location = location_for_path(path or demo_path())
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         archive = Archive.open(location, create=True)
-        try:
-            with archive.session() as session:
-                if not demo_is_loaded(session):
-                    load_demo(session)
-        except PowmiaError:
-            archive.close()
-            raise
+        fill_with_demo(archive)
     except PowmiaError as error:
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(window, "Cannot open the demo", str(error))

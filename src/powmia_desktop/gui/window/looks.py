@@ -170,6 +170,7 @@ def _go_menu(window: "MainWindow") -> None:
 
 def _sidebar(window: "MainWindow") -> None:
     keys = ["home"] + [s.key for s in window.sections]
+    titles = ["Home"] + [s.title for s in window.sections]
     size = window.sidebar.fontMetrics().height() + 4
     window.sidebar.setIconSize(QSize(size, size))
     for row, key in enumerate(keys):
@@ -177,3 +178,6 @@ def _sidebar(window: "MainWindow") -> None:
         if item is not None:
             item.setIcon(icon(key))
     window.sidebar.setAccessibleName("Sections")
+    # as wide as its longest title ("Correspondence"), at any font size
+    words = max(window.sidebar.fontMetrics().horizontalAdvance(t + "MM") for t in titles)
+    window.sidebar.setFixedWidth(words + size + 24)

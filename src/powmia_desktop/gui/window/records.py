@@ -16,9 +16,14 @@ def settle(window: "MainWindow", section: "Section") -> None:
     """An editor with nothing open shows the list's first record, or says there is none
     (never a greyed, empty form)."""
     editor = window.editors.get(section.key)
-    if editor is None or editor.record_id is not None or editor.is_dirty():
-        return
     page = section.page
+    if editor is None:  # a section with a pane of its own beside its list: its first row
+        has_pane = section.key in window.section_details
+        if has_pane and page.selected_id() is None and page.model.rowCount():
+            page.table.selectRow(0)
+        return
+    if editor.record_id is not None or editor.is_dirty():
+        return
     if page.model.rowCount():
         # a model reset may leave a current row that never said so: open that one
         current = page.selected_id()

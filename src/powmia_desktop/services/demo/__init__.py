@@ -13,9 +13,11 @@ summary.py counts what was made.
 """
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.resources import resource_path
 from powmia_desktop.services.demo.document import (
     DEMO_FORMAT,
@@ -27,12 +29,16 @@ from powmia_desktop.services.demo.document import (
 from powmia_desktop.services.demo.loader import Loader, loaded_case
 from powmia_desktop.services.demo.summary import DemoSummary
 
+if TYPE_CHECKING:
+    from powmia_desktop.db.archive import Archive
+
 __all__ = [
     "DEMO_FORMAT",
     "DEMO_VERSION",
     "DemoSummary",
     "demo_is_loaded",
     "demo_path",
+    "fill_with_demo",
     "load_demo",
     "uid_for",
 ]
@@ -51,6 +57,18 @@ def load_demo(session: Session, path: Path | None = None) -> DemoSummary:
     """
     file = demo_path() if path is None else path
     return Loader(session).load(DocObject(read_document(file), file.name))
+
+
+def fill_with_demo(archive: "Archive") -> None:
+    """Load the demo into an open archive unless it is there already; on failure the
+    archive is closed and the error raised."""
+    try:
+        with archive.session() as session:
+            if not demo_is_loaded(session):
+                load_demo(session)
+    except PowmiaError:
+        archive.close()
+        raise
 
 
 def demo_is_loaded(session: Session, path: Path | None = None) -> bool:
