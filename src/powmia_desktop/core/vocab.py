@@ -351,6 +351,7 @@ _LABELS: dict[Vocabulary, str] = {
     StatusMethod.PRESUMPTIVE_FINDING: "Presumptive finding of death",
     NameVariantKind.AS_PRINTED: "As printed on a list",
     NameVariantKind.AKA: "Also known as",
+    EventCategory.DNA: "DNA",
     DnaLine.MTDNA: "mtDNA (maternal)",
     DnaLine.Y_STR: "Y-STR (paternal)",
     DnaLine.AU_STR: "auSTR (close kin)",
