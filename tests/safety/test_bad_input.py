@@ -43,6 +43,7 @@ ARCHIVE_ARGS: dict[str, list[str]] = {
     "letters": ["1", "--to", "targets", "--out", "{out}/letters"],
     "crossref": ["LSA", "--status", "presumed dead", "--out", "{out}/crossref.csv"],
     "review": [],
+    "copy": ["--to", "{out}/copy.sqlite"],
 }
 #: Files no importer may accept (any kind): binary, truncated, hostile.
 MUST_FAIL = {
