@@ -60,6 +60,7 @@ NOT_EXPORTS = {
     "import": "brings data in",
     "backup": "the person's own full copy; private records belong in it",
     "restore": "puts the person's own backup back",
+    "copy": "moves the person's whole archive to their own server or file, private and all",
     "check": "reports on the person's own archive",
     "review": "shows and settles the person's own held list rows on their own screen",
     # It writes files for others, but only names and statuses of men on lists, each row
