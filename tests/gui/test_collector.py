@@ -5,13 +5,14 @@ import gc
 import threading
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.collector import collect_on_gui_thread
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.sections import make_sections
+from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services.cases import create_case
 
 
@@ -53,3 +54,15 @@ def test_a_list_read_on_its_own_thread_never_collects_there(qtbot: QtBot, archiv
     # Each read makes thousands of objects: a collector left on would have run on the
     # reading thread as it resumed after its pause.
     assert set(threads) <= {threading.main_thread().name}
+
+
+def test_a_model_emptied_by_the_collector_answers_its_views_with_nothing(qapp: Any) -> None:
+    """The collector empties a model's attributes before Qt lets go of it; a view asking it
+    for a header or a count then must get nothing, not an exception in Qt's event loop."""
+    model = RowTableModel([Column("Name", str)])
+    model.set_rows(["Dumas"], str)
+    index = model.index(0, 0)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+    model.__dict__.clear()  # what the collector's clearing leaves
+    assert model.headerData(0, Qt.Orientation.Horizontal) is None
+    assert (model.rowCount(), model.columnCount(), model.data(index)) == (0, 0, None)
