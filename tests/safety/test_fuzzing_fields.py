@@ -78,10 +78,10 @@ def test_any_repeat_rule_is_followed_in_bounded_time(rule: str, start: dt.dateti
         f"BEGIN:VEVENT\r\nSUMMARY:x\r\nRRULE:{rule}\r\nEND:VEVENT\r\n"
     )
     notes: list[str] = []
-    began = time.monotonic()
+    began = time.process_time()  # CPU time: other programs on the machine do not count
     found = list(occurrences(event, start, 52, notes, "Event 1"))
     assert 1 <= len(found) <= 52
-    assert time.monotonic() - began < 30, rule  # minutes, before: the year 9999 searched
+    assert time.process_time() - began < 30, rule  # minutes, before: the year 9999 searched
     assert all(isinstance(n, str) and "\n" not in n for n in notes)
 
 
