@@ -115,9 +115,12 @@ def _bounded(rule: Any, start: dt.datetime) -> Iterable[dt.datetime]:
 
 
 def _within_months(rule: Any) -> Any | None:
-    """A monthly rule without its nth weekdays beyond the 5th (BYDAY=53SU: dateutil fails on
-    them, and no month has one); None when nothing else is left of its BYDAY."""
-    if str(rule.get("FREQ", [""])[0]).upper() != "MONTHLY" or "BYDAY" not in rule:
+    """A rule counting weekdays within months (monthly, or yearly with BYMONTH) without its
+    nth weekdays beyond the 5th (BYDAY=53SU: dateutil fails on them, and no month has one);
+    None when nothing else is left of its BYDAY."""
+    freq = str(rule.get("FREQ", [""])[0]).upper()
+    in_months = freq == "MONTHLY" or (freq == "YEARLY" and "BYMONTH" in rule)
+    if not in_months or "BYDAY" not in rule:
         return rule
     days = [str(day) for day in rule["BYDAY"]]
     kept = [day for day in days if _ordinal(day) <= 5]
