@@ -143,6 +143,29 @@ def test_a_real_export_damaged_anywhere(
     _import(importing, "archive", path)
 
 
+def test_damage_anywhere_in_the_zip_directory_is_a_message(tmp_path: Path, good_zip: bytes) -> None:
+    """Every entry of the central directory damaged in turn: the reader refuses with a message.
+
+    Damage there once escaped as a UnicodeDecodeError (a name marked UTF-8 that was not);
+    the random test above finds such spots only now and then, this sweep every time.
+    """
+    from powmia_desktop.services.importing.archive_check import read_archive_zip
+
+    start = good_zip.index(b"PK\x01\x02")
+    noise = bytes(range(0x80, 0x100)) * 2
+    path = tmp_path / "damaged.zip"
+    refused = 0
+    for at in range(start, len(good_zip), 5):
+        data = bytearray(good_zip)
+        data[at : at + 16] = noise[at % 200 : at % 200 + 16]
+        path.write_bytes(bytes(data))
+        try:
+            read_archive_zip(path)
+        except PowmiaError:
+            refused += 1
+    assert refused > (len(good_zip) - start) // 10
+
+
 @FUZZ
 @given(text=st.text(max_size=200))
 def test_any_search_text(demo_archive: Archive, text: str) -> None:

@@ -77,6 +77,12 @@ def _check_name(info: zipfile.ZipInfo, tables: dict[str, Table]) -> str:
     raise ArchiveError(f"The archive holds a file that does not belong in one: '{shown}'")
 
 
+#: What zipfile raises on damage: besides BadZipFile, a name marked UTF-8 that is not
+#: (ValueError), a version or method field turned to nonsense (NotImplementedError), a
+#: stream cut short (EOFError) or an "encrypted" flag set by the damage (RuntimeError).
+DAMAGED_ZIP = (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError)
+
+
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     shown = printable(info.filename, 200)
     if info.file_size > limit:
@@ -89,15 +95,8 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
     try:
         with archive.open(info) as handle:
             data = handle.read(info.file_size + 1)
-    except (
-        zipfile.BadZipFile,
-        OSError,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        zlib.error,  # damaged deflate data ("invalid distance too far back")
-        lzma.LZMAError,
-    ) as error:
+    except (*DAMAGED_ZIP, zlib.error, lzma.LZMAError) as error:
+        # zlib.error: damaged deflate data ("invalid distance too far back")
         raise ArchiveError(
             f"'{shown}' in the archive cannot be read: {printable(str(error), 120)}"
         ) from None
@@ -202,7 +201,7 @@ def read_archive_zip(
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise ArchiveError(f"There is no file {path}") from None
-    except (zipfile.BadZipFile, OSError) as error:
+    except DAMAGED_ZIP as error:
         raise ArchiveError(
             f"{path.name} is not a zip archive: {printable(str(error), 120)}"
         ) from None
