@@ -60,6 +60,8 @@ class TimelineCanvas(QWidget):
     """Draws a ``ChartData`` between two days; ``event_clicked(id)`` when an event is clicked."""
 
     event_clicked = Signal(int)
+    #: the row saying how many cases have no lane was clicked (to filter the cases)
+    more_clicked = Signal()
     view_changed = Signal()
     #: the lanes need another height (``needed``) since the last paint
     height_changed = Signal()
@@ -77,6 +79,7 @@ class TimelineCanvas(QWidget):
         self.rough: list[int] = []
         self.hits: list[tuple[QRectF, EventMark]] = []
         self.buckets: list[tuple[QRectF, float, float, int]] = []
+        self.more_row: QRectF | None = None
         self._press: QPointF | None = None
         self._dragged = False
         self.label_widths: dict[str, float] = {}
@@ -248,6 +251,8 @@ class TimelineCanvas(QWidget):
             low, high, _ = bucket
             pad = (high - low) * 0.25
             self.set_view(low - pad, high + pad)
+        elif self.more_row is not None and self.more_row.contains(point):
+            self.more_clicked.emit()
 
     # -- input ------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -32,7 +32,8 @@ ROW = 18.0  # one row of events
 COUNT_LANE = 40.0  # a lane of counts
 MAX_ROWS = 12  # rows of named events in one lane (the rest go on one more, unnamed)
 LABEL_MAX = 260.0
-INK, MUTED, RULE, SHADE = "#222222", "#666666", "#d8d8d8", "#f5f5f5"
+MORE_ROW = 28.0  # the row saying how many cases have no lane
+INK, MUTED, RULE, SHADE, LINK = "#222222", "#666666", "#d8d8d8", "#f5f5f5", "#1a5fb4"
 
 
 class ChartPainter:
@@ -45,7 +46,7 @@ class ChartPainter:
         """Draw the chart on ``p`` over ``width`` × ``height`` (see TimelineCanvas.paint)."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.fillRect(QRectF(0, 0, width, height), QColor("white"))
-        self.c.hits, self.c.buckets = [], []
+        self.c.hits, self.c.buckets, self.c.more_row = [], [], None
         plot_right = width - 8
         body_top = AXIS + ERA_ROW
         self._eras(p, body_top, plot_right, height)
@@ -63,10 +64,25 @@ class ChartPainter:
             needed = self._draw_events(p, body_top - top, plot_right)
         else:  # zoomed out, or the events in view not read yet: how many there are
             needed = self._draw_counts(p, body_top - top, plot_right)
+        if self.c.data.more_lanes:
+            needed += self._more_row(p, body_top - top + needed, plot_right)
         p.setClipping(False)
         if self.c.reading():
             self._reading(p, plot_right)
         return needed + body_top
+
+    def _more_row(self, p: QPainter, y: float, right: float) -> float:
+        """A last row saying how many cases have no lane, and how to see them (a click
+        there asks for the filter: ``canvas.more_row``)."""
+        assert self.c.data is not None
+        more = self.c.data.more_lanes
+        box = QRectF(0, y, right, MORE_ROW)
+        p.fillRect(box.adjusted(0, 2, 0, -2), QColor(SHADE))
+        p.setPen(QColor(LINK))
+        text = f"{more:,} more case{'' if more == 1 else 's'} with events — filter to see them"
+        p.drawText(box.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        self.c.more_row = box
+        return MORE_ROW
 
     def _reading(self, p: QPainter, right: float) -> None:
         """A light mark at the end of the eras' row while the events in view are read (or
