@@ -195,6 +195,7 @@ def test_many_events_are_counted_until_zoomed_in(qtbot: QtBot, archive: Archive)
     assert bucket_words(low, high, count).startswith(f"{count:,} event")
     canvas.click(rect.center())
     assert canvas.in_detail()
+    qtbot.waitUntil(canvas.events_read, timeout=20_000)  # read on a thread of its own
     _painted(chart)
     assert canvas.hits and not canvas.buckets
 

@@ -23,7 +23,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from powmia_desktop import APP_NAME
 from powmia_desktop.core.errors import ArchiveError, NotFoundError
@@ -48,7 +48,7 @@ from powmia_desktop.services.backup_sets import (
     back_up_attachments,
     restore_attachments,
 )
-from powmia_desktop.services.copying import copy_records
+from powmia_desktop.services.copying import copied_tables, copy_records
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,11 +72,30 @@ def server_backup_folder(location: ArchiveLocation, to: Path | None = None) -> P
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "server-backups" / name
 
 
+def server_state(connection: Connection) -> tuple[int, ...]:
+    """The rows of every table and the newest transaction that wrote one of them.
+
+    Every commit that inserts or updates a row gives it a newer ``xmin``, and every delete
+    lowers a count, so the same numbers later mean nothing was written since: the window's
+    automatic backups compare them, as a file's compare its size and time
+    (services/backup.py). One query, read in one snapshot.
+    """
+    parts = [
+        f'(SELECT count(*) FROM "{t.name}"), '
+        f'(SELECT coalesce(max(xmin::text::bigint), 0) FROM "{t.name}")'
+        for t in copied_tables()
+    ]
+    row = connection.execute(text("SELECT " + ", ".join(parts))).one()
+    return tuple(int(n) for n in row)
+
+
 def backup_server(
     archive: Archive, reason: str, *, to: Path | None, clock: Clock, progress: Progress
 ) -> BackupInfo:
     """A backup set of the server archive: a verified SQLite snapshot and its attachments."""
     folder = server_backup_folder(archive.location, to)
+    with archive.engine.connect() as connection:
+        state = server_state(connection)  # before the copy: a save during it shows later
     created = clock()
     target = new_set_folder(folder, created, reason)
     database = target / DATABASE
@@ -97,7 +116,7 @@ def backup_server(
             "archive_uid": read_archive_uid(database) or "",
             "records": record_count(database),
             "sound": quick_check_passes(database),
-            "source_state": [],
+            "source_state": list(state),
             **files,
         }
         write_manifest(target, manifest)

@@ -7,6 +7,7 @@ only when few enough are there to draw one by one (``ChartData.events_between``)
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,8 @@ CASE_LANES = 40
 #: counts (few: most dates are known to the day); the events known to the day are read for
 #: the days in view only, through the date index.
 WIDE_KEYS = 0
+#: A timeline of at most this many dated events (one case's) is read whole with its counts.
+EVERY_EVENT_LIMIT = 1500
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class ChartData:
     #: the lane of each lane key (category value or case id)
     lane_of: dict[Any, int]
     wide_marks: list[EventMark]
+    #: every event known to the day, when few (``EVERY_EVENT_LIMIT``); else None: they are
+    #: read for the days in view (``events_between``)
+    every_event: list[EventMark] | None = None
     _wide_lows: list[float] = field(default_factory=list, repr=False)
 
     @property
@@ -184,6 +190,8 @@ def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CAT
             e.date_latest - e.date_earliest > WIDE_KEYS,
         ),
     )
-    return ChartData(
-        lanes, histogram, case_id, by, lane_of, _marks(keep, plain_rows(session, wide_query))
-    )
+    wide = _marks(keep, plain_rows(session, wide_query))
+    data = ChartData(lanes, histogram, case_id, by, lane_of, wide)
+    if histogram.total() <= EVERY_EVENT_LIMIT:
+        data.every_event = data.events_between(session, 1.0, float(dt.date.max.toordinal()))
+    return data

@@ -82,7 +82,7 @@ class AutoBackup(QObject):
             return
         self._waiting = None
         archive = self._archive()
-        self._in_background(archive, lambda: self.policy.on_open(archive.location), "on opening")
+        self._in_background(archive, lambda: self.policy.on_open(archive), "on opening")
 
     def on_timer(self) -> None:
         """Start the timer's backup in the background, unless one is still running."""

@@ -2,8 +2,8 @@
 
 It opens on the next planned meeting (or the one chosen where it was opened) with its cases
 ticked, and the case chosen where it was opened. "Preview…" builds the packet into a
-temporary file, logged as a run so any copy can be verified, and shows it beside what each
-section holds and what the audience will not see; it is printed or saved from there
+temporary file and shows it beside what each section holds and what the audience will not
+see; it is printed or saved from there, which logs it as a run so any copy can be verified
 (gui/packets/preview.py). Building runs off the GUI thread (run_job).
 """
 
@@ -234,8 +234,8 @@ class PacketDialog(QDialog):
     # -- preview ------------------------------------------------------------------------------
 
     def preview(self) -> PacketPreviewDialog | None:
-        """Build the packet for the current choices into a temporary file (logged as a run)
-        and show it beside what it holds and leaves out, to print or save from there."""
+        """Build the packet for the current choices into a temporary file and show it beside
+        what it holds and leaves out, to print or save from there (which logs its run)."""
         request = self.request()
         if not request.template.sections:
             QMessageBox.information(
@@ -255,6 +255,7 @@ class PacketDialog(QDialog):
                     render=render_packet,
                     attachments_dir=attachments,
                     progress=progress,
+                    log=False,
                 )
 
         if request.prepared_by:
@@ -268,7 +269,13 @@ class PacketDialog(QDialog):
         assert result.data is not None
         self.packet_result = result
         self.preview_dialog = PacketPreviewDialog(
-            target, f"Packet — {result.data.title}", result.data, self, temporary=True
+            target,
+            f"Packet — {result.data.title}",
+            result.data,
+            self,
+            temporary=True,
+            archive=self.archive,
+            result=result,
         )
         self.preview_dialog.show()
         return self.preview_dialog

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop.core.errors import PowmiaError
-from powmia_desktop.gui.timeline_view.canvas import Reader, TimelineCanvas
+from powmia_desktop.gui.timeline_view.canvas import TimelineCanvas
+from powmia_desktop.gui.timeline_view.reads import Reader
 from powmia_desktop.logs import log_unexpected
 from powmia_desktop.services.timeline_chart import (
     BY_CASE,
@@ -192,7 +193,9 @@ class TimelineChart(QWidget):
 
     # -- pictures ---------------------------------------------------------------------
     def picture_size(self) -> QSize:
-        """The canvas's width, tall enough for every lane."""
+        """The canvas's width, tall enough for every lane (the events in view read first:
+        a picture shows them all, not what a frame had at hand)."""
+        self.canvas.read_now()
         width = max(self.canvas.width(), 900)
         image = QImage(1, 1, QImage.Format.Format_ARGB32)
         painter = QPainter(image)

@@ -59,12 +59,31 @@ class ChartPainter:
             )
             return height
         p.setClipRect(QRectF(0, body_top, width, height - body_top))
-        if self.c.in_detail():
+        if self.c.events_at_hand():
             needed = self._draw_events(p, body_top - top, plot_right)
-        else:
+        else:  # zoomed out, or the events in view not read yet: how many there are
             needed = self._draw_counts(p, body_top - top, plot_right)
         p.setClipping(False)
+        if self.c.reading():
+            self._reading(p, plot_right)
         return needed + body_top
+
+    def _reading(self, p: QPainter, right: float) -> None:
+        """A light mark at the end of the eras' row while the events in view are read (or
+        why they could not be)."""
+        failure = self.c.reads.failure
+        text = "reading events…" if failure is None else failure
+        small = QFont(self.c.font())
+        small.setPointSizeF(self.c.font().pointSizeF() * 0.85)
+        p.setFont(small)
+        metrics = QFontMetricsF(small)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - GUTTER - 8)
+        width = metrics.horizontalAdvance(text) + 10
+        box = QRectF(right - width, AXIS + 1, width, ERA_ROW - 2)
+        p.fillRect(box, QColor(255, 255, 255, 220))
+        p.setPen(QColor(MUTED if failure is None else "#a00000"))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.setFont(self.c.font())
 
     def _eras(self, p: QPainter, body_top: float, right: float, height: float) -> None:
         """The eras as bands behind the lanes, each named in the row under the scale: the

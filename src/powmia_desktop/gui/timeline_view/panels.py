@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import RecordPanel
-from powmia_desktop.gui.timeline_view.canvas import Reader
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
+from powmia_desktop.gui.timeline_view.reads import Reader
 
 
 def archive_reader(ops: ArchiveOps) -> Reader:
