@@ -3,6 +3,7 @@
 A frame never waits for the archive: a view whose events are not read yet shows the counts
 (or the events read already) marked "reading events…", and the events once the read has
 arrived. A read the view has left is dropped; a chart closed while a read runs is fine.
+Lanes by case beyond those drawn are counted in a last row, and a filter reaches them.
 """
 
 import gc
@@ -14,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import TimelineEvent
+from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, TimelineCanvas
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
+from powmia_desktop.services import timeline_chart
 from powmia_desktop.services.timeline_layout import year_day
 
 READ = 20_000  # ms: generous, a read of a few hundred events takes milliseconds
@@ -135,3 +137,40 @@ def test_a_picture_holds_the_events_in_view_at_once(qtbot: QtBot, busy: Archive)
     _years(chart.canvas, 1958, 1959)
     chart.render_image()
     assert chart.canvas.events_read() and chart.canvas.hits
+
+
+def test_cases_beyond_the_lanes_are_one_click_and_a_filter_away(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_chart, "CASE_LANES", 2)
+    with archive.session() as session:
+        for n, name in enumerate(["Able", "Baker", "Charlie", "Dumas"]):
+            case = Serviceman(surname=name)
+            for day in range(n + 1):
+                event = TimelineEvent(
+                    title=f"{name} {day}", date=FuzzyDate.parse(f"{day + 1} May 1951")
+                )
+                event.participants = [EventParticipant(serviceman=case)]
+                session.add(event)
+    chart = TimelineChart(archive.reader)
+    qtbot.addWidget(chart)
+    chart.resize(1000, 500)
+    chart.show()
+    with qtbot.waitSignal(chart.loaded, timeout=READ):
+        chart.lanes.setCurrentIndex(1)  # lanes by case
+    canvas = chart.canvas
+    assert canvas.data is not None and canvas.data.lanes == ["Charlie", "Dumas"]
+    assert chart.cases_filter.isVisible() and "2 of 4 cases" in chart.status.text()
+    _paint(canvas)
+    assert canvas.more_row is not None
+    canvas.click(canvas.more_row.center())
+    qtbot.waitUntil(chart.cases_filter.hasFocus, timeout=READ)
+    with qtbot.waitSignal(chart.loaded, timeout=READ):
+        qtbot.keyClicks(chart.cases_filter, "able")
+    assert canvas.data.lanes == ["Able"] and canvas.data.more_lanes == 0
+    assert "1 case named “able”" in chart.status.text()
+    _paint(canvas)
+    assert canvas.more_row is None
+    assert [m.title for _, m in canvas.hits] == ["Able 0"]
+    chart.lanes.setCurrentIndex(0)
+    assert not chart.cases_filter.isVisible()

@@ -144,7 +144,7 @@ def linked(session: Session, model: type[M], rows: Sequence[Row], part: Children
     for number, row in enumerate(rows, start=1):
         value = row.get(key.name)
         if _no_ref(value):
-            raise ValidationError(f"{part.what} {number}: {key.label} is required", key.name)
+            raise ValidationError(f"{part.what} {number}: {key.required_message()}", key.name)
         record = session.get(model, value)
         if record is None:
             raise ValidationError(f"{part.what} {number} no longer exists; reload the record")
