@@ -245,7 +245,7 @@ def test_the_server_search_index_copy_matches_migration_0008(archive: Archive) -
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
-    # 0009 changed only the text search configuration the doc column is made with.
+    # 0010 changed only the text search configuration the doc column is made with.
     made = [s.replace("'simple'::", "'powmia_search'::") for s in migration.statements()]
     ours = [SERVER_TABLE_SQL, SERVER_INDEX_SQL, *server_functions().values()]
     ours += server_triggers().values()

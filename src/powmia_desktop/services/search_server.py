@@ -1,7 +1,7 @@
 """Full-text search on a PostgreSQL archive: the query, the check and the rebuild.
 
 The index is migration 0008's ``search_index`` table (tsvector ``doc`` with a GIN index,
-kept by triggers; since 0009 made with the configuration ``powmia_search``, which folds
+kept by triggers; since 0010 made with the configuration ``powmia_search``, which folds
 accents as FTS5 does on SQLite); this module is its copy, as services/search_index.py is
 0002's, so that Check & repair can compare and rebuild it. search.py calls ``server_hits``
 when the archive is on a server; what a person typed reaches PostgreSQL only as quoted

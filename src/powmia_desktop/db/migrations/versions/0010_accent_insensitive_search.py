@@ -8,8 +8,8 @@ query and the snippet go through the same configuration, so a typed "Muller" mat
 "Müller" and the snippet still marks the word as it is written. A server without the
 extension gets the configuration without it: search works, accents count.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 from collections.abc import Sequence
@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from alembic import op
 from sqlalchemy.exc import DBAPIError
 
-revision: str = "0009"
-down_revision: str | None = "0008"
+revision: str = "0010"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
