@@ -12,11 +12,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
 
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import NameVariant, Serviceman
 from powmia_desktop.gui.lists.section import ListDetail
 from powmia_desktop.gui.main_window import MainWindow
+from powmia_desktop.services.audience import RedactionLog
 from powmia_desktop.services.lists import crossref, overview
+from powmia_desktop.services.lists.packet import crossref_part
+from powmia_desktop.services.packets import Section, find_audience
 
 MakeWindow = Callable[[Archive], MainWindow]
 
@@ -251,3 +255,50 @@ def test_a_lists_rows_are_read_on_another_thread_and_only_the_latest_read_is_sho
         "Albert Brown",
     ]
     assert detail.rows_tab.status.text() == "4 rows"
+
+
+def test_the_cross_reference_shows_only_what_the_chosen_audience_may_read_as_a_packet_would(
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive, tmp_path: Path
+) -> None:
+    with lists.session() as session:
+        for surname, level in (("Smith", Sensitivity.PRIVATE), ("Brown", Sensitivity.FAMILY)):
+            case = session.scalars(select(Serviceman).where(Serviceman.surname == surname)).one()
+            case.sensitivity = level
+    window = make_window(lists)
+    detail = _open_list(qtbot, window, "DPAA roster")
+    tab = detail.crossref
+    with lists.reader() as session:
+        army = crossref.find_list(session, "Army roster").source_id
+    assert tab.audience_box.currentText() == "Extended family"
+    tab.choose(("against", str(army)))
+    tab.run()
+    section = Section("crossref", {"list": "DPAA roster", "against": "Army roster"})
+
+    def shown() -> list[str]:
+        return [r.name for r in tab.model.visible_rows()]
+
+    def printed(audience_name: str) -> list[str]:
+        with lists.reader() as session:
+            audience = find_audience(session, audience_name)
+            part = crossref_part(session, section, audience, RedactionLog())
+        assert part.result is not None
+        return [r.name for g in part.result.groups for r in g.rows]
+
+    # Smith is private: no audience's; Brown is for the family, above what officials see.
+    family = ["Brown, Albert", "Dumas, Roger A.", "Green, Tom", "Smythe, John"]
+    assert shown() == family == printed("Extended family")
+    assert "(1 man not shown: beyond" in tab.summary.text()
+    tab.choose_audience("DPAA analyst")
+    assert shown() == ["Dumas, Roger A.", "Green, Tom", "Smythe, John"] == printed("DPAA analyst")
+    assert "(2 men not shown: beyond" in tab.summary.text()
+    tab.choose_audience("Press")  # nobody is marked public
+    assert shown() == [] == printed("Press")
+    # The file saved is what is shown.
+    tab.choose_audience("Extended family")
+    target = tmp_path / "x.csv"
+    tab.save(target)
+    text = target.read_text(encoding="utf-8-sig")
+    assert "Brown" in text and "Smith," not in text
+    tab.choose_audience("DPAA analyst")
+    tab.save(target)
+    assert "Brown" not in target.read_text(encoding="utf-8-sig")
