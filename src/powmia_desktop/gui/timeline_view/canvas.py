@@ -89,6 +89,7 @@ class TimelineCanvas(QWidget):
         self._press: QPointF | None = None
         self._dragged = False
         self.label_widths: dict[str, float] = {}
+        self.lane_names: dict[tuple[str, float], str] = {}  # elided to a width
         self._painting_width: float | None = None  # while drawing a picture of another size
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)

@@ -157,11 +157,16 @@ class ChartPainter:
         p.drawLine(QPointF(0, y + h), QPointF(right, y + h))
         p.setPen(QColor(self.colour(lane)).darker(130))
         name = self.c.data.lanes[lane]
-        metrics = QFontMetricsF(self.c.font())
+        room = self.c.gutter - 14
+        shown = self.c.lane_names.get((name, room))
+        if shown is None:
+            metrics = QFontMetricsF(self.c.font())
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+            self.c.lane_names[(name, room)] = shown
         p.drawText(
-            QRectF(6, y, self.c.gutter - 14, min(h, 2 * ROW)),
+            QRectF(6, y, room, min(h, 2 * ROW)),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.c.gutter - 14),
+            shown,
         )
 
     def colour(self, lane: int) -> str:
