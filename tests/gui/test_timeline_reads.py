@@ -7,7 +7,9 @@ Lanes by case beyond those drawn are counted in a last row, and a filter reaches
 """
 
 import gc
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -15,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, TimelineCanvas
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
@@ -30,16 +33,28 @@ def collected_here() -> Iterator[None]:
     gc.collect()
 
 
-@pytest.fixture
-def busy(archive: Archive) -> Archive:
-    """More events than are drawn one by one (so the chart reads them as it is zoomed):
-    one every few days from 1951 to 1980."""
-    with archive.session() as session:
+@pytest.fixture(scope="module")
+def busy_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive with more events than are drawn one by one (so the chart reads them as
+    it is zoomed): one every few days from 1951 to 1980. Made once, copied for each test."""
+    path = tmp_path_factory.mktemp("busy") / "busy.sqlite"
+    made = Archive.open(location_for_path(path), create=True)
+    with made.session() as session:
         for n in range(DETAIL_LIMIT * 2):
             month = ("Jan", "Mar", "May", "Jul", "Sep", "Nov")[n // 30 % 6]
             date = FuzzyDate.parse(f"{n % 28 + 1} {month} {1951 + n % 30}")
             session.add(TimelineEvent(title=f"Event {n}", date=date, category="report"))
-    return archive
+    made.close()
+    return path
+
+
+@pytest.fixture
+def busy(busy_file: Path, tmp_path: Path) -> Iterator[Archive]:
+    path = tmp_path / "busy.sqlite"
+    shutil.copyfile(busy_file, path)
+    opened = Archive.open(location_for_path(path))
+    yield opened
+    opened.close()
 
 
 def _chart(qtbot: QtBot, archive: Archive, *, keep: bool = True) -> TimelineChart:

@@ -199,11 +199,15 @@ class TimelineChart(QWidget):
                 carrier.done.emit(generation, data, error)
 
         self.status.setText("Reading the timeline…")
+        self.canvas.loading = True
+        self.canvas.update()
         threading.Thread(target=read, name="timeline chart", daemon=True).start()
 
     def _arrived(self, generation: int, data: ChartData | None, error: str) -> None:
         if generation != self._generation:
             return  # a later read is on its way
+        self.canvas.loading = False
+        self.canvas.update()
         if data is None:
             self.status.setText(error)
             return
