@@ -66,7 +66,7 @@ def _path(canvas: TimelineCanvas) -> list[Callable[[], None]]:
     return steps
 
 
-def _frames(chart: TimelineChart) -> dict[str, Any]:
+def _frames(chart: TimelineChart, slot: float) -> dict[str, Any]:
     canvas = chart.canvas
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_ARGB32_Premultiplied)
     walls: list[float] = []
@@ -82,9 +82,10 @@ def _frames(chart: TimelineChart) -> dict[str, Any]:
         walls.append((time.perf_counter() - wall) * 1000)
         detail += canvas.in_detail()
         waiting += canvas.reading()
-        while time.perf_counter() < wall + SLOT_S:  # the rest of the slot: a read may arrive
-            QApplication.processEvents()
+        QApplication.processEvents()  # a read may arrive, as between frames in the window
+        while time.perf_counter() < wall + slot:  # the rest of the frame's slot
             time.sleep(0.001)
+            QApplication.processEvents()
     while not canvas.events_read():  # the last read ends before the chart is closed
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     walls.sort()
@@ -100,7 +101,8 @@ def _frames(chart: TimelineChart) -> dict[str, Any]:
     }
 
 
-def measure(path: Path) -> dict[str, Any]:
+def measure(path: Path, slot: float = SLOT_S) -> dict[str, Any]:
+    """The figures for the archive at ``path``; ``slot``: seconds between frames' starts."""
     app = QApplication.instance() or QApplication([])
     collect_on_gui_thread(app)  # as the window does: never a collection on a reading thread
     archive = Archive.open(location_for_path(path))
@@ -125,7 +127,7 @@ def measure(path: Path) -> dict[str, Any]:
                 "events": chart.canvas.data.total,
                 "lanes": len(chart.canvas.data.lanes),
                 "load_s": loaded,
-                **_frames(chart),
+                **_frames(chart, slot),
             }
             chart.canvas.fit()
         chart.close()

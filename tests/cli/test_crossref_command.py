@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from tests.helpers.cli import run
 from tests.helpers.sql import sql
-from tests.services.lists.listfiles import HEADER, NEAR_DUPLICATES, ROSTER
+from tests.services.lists.listfiles import HEADER, NAMESAKE, NEAR_DUPLICATES, ROSTER
 
 from powmia_desktop.core.sensitivity import Sensitivity
 
@@ -120,6 +120,39 @@ def test_review_lists_the_held_rows_and_decides_one_at_a_time(
     assert run("--db", path, "review")[1].strip() == "No rows are waiting for review"
     assert "Browne, Albert" in run("--db", path, "list", "cases")[1]
     assert run("--db", path, "review", "--reject", str(smyth))[0] == 1  # decided already
+
+
+def test_review_shows_every_case_a_row_may_be_and_confirms_the_one_named(
+    tmp_path: Path, new_db: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = _archive(tmp_path, new_db(), NAMESAKE, "Army roster")
+    (tmp_path / "lsa.csv").write_text(NEAR_DUPLICATES, encoding="utf-8")
+    code, out = run("--db", path, "import", "cases", str(tmp_path / "lsa.csv"), "--list", "LSA")
+    assert code == 0 and "may be Smythe, John (case " in out and "(or 1 other case)" in out
+    held = json.loads(run("--db", path, "review", "LSA", "--json")[1])
+    smyth = held[0]
+    assert [c["name"] for c in smyth["candidates"]] == ["Smythe, John", "Smith, John"]
+    smythe, smith = (c["case_id"] for c in smyth["candidates"])
+    code, out = run("--db", path, "review", "LSA")
+    lines = out.splitlines()
+    assert lines[0].endswith("John Smyth may be one of:")
+    assert lines[1] == f"  case {smythe}, Smythe, John (similar name (95%))"
+    assert f"  case {smith}, Smith, John (similar name (90%))" in lines
+    assert lines[-1] == "Decide with --confirm ID [--case CASE], --new-case ID or --reject ID"
+    capsys.readouterr()
+    stranger = str(max(smythe, smith) + 1000)
+    code, _ = run("--db", path, "review", "--confirm", str(smyth["id"]), "--case", stranger)
+    err = capsys.readouterr().err
+    assert (
+        code == 1
+        and f"Case {stranger} is not one the row may be (it may be: {smythe}, {smith})" in err
+    )
+    assert run("--db", path, "review", "--reject", str(smyth["id"]), "--case", str(smith))[0] == 1
+    code, out = run("--db", path, "review", "--confirm", str(smyth["id"]), "--case", str(smith))
+    assert (code, out.strip()) == (0, f"#{smyth['id']} John Smyth: confirmed as Smith, John")
+    assert [h["name_as_printed"] for h in json.loads(run("--db", path, "review", "--json")[1])] == [
+        "Albert Browne"
+    ]
 
 
 def test_a_private_case_is_left_out_unless_asked_for(db: str, tmp_path: Path) -> None:

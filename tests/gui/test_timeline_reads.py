@@ -3,20 +3,25 @@
 A frame never waits for the archive: a view whose events are not read yet shows the counts
 (or the events read already) marked "reading events…", and the events once the read has
 arrived. A read the view has left is dropped; a chart closed while a read runs is fine.
+Lanes by case beyond those drawn are counted in a last row, and a filter reaches them.
 """
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from tests.helpers.copies import opened_copy
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import TimelineEvent
+from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, TimelineCanvas
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
+from powmia_desktop.services import timeline_chart
 from powmia_desktop.services.timeline_layout import year_day
 
 READ = 20_000  # ms: generous, a read of a few hundred events takes milliseconds
@@ -28,16 +33,25 @@ def collected_here() -> Iterator[None]:
     gc.collect()
 
 
-@pytest.fixture
-def busy(archive: Archive) -> Archive:
-    """More events than are drawn one by one (so the chart reads them as it is zoomed):
-    one every few days from 1951 to 1980."""
-    with archive.session() as session:
+@pytest.fixture(scope="module")
+def busy_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive with more events than are drawn one by one (so the chart reads them as
+    it is zoomed): one every few days from 1951 to 1980. Made once, copied for each test."""
+    path = tmp_path_factory.mktemp("busy") / "busy.sqlite"
+    made = Archive.open(location_for_path(path), create=True)
+    with made.session() as session:
         for n in range(DETAIL_LIMIT * 2):
             month = ("Jan", "Mar", "May", "Jul", "Sep", "Nov")[n // 30 % 6]
             date = FuzzyDate.parse(f"{n % 28 + 1} {month} {1951 + n % 30}")
             session.add(TimelineEvent(title=f"Event {n}", date=date, category="report"))
-    return archive
+    made.close()
+    return path
+
+
+@pytest.fixture
+def busy(busy_file: Path, tmp_path: Path) -> Iterator[Archive]:
+    with opened_copy(busy_file, tmp_path) as opened:
+        yield opened
 
 
 def _chart(qtbot: QtBot, archive: Archive, *, keep: bool = True) -> TimelineChart:
@@ -135,3 +149,40 @@ def test_a_picture_holds_the_events_in_view_at_once(qtbot: QtBot, busy: Archive)
     _years(chart.canvas, 1958, 1959)
     chart.render_image()
     assert chart.canvas.events_read() and chart.canvas.hits
+
+
+def test_cases_beyond_the_lanes_are_one_click_and_a_filter_away(
+    qtbot: QtBot, archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_chart, "CASE_LANES", 2)
+    with archive.session() as session:
+        for n, name in enumerate(["Able", "Baker", "Charlie", "Dumas"]):
+            case = Serviceman(surname=name)
+            for day in range(n + 1):
+                event = TimelineEvent(
+                    title=f"{name} {day}", date=FuzzyDate.parse(f"{day + 1} May 1951")
+                )
+                event.participants = [EventParticipant(serviceman=case)]
+                session.add(event)
+    chart = TimelineChart(archive.reader)
+    qtbot.addWidget(chart)
+    chart.resize(1000, 500)
+    chart.show()
+    with qtbot.waitSignal(chart.loaded, timeout=READ):
+        chart.lanes.setCurrentIndex(1)  # lanes by case
+    canvas = chart.canvas
+    assert canvas.data is not None and canvas.data.lanes == ["Charlie", "Dumas"]
+    assert chart.cases_filter.isVisible() and "2 of 4 cases" in chart.status.text()
+    _paint(canvas)
+    assert canvas.more_row is not None
+    canvas.click(canvas.more_row.center())
+    qtbot.waitUntil(chart.cases_filter.hasFocus, timeout=READ)
+    with qtbot.waitSignal(chart.loaded, timeout=READ):
+        qtbot.keyClicks(chart.cases_filter, "able")
+    assert canvas.data.lanes == ["Able"] and canvas.data.more_lanes == 0
+    assert "1 case named “able”" in chart.status.text()
+    _paint(canvas)
+    assert canvas.more_row is None
+    assert [m.title for _, m in canvas.hits] == ["Able 0"]
+    chart.lanes.setCurrentIndex(0)
+    assert not chart.cases_filter.isVisible()

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import Select, String, delete, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
-from powmia_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.validation import (
@@ -24,6 +24,7 @@ from powmia_desktop.core.vocab import (
     StatusMethod,
     Vocabulary,
 )
+from powmia_desktop.db.changelog import conflict_error
 from powmia_desktop.db.models import (
     Captivity,
     Citation,
@@ -290,7 +291,7 @@ def update_case(
     if case is None:
         raise NotFoundError(f"There is no case with id {case_id}")
     if expected_version is not None and case.row_version != expected_version:
-        raise ConflictError(case.sort_name)
+        raise conflict_error(session, case, case.sort_name)
     apply_case_fields(case, fields)
     session.flush()
     return case

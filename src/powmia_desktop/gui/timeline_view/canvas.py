@@ -20,6 +20,7 @@ from functools import lru_cache
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -39,6 +40,7 @@ DETAIL_LIMIT = EVERY_EVENT_LIMIT
 #: Draw the roughly dated events in view one by one up to this many; above, say how many.
 ROUGH_LIMIT = 300
 MIN_SPAN_DAYS = 3.0
+MIN_GUTTER = 90.0
 
 
 @lru_cache(maxsize=65_536)
@@ -60,6 +62,8 @@ class TimelineCanvas(QWidget):
     """Draws a ``ChartData`` between two days; ``event_clicked(id)`` when an event is clicked."""
 
     event_clicked = Signal(int)
+    #: the row saying how many cases have no lane was clicked (to filter the cases)
+    more_clicked = Signal()
     view_changed = Signal()
     #: the lanes need another height (``needed``) since the last paint
     height_changed = Signal()
@@ -71,15 +75,21 @@ class TimelineCanvas(QWidget):
         self.low, self.high = 711_000.0, 740_000.0
         self.top = 0.0  # lanes scrolled up by this many pixels
         self.needed = 0.0  # the height the scale and every lane took at the last paint
+        #: the width of the lane names (``GUTTER`` at most; see ``set_data``)
+        self.gutter = GUTTER
+        #: the lanes and counts are being read (the chart says so while it has none)
+        self.loading = False
         self.reads = EventReads(reader, self)
         self.reads.arrived.connect(self._arrived)
         #: per lane, the roughly dated events in view not drawn one by one (see marks_in_view)
         self.rough: list[int] = []
         self.hits: list[tuple[QRectF, EventMark]] = []
         self.buckets: list[tuple[QRectF, float, float, int]] = []
+        self.more_row: QRectF | None = None
         self._press: QPointF | None = None
         self._dragged = False
         self.label_widths: dict[str, float] = {}
+        self.lane_names: dict[tuple[str, float], str] = {}  # elided to a width
         self._painting_width: float | None = None  # while drawing a picture of another size
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -95,6 +105,10 @@ class TimelineCanvas(QWidget):
         self.data = data
         self.reads.use(data)
         self.top = 0.0
+        metrics = QFontMetricsF(self.font())
+        names = data.lanes if data is not None else []
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=GUTTER)
+        self.gutter = min(max(widest + 24, MIN_GUTTER), GUTTER)
         self.fit()
 
     def _arrived(self) -> None:
@@ -129,19 +143,19 @@ class TimelineCanvas(QWidget):
         picture being drawn, or in ``width``."""
         if width is None:
             width = self._painting_width or self.width()
-        return max(width - GUTTER - 8, 1.0)
+        return max(width - self.gutter - 8, 1.0)
 
     def x_of(self, day: float) -> float:
-        return GUTTER + (day - self.low) / self.days_per_pixel
+        return self.gutter + (day - self.low) / self.days_per_pixel
 
     def day_at(self, x: float) -> float:
-        return self.low + (x - GUTTER) * self.days_per_pixel
+        return self.low + (x - self.gutter) * self.days_per_pixel
 
     def zoom(self, factor: float, around_x: float | None = None) -> None:
         """Zoom in (``factor`` > 1) or out, keeping the day under ``around_x`` in place."""
-        x = GUTTER + self.plot_width() / 2 if around_x is None else around_x
+        x = self.gutter + self.plot_width() / 2 if around_x is None else around_x
         anchor = self.day_at(x)
-        share = (x - GUTTER) / self.plot_width()
+        share = (x - self.gutter) / self.plot_width()
         span = (self.high - self.low) / factor
         span = min(max(span, MIN_SPAN_DAYS), 365.25 * 400)
         self.set_view(anchor - span * share, anchor - span * share + span)
@@ -248,6 +262,8 @@ class TimelineCanvas(QWidget):
             low, high, _ = bucket
             pad = (high - low) * 0.25
             self.set_view(low - pad, high + pad)
+        elif self.more_row is not None and self.more_row.contains(point):
+            self.more_clicked.emit()
 
     # -- input ------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:

@@ -2,7 +2,7 @@
 
 The canvas asks for ``events(low, high)`` while it paints. When the days read last cover
 the view, their events are at hand at once. Otherwise a read of the view's days (and as
-many again either side, when few enough events are there) starts on a thread of its own,
+many again either side, when few enough events are there) starts on the reading thread,
 one read at a time, and the canvas draws what it has meanwhile: ``covers(low, high)`` is
 false until the read arrives, and the canvas marks the view "reading…". The reading
 thread touches no Qt object (the chart may be closed before it ends); a timer on the GUI
@@ -18,9 +18,8 @@ A chart of few events (one case's) comes with every event read already
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -37,25 +36,26 @@ Reader = Callable[[], AbstractContextManager[Session]]
 POLL_MS = 5
 
 
+#: The thread the events are read on, one for every chart, started once: starting a thread
+#: waits for it to run, which under load takes longer than a frame has.
+_READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline events")
+
+
 class _Read:
-    """One read of the events known to the day in days [low, high), on a thread of its own."""
+    """One read of the events known to the day in days [low, high), on the reading thread."""
 
     def __init__(self, reader: Reader, data: ChartData, low: float, high: float) -> None:
         self.low, self.high = low, high
-        self.result: Future[list[EventMark]] = Future()
-        threading.Thread(
-            target=self._run, args=(reader, data), name="timeline events", daemon=True
-        ).start()
+        self.result: Future[list[EventMark]] = _READER.submit(_events, reader, data, low, high)
 
     def covers(self, low: float, high: float) -> bool:
         return self.low <= low and high <= self.high
 
-    def _run(self, reader: Reader, data: ChartData) -> None:
-        try:
-            with reader() as session, collector_paused():
-                self.result.set_result(data.events_between(session, self.low, self.high))
-        except BaseException as error:  # handed to the GUI thread, which says what went wrong
-            self.result.set_exception(error)
+
+def _events(reader: Reader, data: ChartData, low: float, high: float) -> list[EventMark]:
+    """(On the reading thread.) Any error is handed to the GUI thread with the result."""
+    with reader() as session, collector_paused():
+        return data.events_between(session, low, high)
 
 
 class EventReads(QObject):
@@ -86,12 +86,16 @@ class EventReads(QObject):
     def use(self, data: ChartData | None) -> None:
         """Read for ``data`` from now on: the read in flight and the events read are dropped."""
         self.data = data
+        if self.in_flight is not None:
+            self.in_flight.result.cancel()  # if it has not started
         self.in_flight = None
         self._watch.stop()
         self.view = None
         self.failure = None
         every = data.every_event if data is not None else None
         self.fetched = None if every is None else (-math.inf, math.inf, every)
+        if data is not None and every is None:
+            _READER.submit(int)  # the reading thread starts now, not in the first frame
 
     def covers(self, low: float, high: float) -> bool:
         """Whether every event known to the day in days [low, high) is at hand."""
@@ -128,8 +132,7 @@ class EventReads(QObject):
         """Read days [low, high) on this thread unless they are at hand (for a picture)."""
         if self.data is None or self.covers(low, high):
             return
-        self.in_flight = None
-        self._watch.stop()
+        self.use(self.data)
         with self.reader() as session:
             self.fetched = (low, high, self.data.events_between(session, low, high))
 
