@@ -134,6 +134,7 @@ class ListPage(QWidget, Generic[R]):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(f"List of {noun}")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
