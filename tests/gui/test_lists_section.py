@@ -302,3 +302,22 @@ def test_the_cross_reference_shows_only_what_the_chosen_audience_may_read_as_a_p
     tab.choose_audience("DPAA analyst")
     tab.save(target)
     assert "Brown" not in target.read_text(encoding="utf-8-sig")
+
+
+def test_the_demo_lsa_row_is_held_beside_dumas_with_nothing_printed_to_compare(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    window = make_window(demo_archive)
+    window.show_section("lists")
+    detail = window.section_details["lists"]
+    assert isinstance(detail, ListDetail)
+    detail.show_record(None)
+    queue = detail.review
+    [held] = queue.held.visible_rows()
+    queue.held_table.selectRow(0)
+    assert held.list_title.startswith("Last Seen Alive") and held.candidate_name.startswith("Dumas")
+    [candidate] = queue.candidates.visible_rows()
+    differs = queue.candidates.index(0, 2).data()
+    assert differs == "nothing to compare: no copy of the row as printed"
+    assert "No copy of the list's row has been seen" in candidate.reason
+    assert queue.confirm_button.isEnabled() and not queue.new_button.isEnabled()

@@ -7,13 +7,13 @@ Lanes by case beyond those drawn are counted in a last row, and a filter reaches
 """
 
 import gc
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from tests.helpers.copies import opened_copy
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
@@ -50,11 +50,8 @@ def busy_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def busy(busy_file: Path, tmp_path: Path) -> Iterator[Archive]:
-    path = tmp_path / "busy.sqlite"
-    shutil.copyfile(busy_file, path)
-    opened = Archive.open(location_for_path(path))
-    yield opened
-    opened.close()
+    with opened_copy(busy_file, tmp_path) as opened:
+        yield opened
 
 
 def _chart(qtbot: QtBot, archive: Archive, *, keep: bool = True) -> TimelineChart:

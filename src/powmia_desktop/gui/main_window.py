@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         self.sidebar.setCurrentRow(HOME_ROW)  # the program opens on its home page
+        self.sidebar.setFocus()  # and the keyboard starts somewhere: the sections
 
     def confirm_all(self) -> bool:
         for key, editor in self.editors.items():

@@ -38,13 +38,21 @@ HELD_COLUMNS: list[Column[HeldItem]] = [
 ]
 #: The queue of every list names each row's list too.
 ALL_HELD_COLUMNS: list[Column[HeldItem]] = [
-    Column("List", lambda r: r.list_title, width=150),
+    Column("List", lambda r: r.list_title, width=130),
     *HELD_COLUMNS,
 ]
+
+
+def _differs_in(candidate: Candidate) -> str:
+    if not any(f.on_list for f in candidate.facts):
+        return "nothing to compare: no copy of the row as printed"
+    return ", ".join(d.field for d in candidate.differences) or "nothing"
+
+
 CANDIDATE_COLUMNS: list[Column[Candidate]] = [
     Column("Case", lambda c: f"{c.name} (case {c.case_id})", width=220),
     Column("Why", lambda c: c.reason, width=200),
-    Column("Differs in", lambda c: ", ".join(d.field for d in c.differences) or "nothing"),
+    Column("Differs in", _differs_in),
 ]
 
 
@@ -121,8 +129,8 @@ class ReviewPanel(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.side_label)
-        side_layout.addWidget(self.candidates_table, 1)
-        side_layout.addWidget(self.facts_table, 2)
+        side_layout.addWidget(self.candidates_table)
+        side_layout.addWidget(self.facts_table, 1)
         side_layout.addWidget(self.printed_label)
         buttons = QHBoxLayout()
         for button in (self.confirm_button, self.new_button, self.reject_button):
@@ -133,8 +141,8 @@ class ReviewPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.held_table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
         top = QHBoxLayout()
         top.addWidget(self.empty_label, 1)
         top.addWidget(self.every_list)
@@ -212,13 +220,26 @@ class ReviewPanel(QWidget):
             + (f"one of {count} cases; pick the one to confirm:" if count > 1 else "this case:")
         )
         self.candidates.set_rows(item.candidates, lambda c: c.name)
+        self._fit_candidates(len(item.candidates))
         self.facts.set_rows(item.side_by_side(), lambda f: f.field)
         for i, column in enumerate(self.facts.columns):
             self.facts_table.setColumnWidth(i, column.width or 100)
         printed = "; ".join(f"{k}: {v}" for k, v in item.printed.items())
         self.printed_label.setText(f"As printed: {printed}" if printed else "")
         self.candidates_table.selectRow(0)
+        # A row kept without its printed text (a list known only by what others say of
+        # it) has nothing a case could be made from.
+        self.new_button.setEnabled(bool(item.printed))
         self._show_choice()
+
+    def _fit_candidates(self, count: int) -> None:
+        """As tall as the cases the row may be (there are a few at most), no taller."""
+        table = self.candidates_table
+        rows = max(count, 1)
+        height = (
+            table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+        )
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
 
     def _show_choice(self) -> None:
         candidate = self.chosen()

@@ -9,17 +9,15 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.memory import collector_paused
-from powmia_desktop.gui.list_page import READ_POLL_MS
-from powmia_desktop.gui.list_page import _Read as RowsRead
 from powmia_desktop.gui.lists.common import row_table
+from powmia_desktop.gui.row_reads import LatestRead
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
-from powmia_desktop.logs import log_unexpected
 from powmia_desktop.services.lists import overview
 from powmia_desktop.services.lists.overview import ListRowView
 from powmia_desktop.services.lists.printed import as_dict
@@ -78,23 +76,18 @@ class ListRowsTab(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self._generation = 0
-        self._read: RowsRead[ListRowView] | None = None
-        #: the list the read in flight is for (rows of another list are never kept)
-        self._reading: int | None = None
+        self._reads: LatestRead[ListRowView] = LatestRead(self, self._arrived, self._failed)
+        #: the list whose rows are shown (rows of another list are never kept)
         self._shown: int | None = None
-        self._watch = QTimer(self)
-        self._watch.setInterval(READ_POLL_MS)
-        self._watch.timeout.connect(self._arrived)
 
     @property
     def loading(self) -> bool:
-        return self._read is not None
+        return self._reads.loading
 
     def show_list(self, session: Session, source_id: int | None) -> None:
         """Read the rows of ``source_id`` (None: none) in the background; the rows of the
         same list stay on screen until the new ones come, another list's go at once."""
-        self._abandon()
+        self._reads.abandon()
         headers = overview.list_headers(session, source_id) if source_id is not None else []
         columns = row_columns(headers)
         if [c.header for c in columns] != [c.header for c in self.rows.columns]:
@@ -111,18 +104,12 @@ class ListRowsTab(QWidget):
             self.status.setText("")
             self.loaded.emit()
             return
-        self._generation += 1
-        self._reading = source_id
-        self._read = RowsRead(self._generation, self._job(session.get_bind(), source_id))
+        self._reads.start(self._job(session.get_bind(), source_id))
         self.status.setText("Reading the rows…")
-        self._watch.start()
 
     def wait_loaded(self) -> None:
         """Wait for the read in flight and show its rows (what needs every row calls this)."""
-        read = self._read
-        if read is not None:
-            read.result.exception()
-            self._take(read)
+        self._reads.wait()
 
     def _job(
         self, bind: Engine | Connection, source_id: int
@@ -138,29 +125,10 @@ class ListRowsTab(QWidget):
 
         return job
 
-    def _abandon(self) -> None:
-        if self._read is not None:
-            self._read.obsolete.set()
-            self._read = None
-            self._watch.stop()
+    def _failed(self, reason: str) -> None:
+        self.status.setText(f"The rows could not be read: {reason}")
 
-    def _arrived(self) -> None:
-        read = self._read
-        if read is None:
-            self._watch.stop()
-        elif read.result.done():
-            self._take(read)
-
-    def _take(self, read: RowsRead[ListRowView]) -> None:
-        self._read = None
-        self._watch.stop()
-        try:
-            prepared = read.result.result()
-        except Exception as error:
-            log_unexpected(error)
-            reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-            self.status.setText(f"The rows could not be read: {reason}")
-            return
+    def _arrived(self, prepared: RowSet[ListRowView]) -> None:
         self.rows.set_row_set(prepared, _haystack)
         count = len(prepared.rows)
         self.status.setText(f"{count:,} row{'s' if count != 1 else ''}")

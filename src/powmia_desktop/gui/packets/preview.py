@@ -37,6 +37,7 @@ _TEXT_RULES = ("hide_phones", "hide_emails", "hide_addresses")
 def _table(headers: list[str], stretch: tuple[int, ...], parent: QWidget) -> QTableWidget:
     """A read-only table whose ``stretch`` columns share the width left by the others."""
     table = QTableWidget(0, len(headers), parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
