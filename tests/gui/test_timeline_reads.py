@@ -8,13 +8,16 @@ Lanes by case beyond those drawn are counted in a last row, and a filter reaches
 
 import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import Session
 from tests.helpers.copies import opened_copy
 
+from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
@@ -186,3 +189,27 @@ def test_cases_beyond_the_lanes_are_one_click_and_a_filter_away(
     assert [m.title for _, m in canvas.hits] == ["Able 0"]
     chart.lanes.setCurrentIndex(0)
     assert not chart.cases_filter.isVisible()
+
+
+def test_a_read_that_fails_says_why_in_one_line(qtbot: QtBot, busy: Archive) -> None:
+    broken = [False]
+
+    @contextmanager
+    def reader() -> Iterator[Session]:
+        if broken[0]:
+            raise PowmiaError("The archive is gone")
+        with busy.reader() as session:
+            yield session
+
+    chart = TimelineChart(reader)
+    qtbot.addWidget(chart)
+    chart.resize(1000, 400)
+    with qtbot.waitSignal(chart.loaded, timeout=READ):
+        chart.show_case(None)
+    broken[0] = True
+    _years(chart.canvas, 1962, 1963)
+    _paint(chart.canvas)
+    qtbot.waitUntil(lambda: chart.canvas.reads.failure is not None, timeout=READ)
+    assert chart.canvas.reads.failure == "The archive is gone"
+    _paint(chart.canvas)  # drawn as the counts, marked with why (no read started again)
+    assert chart.canvas.reading() and chart.canvas.buckets and not chart.canvas.reads.reading

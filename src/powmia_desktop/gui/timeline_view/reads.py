@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.logs import log_unexpected
-from powmia_desktop.services.timeline_chart import ChartData, EventMark
+from powmia_desktop.services.timeline_chart import EVERY_EVENT_LIMIT, ChartData, EventMark
 
 Reader = Callable[[], AbstractContextManager[Session]]
 
@@ -76,8 +76,8 @@ class EventReads(QObject):
         self.dropped = 0
         #: why the last read failed, in one line (None when it did not)
         self.failure: str | None = None
-        #: how many events make a read of the view's days only (not as many again aside)
-        self.wide_limit = 4500
+        #: above this many events, a read is of the view's days only (not as many again aside)
+        self.wide_limit = 3 * EVERY_EVENT_LIMIT
         self.in_flight: _Read | None = None
         self._watch = QTimer(self)
         self._watch.setInterval(POLL_MS)
