@@ -151,7 +151,7 @@ def test_a_killed_import_on_a_server_leaves_all_of_it_or_none(
             committed += done
             inside += writing and not done
         assert inside >= 1, "no kill landed inside the importer's transaction"
-        print(f"{KILLS} kills of a {typical:.1f} s run: {inside} mid-batch, {committed} after commit")
+        print(f"{KILLS} kills of a {typical:.1f} s run: {inside} mid-batch, {committed} done")
     finally:
         for name in made:
             server.drop_database(name)
