@@ -5,9 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
-from powmia_desktop.services.demo import load_demo
+from tests.helpers.templates import copy_archive
 
 CORPUS = Path(__file__).with_name("corpus")
 
@@ -25,10 +23,9 @@ def run_powmia(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]
 
 
 def make_demo_file(path: Path) -> Path:
-    """A closed archive file holding the demo case (no WAL left beside it)."""
-    with Archive.open(location_for_path(path), create=True) as archive, archive.session() as s:
-        load_demo(s)
-    return path
+    """A closed archive file holding the demo case (no WAL left beside it): a copy of one
+    made once per run, with an archive uid of its own."""
+    return copy_archive("demo", path)
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str], what: str) -> None:
