@@ -5,6 +5,7 @@ migrations, never against the person's own archive: the per-user folders are red
 to a temporary directory for the whole run.
 """
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Generator, Iterator
@@ -66,6 +67,21 @@ def qapp(qapp: Any) -> Any:
 
     collect_on_gui_thread(qapp)
     return qapp
+
+
+#: How long a qtbot wait without a ``timeout`` of its own waits, in milliseconds. Waits end
+#: as soon as what they wait for happens, so a long one costs a passing test nothing; pytest-qt's
+#: own 5 s failed tests whose reading thread was slow on a busy machine.
+QT_WAIT_MS = 30_000
+QT_WAITS = ("waitUntil", "waitSignal", "waitSignals", "waitCallback", "waitExposed", "waitActive")
+
+
+@pytest.fixture
+def qtbot(qtbot: Any) -> Any:
+    """pytest-qt's qtbot, its waits given :data:`QT_WAIT_MS` unless a test says otherwise."""
+    for name in QT_WAITS:
+        setattr(qtbot, name, functools.partial(getattr(qtbot, name), timeout=QT_WAIT_MS))
+    return qtbot
 
 
 @pytest.fixture
