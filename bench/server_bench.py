@@ -71,39 +71,62 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
+def copy_round_trip(
+    file_archive: Archive, server_archive: Archive, back_path: Path
+) -> tuple[Row, Row, bool]:
+    """The file copied up into the empty server archive and down into a new file at
+    ``back_path``, each leg timed (``copy_records`` verifies each before it commits); then
+    the file and the copy brought back compared table by table. The two rows, and whether
+    every table came back the same."""
+    for leftover in back_path.parent.glob(f"{back_path.name}*"):
+        leftover.unlink()
+    up, up_s, up_cpu = _timed_cpu(lambda: copy_records(file_archive, server_archive))
+    with Archive.open(location_for_path(back_path), create=True) as back:
+        down, down_s, down_cpu = _timed_cpu(lambda: copy_records(server_archive, back))
+        with file_archive.engine.connect() as a, back.engine.connect() as b:
+            theirs, ours = table_digests(a), table_digests(b)
+    for leftover in back_path.parent.glob(f"{back_path.name}*"):
+        leftover.unlink()
+    same = theirs == ours
+    differ = ", ".join(x.table for x, y in zip(theirs, ours, strict=True) if x != y)
+    rows = (
+        Row(
+            "server_copy_up",
+            f"powmia copy SQLite -> PostgreSQL, {up.rows:,} rows",
+            up_s,
+            "s",
+            note=f"{up.rows / up_s:,.0f} rows/s; verified: count and SHA-256 of every table",
+            cpu=up_cpu,
+        ),
+        Row(
+            "server_copy_down",
+            f"powmia copy PostgreSQL -> SQLite, {down.rows:,} rows",
+            down_s,
+            "s",
+            note=f"{down.rows / down_s:,.0f} rows/s; back in a new file, count and SHA-256: "
+            + ("every table the same" if same else f"tables DIFFERENT: {differ}"),
+            cpu=down_cpu,
+        ),
+    )
+    return rows[0], rows[1], same
+
+
+def _timed_cpu(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    cpu = time.process_time()
+    result, seconds = _timed(fn)
+    return result, seconds, time.process_time() - cpu
+
+
 def _measure(
     server: Any, archive_path: Path, folder: Path, cases: int, desk_seconds: float
 ) -> list[Row]:
-    rows: list[Row] = []
-    back_path = folder / "server-roundtrip.sqlite"
-    back_path.unlink(missing_ok=True)
     with (
         Archive.open(location_for_path(archive_path)) as file_archive,
         _open_new(server, "bench") as server_archive,
     ):
-        up, up_s = _timed(lambda: copy_records(file_archive, server_archive))
-        with Archive.open(location_for_path(back_path), create=True) as back:
-            down, down_s = _timed(lambda: copy_records(server_archive, back))
-            with file_archive.engine.connect() as a, back.engine.connect() as b:
-                same = table_digests(a) == table_digests(b)
-        rows.append(
-            Row(
-                "server_copy_up",
-                f"powmia copy SQLite -> PostgreSQL, {up.rows:,} rows",
-                up_s,
-                "s",
-                note="verified: count and SHA-256 of every table",
-            )
-        )
-        rows.append(
-            Row(
-                "server_copy_down",
-                f"powmia copy PostgreSQL -> SQLite, {down.rows:,} rows",
-                down_s,
-                "s",
-                note=f"back in a new file: every table {'the same' if same else 'DIFFERENT'}",
-            )
-        )
+        back_path = folder / "server-roundtrip.sqlite"
+        up, down, _ = copy_round_trip(file_archive, server_archive, back_path)
+        rows: list[Row] = [up, down]
         both = (server_archive, file_archive)
         listed = [_median(lambda a=a: _list(a)) for a in both]  # type: ignore[misc]
         rows.append(_pair("server_list", f"read the Cases list of {cases:,}", listed))
@@ -113,7 +136,6 @@ def _measure(
         rows.append(_pair("server_packet", "50-case briefing packet", packets))
         rows.append(_import_row(server, folder, min(cases, 20_000)))
         rows.append(_desks(server_archive, desk_seconds))
-    back_path.unlink(missing_ok=True)
     return rows
 
 

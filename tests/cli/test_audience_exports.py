@@ -1,12 +1,13 @@
 """``powmia export ... --audience``: an export for the press or a congressional office obeys
 the audience's rules, also for phone numbers and e-mail addresses typed into notes."""
 
-import sqlite3
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.helpers.cli import run
+from tests.helpers.cli import demo_archive, run
+from tests.helpers.sql import sql
 
 PHONE = "(937) 555-0187"
 EMAIL = "bill.home@example.net"
@@ -16,18 +17,17 @@ FIELDS = ("bill.dumas@example.org",)
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "a.db"
-    assert run("--db", str(path), "demo")[0] == 0
-    with sqlite3.connect(path) as connection:
-        # Bill and his own phone and e-mail made public, so only the rules can keep them out.
-        connection.execute(
-            "UPDATE contact SET notes = ?, sensitivity = 0 WHERE display_name = 'Bill Dumas'",
-            (NOTE,),
-        )
-        for table in ("contact_phone", "contact_email"):
-            connection.execute(f"UPDATE {table} SET sensitivity = 0")
-    return str(path)
+def db(tmp_path: Path, new_db: Callable[..., str]) -> str:
+    path = demo_archive(tmp_path, new_db())
+    # Bill and his own phone and e-mail made public, so only the rules can keep them out.
+    sql(
+        path,
+        "UPDATE contact SET notes = :note, sensitivity = 0 WHERE display_name = 'Bill Dumas'",
+        "UPDATE contact_phone SET sensitivity = 0",
+        "UPDATE contact_email SET sensitivity = 0",
+        note=NOTE,
+    )
+    return path
 
 
 def _written(path: Path) -> str:
@@ -81,12 +81,9 @@ def test_audience_and_ceiling_are_not_both_given(db: str, tmp_path: Path) -> Non
 def test_descriptions_in_the_timeline_and_calendar_lose_numbers_too(
     db: str, tmp_path: Path, kind: str, name: str
 ) -> None:
-    with sqlite3.connect(db) as connection:
-        table = "timeline_event" if kind == "events" else "meeting"
-        connection.execute(
-            f"UPDATE {table} SET description = description || ?, sensitivity = 0",
-            (f" Ask at {PHONE}.",),
-        )
+    table = "timeline_event" if kind == "events" else "meeting"
+    sql(db, f"UPDATE {table} SET description = description || :more, sensitivity = 0",
+        more=f" Ask at {PHONE}.")  # fmt: skip
     mine, press = tmp_path / f"mine-{name}", tmp_path / f"press-{name}"
     assert run("--db", db, "export", kind, str(mine))[0] == 0
     assert "555-0187" in mine.read_bytes().decode("utf-8-sig").replace("\r\n ", "")

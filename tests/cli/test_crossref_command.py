@@ -1,15 +1,15 @@
 """``powmia crossref``: lines, JSON, and CSV (formula-guarded), JSON and PDF files read back."""
 
-import contextlib
 import csv
 import json
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from tests.helpers.cli import run
-from tests.services.lists.listfiles import HEADER, NEAR_DUPLICATES, ROSTER
+from tests.helpers.sql import sql
+from tests.services.lists.listfiles import HEADER, NAMESAKE, NEAR_DUPLICATES, ROSTER
 
 from powmia_desktop.core.sensitivity import Sensitivity
 
@@ -20,10 +20,9 @@ FAMILY = (
 )
 
 
-def _archive(tmp_path: Path, second: str, title: str) -> tuple[str, str]:
-    """A new archive with the roster and ``second`` imported through the CLI as ``title``;
-    also what the second import printed."""
-    path = str(tmp_path / "a.db")
+def _archive(tmp_path: Path, path: str, second: str, title: str) -> tuple[str, str]:
+    """The new archive ``path`` with the roster and ``second`` imported through the CLI as
+    ``title``; also what the second import printed."""
     assert run("--db", path, "init")[0] == 0
     out = ""
     for name, text, list_title in (("r.csv", ROSTER, "DPAA roster"), ("s.csv", second, title)):
@@ -34,9 +33,9 @@ def _archive(tmp_path: Path, second: str, title: str) -> tuple[str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(tmp_path: Path, new_db: Callable[..., str]) -> str:
     """An archive holding two lists imported through the CLI."""
-    return _archive(tmp_path, FAMILY, "Family list")[0]
+    return _archive(tmp_path, new_db(), FAMILY, "Family list")[0]
 
 
 def test_lines_name_each_group_and_its_men(db: str) -> None:
@@ -100,8 +99,10 @@ def test_bad_requests_get_one_line(
         assert code == 1 and message in err and len(err.strip().splitlines()) == 1, err
 
 
-def test_review_lists_the_held_rows_and_decides_one_at_a_time(tmp_path: Path) -> None:
-    path, out = _archive(tmp_path, NEAR_DUPLICATES, "LSA")
+def test_review_lists_the_held_rows_and_decides_one_at_a_time(
+    tmp_path: Path, new_db: Callable[..., str]
+) -> None:
+    path, out = _archive(tmp_path, new_db(), NEAR_DUPLICATES, "LSA")
     assert "'powmia review'" in out  # the import says where held rows are decided
     code, out = run("--db", path, "review", "LSA", "--json")
     held = json.loads(out)
@@ -121,12 +122,42 @@ def test_review_lists_the_held_rows_and_decides_one_at_a_time(tmp_path: Path) ->
     assert run("--db", path, "review", "--reject", str(smyth))[0] == 1  # decided already
 
 
+def test_review_shows_every_case_a_row_may_be_and_confirms_the_one_named(
+    tmp_path: Path, new_db: Callable[..., str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = _archive(tmp_path, new_db(), NAMESAKE, "Army roster")
+    (tmp_path / "lsa.csv").write_text(NEAR_DUPLICATES, encoding="utf-8")
+    code, out = run("--db", path, "import", "cases", str(tmp_path / "lsa.csv"), "--list", "LSA")
+    assert code == 0 and "may be Smythe, John (case " in out and "(or 1 other case)" in out
+    held = json.loads(run("--db", path, "review", "LSA", "--json")[1])
+    smyth = held[0]
+    assert [c["name"] for c in smyth["candidates"]] == ["Smythe, John", "Smith, John"]
+    smythe, smith = (c["case_id"] for c in smyth["candidates"])
+    code, out = run("--db", path, "review", "LSA")
+    lines = out.splitlines()
+    assert lines[0].endswith("John Smyth may be one of:")
+    assert lines[1] == f"  case {smythe}, Smythe, John (similar name (95%))"
+    assert f"  case {smith}, Smith, John (similar name (90%))" in lines
+    assert lines[-1] == "Decide with --confirm ID [--case CASE], --new-case ID or --reject ID"
+    capsys.readouterr()
+    stranger = str(max(smythe, smith) + 1000)
+    code, _ = run("--db", path, "review", "--confirm", str(smyth["id"]), "--case", stranger)
+    err = capsys.readouterr().err
+    assert (
+        code == 1
+        and f"Case {stranger} is not one the row may be (it may be: {smythe}, {smith})" in err
+    )
+    assert run("--db", path, "review", "--reject", str(smyth["id"]), "--case", str(smith))[0] == 1
+    code, out = run("--db", path, "review", "--confirm", str(smyth["id"]), "--case", str(smith))
+    assert (code, out.strip()) == (0, f"#{smyth['id']} John Smyth: confirmed as Smith, John")
+    assert [h["name_as_printed"] for h in json.loads(run("--db", path, "review", "--json")[1])] == [
+        "Albert Browne"
+    ]
+
+
 def test_a_private_case_is_left_out_unless_asked_for(db: str, tmp_path: Path) -> None:
-    with contextlib.closing(sqlite3.connect(db)) as connection, connection:
-        connection.execute(
-            "UPDATE serviceman SET sensitivity = ? WHERE surname = 'Smith'",
-            (int(Sensitivity.PRIVATE),),
-        )
+    sql(db, "UPDATE serviceman SET sensitivity = :private WHERE surname = 'Smith'",
+        private=int(Sensitivity.PRIVATE))  # fmt: skip
     target = tmp_path / "x.csv"
     code, out = run("--db", db, "crossref", "1", "--against", "2", "--out", str(target))
     assert code == 0 and "1 left out" in out

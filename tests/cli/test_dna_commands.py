@@ -1,14 +1,19 @@
 """``powmia donors`` and ``powmia disputed`` on the demo archive."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from tests.helpers.cli import demo_archive, run
 
 
-def test_donors_names_who_could_give_and_what_to_record(tmp_path: Path) -> None:
-    db = demo_archive(tmp_path)
+@pytest.fixture
+def db(tmp_path: Path, new_db: Callable[..., str]) -> str:
+    return demo_archive(tmp_path, new_db())
+
+
+def test_donors_names_who_could_give_and_what_to_record(db: str) -> None:
     code, text = run("--db", db, "donors", "1")
     assert code == 0
     assert "Y-STR (paternal): Could still give: Bob Dumas (brother)" in text
@@ -21,15 +26,14 @@ def test_donors_names_who_could_give_and_what_to_record(tmp_path: Path) -> None:
 
 
 def test_donors_of_a_case_that_is_not_there_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _ = run("--db", demo_archive(tmp_path), "donors", "99")
+    code, _ = run("--db", db, "donors", "99")
     assert code == 1
     assert capsys.readouterr().err.strip().splitlines() == ["powmia: There is no case with id 99"]
 
 
-def test_disputed_lists_every_disputed_fact(tmp_path: Path) -> None:
-    db = demo_archive(tmp_path)
+def test_disputed_lists_every_disputed_fact(db: str) -> None:
     code, text = run("--db", db, "disputed", "--json")
     assert code == 0
     facts = {d["fact"]: d for d in json.loads(text)}

@@ -4,6 +4,7 @@ is verified against its hash, and a rebuild after an edit says what changed."""
 import hashlib
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,8 @@ def run(*args: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> str:
-    db = str(tmp_path / "demo.sqlite")
+def demo_db(new_db: Callable[..., str]) -> str:
+    db = new_db("demo")
     assert run("--db", db, "init")[0] == 0
     assert run("--db", db, "demo")[0] == 0
     return db

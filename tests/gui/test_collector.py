@@ -66,3 +66,20 @@ def test_a_model_emptied_by_the_collector_answers_its_views_with_nothing(qapp: A
     model.__dict__.clear()  # what the collector's clearing leaves
     assert model.headerData(0, Qt.Orientation.Horizontal) is None
     assert (model.rowCount(), model.columnCount(), model.data(index)) == (0, 0, None)
+
+
+def test_a_live_model_answers_cells_without_asking_its_own_counts(
+    qapp: Any, monkeypatch: Any
+) -> None:
+    """``data`` runs per visible cell: it reads the columns and rows directly, not through
+    ``columnCount``/``rowCount`` (the guard for a freed model lives in class-level empties)."""
+    model = RowTableModel([Column("Name", str), Column("Upper", str.upper)])
+    model.set_rows(["Dumas"], str)
+
+    def counted(*_: Any) -> int:
+        raise AssertionError("data() asked for a count")
+
+    monkeypatch.setattr(model, "columnCount", counted)
+    monkeypatch.setattr(model, "rowCount", counted)
+    assert model.data(model.createIndex(0, 1)) == "DUMAS"
+    assert model.data(model.createIndex(0, 2)) is None

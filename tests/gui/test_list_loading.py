@@ -4,7 +4,6 @@ A generated archive of 2,000 cases (bench/generate.py) is more than a first scre
 test checks what a person would see or get while the rest is still being read, and after.
 """
 
-import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +12,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from tests.helpers.copies import opened_copy
 
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
 from powmia_desktop.gui.list_page import FIRST_SCREEN, ListPage
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.sections import make_sections
@@ -40,11 +39,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def big_archive(generated: Path, tmp_path: Path) -> Iterator[Archive]:
-    path = tmp_path / "war.sqlite"
-    shutil.copy(generated, path)
-    archive = Archive.open(location_for_path(path))
-    yield archive
-    archive.close()
+    with opened_copy(generated, tmp_path) as archive:
+        yield archive
 
 
 def _page(qtbot: QtBot, key: str = "cases") -> ListPage[Any]:

@@ -1,6 +1,7 @@
 """The Lists section driven through its widgets: the review queue's three decisions, each
 undone by Edit > Undo; the cross-reference tab; a case's "Appears on" tab."""
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -8,13 +9,18 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
-from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_text
+from sqlalchemy.orm import Session
+from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
 
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import NameVariant, Serviceman
 from powmia_desktop.gui.lists.section import ListDetail
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.services.lists import crossref
+from powmia_desktop.services.audience import RedactionLog
+from powmia_desktop.services.lists import crossref, overview
+from powmia_desktop.services.lists.packet import crossref_part
+from powmia_desktop.services.packets import Section, find_audience
 
 MakeWindow = Callable[[Archive], MainWindow]
 
@@ -42,10 +48,16 @@ def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
 
 @pytest.fixture
 def lists(archive: Archive, tmp_path: Path) -> Archive:
-    """The roster imported, then a list whose two rows are held as possible duplicates."""
+    """The roster and a namesake imported, then a list whose two rows are held as possible
+    duplicates: "John Smyth" may be John Smythe or John Smith, "Albert Browne" Albert Brown."""
     import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster")
     import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
     return archive
+
+
+def _rows_read(qtbot: QtBot, detail: ListDetail) -> None:
+    qtbot.waitUntil(lambda: not detail.rows_tab.loading, timeout=10_000)
 
 
 def _queue_names(detail: ListDetail) -> list[str]:
@@ -64,22 +76,37 @@ def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue
     queue = detail.review
     assert _queue_names(detail) == ["John Smyth", "Albert Browne"]
     assert detail.tabs.tabText(1) == "Review queue (2)"
-    # Side by side: the row's facts against the case's, the differing ones marked.
+    # Side by side: the row's facts against each case it may be, best first, the
+    # differing ones marked.
     queue.held_table.selectRow(0)
-    facts = {f.field: (f.on_list, f.on_case, f.differs) for f in queue.facts.visible_rows()}
-    assert facts["Surname"] == ("Smyth", "Smith", True)
-    assert facts["Given names"] == ("John", "John", False)
-    assert "Smith, John" in queue.side_label.text()
-
+    assert [c.name for c in queue.candidates.visible_rows()] == ["Smythe, John", "Smith, John"]
+    headers = [c.header for c in queue.facts.columns]
+    assert headers == ["Fact", "On the list", "1. Smythe, John", "2. Smith, John"]
+    surname = queue.facts.find_row(lambda f: f.field == "Surname")
+    assert [queue.facts.index(surname, i).data() for i in range(4)] == [
+        "Surname",
+        "Smyth",
+        "≠ Smythe",
+        "≠ Smith",
+    ]
+    given = queue.facts.find_row(lambda f: f.field == "Given names")
+    assert [queue.facts.index(given, i).data() for i in range(2, 4)] == ["John", "John"]
+    assert "one of 2 cases" in queue.side_label.text()
+    # The person picks the second case, Smith, and confirms him.
+    assert queue.confirm_button.text() == "Same man as Smythe, John: confirm"
+    queue.choose(1)
+    assert queue.confirm_button.text() == "Same man as Smith, John: confirm"
     qtbot.mouseClick(queue.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _queue_names(detail) == ["Albert Browne"])
     queue.held_table.selectRow(0)
+    assert [c.name for c in queue.candidates.visible_rows()] == ["Brown, Albert"]
     qtbot.mouseClick(queue.new_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _queue_names(detail) == [])
     assert queue.empty_label.isVisible() and not queue.confirm_button.isEnabled()
     # One case more, and the list's spelling "John Smyth" kept as a name of Smith's case.
     assert _cases(archive) == (cases[0] + 1, cases[1] + 1)
     # The rows in the list's own columns, as printed.
+    _rows_read(qtbot, detail)
     headers = [c.header for c in detail.rows.columns]
     assert headers[:5] == ["Row", "Match", "Case", "Last Name", "First Name"]
     assert detail.rows.index(0, 3).data() == "Smyth" and detail.rows.index(1, 1).data() == "new"
@@ -96,12 +123,17 @@ def test_two_held_rows_one_confirmed_one_made_a_case_and_undo_restores_the_queue
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: _queue_names(detail) == ["John Smyth", "Albert Browne"])
     assert _cases(archive) == cases  # and the spelling the confirmation kept
+    queue.held_table.selectRow(0)
+    assert [c.name for c in queue.candidates.visible_rows()] == ["Smythe, John", "Smith, John"]
+    _rows_read(qtbot, detail)
     assert {r.match for r in detail.rows.visible_rows()} == {"possible duplicate"}
-    # Redo makes the same decisions again, the same case included.
+    # Redo makes the same decisions again, the case chosen and the case made included.
     window.redo_action.trigger()
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: _queue_names(detail) == [])
     assert _cases(archive) == (cases[0] + 1, cases[1] + 1)
+    _rows_read(qtbot, detail)
+    assert {r.case_name for r in detail.rows.visible_rows()} == {"Smith, John", "Browne, Albert"}
 
 
 def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
@@ -113,6 +145,7 @@ def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
     detail.review.held_table.selectRow(1)
     qtbot.mouseClick(detail.review.reject_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: _queue_names(detail) == ["John Smyth"])
+    _rows_read(qtbot, detail)
     assert [r.match for r in detail.rows.visible_rows()] == ["possible duplicate", "unmatched"]
 
 
@@ -160,3 +193,131 @@ def test_a_case_shows_the_lists_it_appears_on(
     panel.open_record.emit("list", rows[0].source_id)
     assert window.current.key == "lists"
     assert window.section_details["lists"].source_id == rows[0].source_id  # type: ignore[attr-defined]
+
+
+def test_the_queue_of_every_list_names_each_rows_list(
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive, tmp_path: Path
+) -> None:
+    greene = "Last Name,First Name,Rank,Service\nGreene,Tom,PFC,Army\n"
+    import_text(lists, tmp_path, "kwp.csv", greene, "Korean War Project")
+    window = make_window(lists)
+    detail = _open_list(qtbot, window, "Korean War Project")
+    queue = detail.review
+    assert _queue_names(detail) == ["Tom Greene"] and queue.held.columns[0].header == "Row"
+    queue.every_list.setChecked(True)
+    assert queue.held.columns[0].header == "List"
+    shown = [(r.list_title, r.name_as_printed) for r in queue.held.visible_rows()]
+    assert shown == [
+        ("Korean War Project", "Tom Greene"),
+        ("Last Seen Alive", "John Smyth"),
+        ("Last Seen Alive", "Albert Browne"),
+    ]
+    assert queue.held.index(1, 0).data() == "Last Seen Alive"
+    assert queue.empty_label.text() == "3 rows held for review on every list"
+    # A row of another list is decided here too.
+    queue.held_table.selectRow(2)
+    qtbot.mouseClick(queue.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(_queue_names(detail)) == 2)
+    # With no list chosen, the queue is every list's.
+    queue.every_list.setChecked(False)
+    assert _queue_names(detail) == ["Tom Greene"]
+    detail.show_record(None)
+    assert queue.every and _queue_names(detail) == ["Tom Greene", "John Smyth"]
+    assert detail.tabs.currentWidget() is queue and not queue.every_list.isEnabled()
+
+
+def test_a_lists_rows_are_read_on_another_thread_and_only_the_latest_read_is_shown(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    lists: Archive,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    readers: list[str] = []
+    read_rows = overview.list_rows
+
+    def list_rows(session: Session, source_id: int) -> list[overview.ListRowView]:
+        readers.append(threading.current_thread().name)
+        return read_rows(session, source_id)
+
+    monkeypatch.setattr(overview, "list_rows", list_rows)
+    window = make_window(lists)
+    detail = _open_list(qtbot, window, "DPAA roster")
+    with lists.reader() as session:
+        roster = crossref.find_list(session, "DPAA roster").source_id
+        lsa = crossref.find_list(session, "Last Seen Alive").source_id
+    with qtbot.waitSignal(detail.rows_tab.loaded, timeout=10_000):
+        detail.show_record(lsa)
+        detail.show_record(roster)  # the read of the other list is dropped unread
+        assert detail.rows_tab.loading and detail.rows.rowCount() == 0
+    assert readers and set(readers) == {"list rows"}
+    assert [r.name_as_printed for r in detail.rows.visible_rows()][:2] == [
+        "Roger A. Dumas",
+        "Albert Brown",
+    ]
+    assert detail.rows_tab.status.text() == "4 rows"
+
+
+def test_the_cross_reference_shows_only_what_the_chosen_audience_may_read_as_a_packet_would(
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive, tmp_path: Path
+) -> None:
+    with lists.session() as session:
+        for surname, level in (("Smith", Sensitivity.PRIVATE), ("Brown", Sensitivity.FAMILY)):
+            case = session.scalars(select(Serviceman).where(Serviceman.surname == surname)).one()
+            case.sensitivity = level
+    window = make_window(lists)
+    detail = _open_list(qtbot, window, "DPAA roster")
+    tab = detail.crossref
+    with lists.reader() as session:
+        army = crossref.find_list(session, "Army roster").source_id
+    assert tab.audience_box.currentText() == "Extended family"
+    tab.choose(("against", str(army)))
+    tab.run()
+    section = Section("crossref", {"list": "DPAA roster", "against": "Army roster"})
+
+    def shown() -> list[str]:
+        return [r.name for r in tab.model.visible_rows()]
+
+    def printed(audience_name: str) -> list[str]:
+        with lists.reader() as session:
+            audience = find_audience(session, audience_name)
+            part = crossref_part(session, section, audience, RedactionLog())
+        assert part.result is not None
+        return [r.name for g in part.result.groups for r in g.rows]
+
+    # Smith is private: no audience's; Brown is for the family, above what officials see.
+    family = ["Brown, Albert", "Dumas, Roger A.", "Green, Tom", "Smythe, John"]
+    assert shown() == family == printed("Extended family")
+    assert "(1 man not shown: beyond" in tab.summary.text()
+    tab.choose_audience("DPAA analyst")
+    assert shown() == ["Dumas, Roger A.", "Green, Tom", "Smythe, John"] == printed("DPAA analyst")
+    assert "(2 men not shown: beyond" in tab.summary.text()
+    tab.choose_audience("Press")  # nobody is marked public
+    assert shown() == [] == printed("Press")
+    # The file saved is what is shown.
+    tab.choose_audience("Extended family")
+    target = tmp_path / "x.csv"
+    tab.save(target)
+    text = target.read_text(encoding="utf-8-sig")
+    assert "Brown" in text and "Smith," not in text
+    tab.choose_audience("DPAA analyst")
+    tab.save(target)
+    assert "Brown" not in target.read_text(encoding="utf-8-sig")
+
+
+def test_the_demo_lsa_row_is_held_beside_dumas_with_nothing_printed_to_compare(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    window = make_window(demo_archive)
+    window.show_section("lists")
+    detail = window.section_details["lists"]
+    assert isinstance(detail, ListDetail)
+    detail.show_record(None)
+    queue = detail.review
+    [held] = queue.held.visible_rows()
+    queue.held_table.selectRow(0)
+    assert held.list_title.startswith("Last Seen Alive") and held.candidate_name.startswith("Dumas")
+    [candidate] = queue.candidates.visible_rows()
+    differs = queue.candidates.index(0, 2).data()
+    assert differs == "nothing to compare: no copy of the row as printed"
+    assert "No copy of the list's row has been seen" in candidate.reason
+    assert queue.confirm_button.isEnabled() and not queue.new_button.isEnabled()

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 from tests.reports.pdfs import all_text
 
 from powmia_desktop.core.vocab import MeetingStatus, MeetingType
@@ -62,17 +62,50 @@ def test_preview_shows_the_packet_beside_what_is_left_out(
     assert "live sighting report" in rows and "question" in rows
     assert "left out entirely" in preview.log_summary.text()
     result = dialog.packet_result
-    assert result is not None
+    assert result is not None and result.data is not None
     assert preview.preview.page_count == len(PdfReader(str(result.path)).pages) == result.pages
+    assert _runs(demo_archive) == 0  # previewed only: nothing logged yet
     out = tmp_path / "packet.pdf"
     preview.preview.save_to(out)
     text = all_text(out)
     assert "For Rep. Smith" in text and "800-892-2490" not in text
+    run_id = preview.packet.run_id if preview.packet is not None else None
     with demo_archive.reader() as session:
-        run = session.get(PacketRun, result.run_id)
+        run = session.get(PacketRun, run_id)
         assert run is not None and run.audience_name == "Congressional office"
+        assert run.kind == "packet" and run.output_path == str(out.resolve())
+        assert run.redaction_log == result.data.log.to_json() and run.redaction_log
         verdict = packets.verify_file(session, out)  # the saved copy is the logged run
-        assert verdict.run is not None and verdict.run.id == result.run_id
+        assert verdict.run is not None and verdict.run.id == run_id
+
+
+def _runs(archive: Archive) -> int:
+    with archive.reader() as session:
+        return session.scalar(select(func.count(PacketRun.id))) or 0
+
+
+def test_a_preview_closed_unused_logs_nothing_and_a_printed_one_logs_once(
+    qtbot: QtBot, demo_archive: Archive, tmp_path: Path
+) -> None:
+    before = _runs(demo_archive)
+    case_id, meeting_id = _ids(demo_archive)
+    dialog = _dialog(qtbot, demo_archive, case_id=case_id, meeting_id=meeting_id)
+    closed = _preview(qtbot, dialog)
+    closed.done(0)
+    assert _runs(demo_archive) == before
+    preview = _preview(qtbot, dialog)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.preview.print_to(printer) == preview.preview.page_count
+    preview.preview.save_to(tmp_path / "copy.pdf")  # a copy of the same run: no second log
+    assert _runs(demo_archive) == before + 1
+    with demo_archive.reader() as session:
+        run = session.scalars(select(PacketRun).order_by(PacketRun.id.desc())).first()
+        assert run is not None and run.output_path.startswith("printed on ")
+        assert run.audience_name == dialog.audience().name and run.case_ids
+        verdict = packets.verify_file(session, tmp_path / "copy.pdf")
+        assert verdict.run is not None and verdict.run.id == run.id
 
 
 def test_the_dialog_opens_on_the_next_planned_meeting_and_its_cases(
@@ -153,6 +186,9 @@ def test_preview_prints_and_saves(qtbot: QtBot, demo_archive: Archive, tmp_path:
     copy = tmp_path / "copy.pdf"
     preview.preview.save_to(copy)
     assert "Cpl. Roger A. Dumas" in all_text(copy)
+    with demo_archive.reader() as session:  # printed, then saved: one run, a summary
+        run = session.scalars(select(PacketRun).order_by(PacketRun.id.desc())).first()
+        assert run is not None and run.kind == "summary" and run.case_ids == [case_id]
     temporary = preview.preview.path
     preview.close()
     preview.done(0)

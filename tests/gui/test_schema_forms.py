@@ -121,7 +121,7 @@ def test_a_required_field_left_empty_is_named_beside_it(
     qtbot.keyClicks(surname, " ")
     assert editor.save() is False
     error = editor.forms[0].errors["surname"]
-    assert error.text() == "Surname is required" and not error.isHidden()
+    assert error.text() == "Fill in “Surname” for the case" and not error.isHidden()
     assert editor.banner.isHidden()
     with demo_archive.reader() as session:
         assert session.get(Serviceman, case_id).surname == "Dumas"  # type: ignore[union-attr]

@@ -17,7 +17,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, GUTTER, bucket_words
+from powmia_desktop.gui.timeline_view.canvas import DETAIL_LIMIT, bucket_words
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
 from powmia_desktop.gui.timeline_view.panels import CaseChartPanel
 from powmia_desktop.services.timeline_layout import year_day
@@ -148,10 +148,10 @@ def _add(archive: Archive, title: str, date: str) -> int:
         return case.id
 
 
-def _coloured_columns(image: QImage, y: int) -> list[int]:
+def _coloured_columns(image: QImage, y: int, gutter: float) -> list[int]:
     """The x of every pixel on row ``y`` right of the lane names that is not white or grey."""
     found = []
-    for x in range(int(GUTTER), image.width()):
+    for x in range(int(gutter), image.width()):
         c = QColor(image.pixel(x, y))
         if max(c.red(), c.green(), c.blue()) - min(c.red(), c.green(), c.blue()) > 6:
             found.append(x)
@@ -173,7 +173,7 @@ def test_a_fuzzy_date_is_drawn_as_a_range_fading_at_its_ends(
     middle = QColor(image.pixel(int((left + right) / 2), y))
     near_end = QColor(image.pixel(int(left + 3), y))
     assert near_end.lightness() > middle.lightness() + 40  # the uncertain end is faded
-    bar = [x for x in _coloured_columns(image, y) if x < right + 2]
+    bar = [x for x in _coloured_columns(image, y, canvas.gutter) if x < right + 2]
     assert bar and min(bar) <= left + 8 and max(bar) >= right - 8
 
 
@@ -195,6 +195,7 @@ def test_many_events_are_counted_until_zoomed_in(qtbot: QtBot, archive: Archive)
     assert bucket_words(low, high, count).startswith(f"{count:,} event")
     canvas.click(rect.center())
     assert canvas.in_detail()
+    qtbot.waitUntil(canvas.events_read, timeout=20_000)  # read on a thread of its own
     _painted(chart)
     assert canvas.hits and not canvas.buckets
 
@@ -231,6 +232,8 @@ def test_the_chart_window_follows_the_archive_opened(
     other = Archive.open(location_for_path(tmp_path / "other.sqlite"), create=True)
     with qtbot.waitSignal(chart_window.chart.loaded, timeout=20_000):
         window.switch_archive(other)
+        assert chart_window.chart.canvas.data is None  # nothing of the last archive meanwhile
+        assert chart_window.chart.canvas.reads.in_flight is None
     assert chart_window.chart.canvas.data is not None
     assert chart_window.chart.canvas.data.total == 0
     chart_window.close()

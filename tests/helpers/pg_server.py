@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -169,6 +170,11 @@ class DatabasePool:
             url = self.server.url(self.free.pop())
         else:
             url = self.server.create_database(f"t{next(self.numbers)}", self.template)
+            with self._connect(url.rsplit("/", 1)[1]) as c:  # not the template's uid
+                c.execute(
+                    "UPDATE archive_setting SET value = %s WHERE key = 'archive_uid'",
+                    (str(uuid.uuid4()),),
+                )
         if shared_folder is not None:
             with self._connect(url.rsplit("/", 1)[1]) as c:
                 c.execute(
@@ -178,8 +184,6 @@ class DatabasePool:
         return url
 
     def give_back(self, url: str) -> None:
-        import uuid
-
         name = url.rsplit("/", 1)[1]
         try:
             with self._connect(name) as c:

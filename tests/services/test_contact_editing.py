@@ -105,10 +105,10 @@ Row = dict[str, Any]
         (
             "relationships",
             lambda b, r, c: {"to_contact_id": r},
-            "Relationship 1: Relationship is required",
+            "Relationship 1: Choose “Relationship”$",
         ),
         ("emails", lambda b, r, c: {"address": "bill at example.org"}, "Email address 1: .* @"),
-        ("phones", lambda b, r, c: {"label": "home"}, "Phone 1: Number is required"),
+        ("phones", lambda b, r, c: {"label": "home"}, "Phone 1: Fill in “Number”$"),
     ],
 )
 def test_bad_rows_are_refused_naming_the_row(

@@ -166,8 +166,8 @@ def test_the_form_can_bring_in_open_questions_on_save(demo_archive: Archive) -> 
         ({"ends_at": "08:00"}, "ends_at", "ends before it starts"),
         ({"starts_at": "", "ends_at": "2027-09-18 10:00"}, "starts_at", "the start as well"),
         ({"timezone": "Atlantis"}, "timezone", "not a time zone"),
-        ({"title": " "}, "title", "Title is required"),
-        ({"meeting_type": None}, "meeting_type", "Kind of meeting is required"),
+        ({"title": " "}, "title", "^Fill in “Title” for the meeting$"),
+        ({"meeting_type": None}, "meeting_type", "^Choose “Kind of meeting” for the meeting$"),
     ],
 )
 def test_what_cannot_be_read_is_refused_by_field(
@@ -184,10 +184,10 @@ def test_what_cannot_be_read_is_refused_by_field(
     ("child", "row", "message"),
     [
         ("tasks", {"title": "Call the SCO", "due_on": "May 2027"}, "Task 1: 'May 2027' is not"),
-        ("tasks", {"due_on": "2027-05-01"}, "Task 1: Task is required"),
+        ("tasks", {"due_on": "2027-05-01"}, "Task 1: Fill in “Task”$"),
         ("agenda_items", {"title": "Welcome", "position": "first"}, "is not a number"),
-        ("attendances", {"role": "family"}, "Attendee 1: Contact is required"),
-        ("questions", {"text": "  ", "status": "open"}, "Question 1: Question is required"),
+        ("attendances", {"role": "family"}, "Attendee 1: Choose “Contact”$"),
+        ("questions", {"text": "  ", "status": "open"}, "Question 1: Fill in “Question”$"),
         ("cases", {"serviceman_id": 999}, "Case 1 no longer exists"),
     ],
 )

@@ -133,11 +133,54 @@ def test_child_lists_are_relationships_both_ways(schema: Schema, part: Children)
 
 def test_a_required_field_is_refused_by_its_label() -> None:
     surname = record_schemas.CASE.field("surname")
-    with pytest.raises(ValidationError, match=r"^Surname is required$") as raised:
+    with pytest.raises(ValidationError, match=r"^Fill in “Surname”$") as raised:
         convert(surname, "   ")
     assert raised.value.field == "surname"
-    with pytest.raises(ValidationError, match=r"^Date of loss: 'soon' is not a whole number"):
+    with pytest.raises(ValidationError, match=r"^Date of loss: 'soon' is not a whole number; type"):
         convert(Field("loss_date", "Date of loss", "number"), "soon")
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [pytest.param(schema, id=path) for path, schema in SCHEMAS if schema.model is not None],
+)
+def test_every_required_field_left_empty_says_what_to_do_by_its_label(schema: Schema) -> None:
+    """A blank record is refused field by field; each refusal names the field by the label
+    its form shows and says what to do ("Fill in “Surname” for the case"), never its column
+    name or "is required"."""
+    assert schema.model is not None
+    record = schema.model()
+    refused: list[str] = []
+    for _ in schema.fields:
+        try:
+            check_required(record, schema)
+        except ValidationError as error:
+            spec = schema.field(error.field or "")
+            verb = "Choose" if spec.vocabulary or spec.kind in ("ref", "sensitivity") else "Fill in"
+            assert str(error) == f"{verb} “{spec.label}” for the {schema.noun}"
+            refused.append(spec.name)
+            filled = next(iter(spec.vocabulary)) if spec.vocabulary else 1
+            setattr(record, spec.name, "x" if spec.kind in ("text", "long") else filled)
+        else:
+            break
+    required = [f.name for f in schema.columns if f.required]
+    assert set(refused) <= set(required)
+    for spec in schema.columns:  # a field the record does not fill by itself is refused
+        if spec.required and spec.name not in refused:
+            assert getattr(schema.model(), spec.name, None) is not None or _has_default(
+                schema, spec.name
+            ), spec.name
+        if spec.required and spec.kind in ("text", "long"):
+            with pytest.raises(ValidationError) as raised:
+                convert(spec, "  ", schema.noun)
+            assert f"“{spec.label}” for the {schema.noun}" in str(raised.value)
+            assert spec.name not in str(raised.value) or spec.name in spec.label.casefold()
+
+
+def _has_default(schema: Schema, name: str) -> bool:
+    assert schema.model is not None
+    column = inspect(schema.model).columns.get(name)
+    return column is not None and column.default is not None
 
 
 def test_values_are_converted_by_kind() -> None:

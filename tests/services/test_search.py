@@ -94,3 +94,23 @@ def test_query_is_built_from_words_only() -> None:
     assert fts_query("--- ***") is None
     assert fts_query("yalu AND camp") == '"yalu"* "camp"*'
     assert fts_query("and") == '"and"*'
+
+
+def test_accents_are_ignored_both_ways(archive: Archive) -> None:
+    """Typed without accents finds the name with them and the other way round, on a server
+    as in the SQLite index; the snippet marks the word as it is written."""
+    with archive.session() as session:
+        cases.create_case(session, surname="Müller", given_names="José", notes="Seen near Hội An")
+        cases.create_case(session, surname="Lefevre", given_names="Hélène")
+    with archive.reader() as session:
+        for typed, name in (
+            ("Muller", "Müller, José"),
+            ("MÜLLER jose", "Müller, José"),
+            ("hoi an", "Müller, José"),
+            ("lefèvre helene", "Lefevre, Hélène"),
+        ):
+            assert [h.title for h in search(session, typed).of_kind("case")] == [name], typed
+        (hit,) = search(session, "hoi").of_kind("case")
+        assert "«Hội»" in hit.snippet
+        # A letter that loses its accent as a quote mark stays text in the query.
+        assert search(session, "Mullerʼ ʼ ˈx").total == 0

@@ -2,6 +2,7 @@
 backed up and restored, shared folder attachments, and connection trouble said plainly."""
 
 import importlib.util
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -18,7 +19,7 @@ from powmia_desktop.db.migrate import MIGRATIONS_DIR
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.services import cases
 from powmia_desktop.services.attachments import attach_file, stored_path
-from powmia_desktop.services.backup import backup_now, list_backups, restore
+from powmia_desktop.services.backup import BackupPolicy, backup_now, list_backups, restore
 from powmia_desktop.services.check import check_archive
 from powmia_desktop.services.copying import copy_attachment_files, copy_records, table_digests
 from powmia_desktop.services.demo import load_demo
@@ -26,6 +27,7 @@ from powmia_desktop.services.search import search
 from powmia_desktop.services.search_server import (
     SERVER_INDEX_SQL,
     SERVER_TABLE_SQL,
+    rebuild_server_index,
     server_functions,
     server_index_problems,
     server_triggers,
@@ -112,6 +114,34 @@ def test_a_server_archive_is_backed_up_and_restored(demo_archive: Archive) -> No
     with Archive.open(location) as again, again.reader() as session:
         assert session.scalars(select(Serviceman.surname)).all() == ["Dumas"]
         assert search(session, "yalu").of_kind("case")
+
+
+def test_automatic_backups_of_a_server_archive_follow_its_changes(demo_archive: Archive) -> None:
+    now = [datetime(2026, 12, 4, 9, 0, tzinfo=UTC)]
+    policy = BackupPolicy(every_minutes=30, clock=lambda: now[0])
+    first = policy.on_open(demo_archive)
+    assert first is not None and first.reason == "on-open" and first.records > 50
+    assert policy.on_open(demo_archive.location) is None  # nothing changed: nothing new
+    now[0] += timedelta(minutes=31)
+    assert policy.on_timer(demo_archive) is None  # due, but unchanged since
+    with demo_archive.session() as session:
+        cases.create_case(session, surname="Kapaun")
+    assert policy.on_timer(demo_archive) is not None  # due and changed
+    with demo_archive.session() as session:
+        cases.create_case(session, surname="Kapaun")
+    now[0] += timedelta(minutes=10)
+    assert policy.on_timer(demo_archive) is None  # changed, but not due yet
+    now[0] += timedelta(minutes=21)
+    second = policy.on_timer(demo_archive)
+    assert second is not None and second.reason == "interval"
+    assert second.records == first.records + 2
+    with demo_archive.session() as session:  # records deleted, none added: a change too
+        session.execute(text("DELETE FROM serviceman WHERE surname = 'Kapaun'"))
+    third = BackupPolicy(clock=lambda: now[0]).on_exit(demo_archive)  # another session's
+    assert third is not None and third.records == first.records
+    assert BackupPolicy(clock=lambda: now[0]).on_open(demo_archive) is None
+    reasons = [b.reason for b in list_backups(demo_archive)]
+    assert reasons == ["on-exit", "interval", "interval", "on-open"]
 
 
 def test_a_restore_is_refused_while_another_desk_has_the_archive_open(
@@ -215,9 +245,23 @@ def test_the_server_search_index_copy_matches_migration_0008(archive: Archive) -
     assert spec is not None and spec.loader is not None
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
-    made = migration.statements()
+    # 0010 changed only the text search configuration the doc column is made with.
+    made = [s.replace("'simple'::", "'powmia_search'::") for s in migration.statements()]
     ours = [SERVER_TABLE_SQL, SERVER_INDEX_SQL, *server_functions().values()]
     ours += server_triggers().values()
     assert set(ours) <= set(made)
     with archive.engine.connect() as connection:
         assert server_index_problems(connection) == []
+
+
+def test_a_rebuilt_search_index_folds_accents_as_the_migrated_one(archive: Archive) -> None:
+    doc = (
+        "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a "
+        "ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+        "WHERE a.attrelid = 'search_index'::regclass AND a.attname = 'doc'"
+    )
+    with archive.engine.begin() as connection:
+        migrated = connection.execute(text(doc)).scalar()
+        rebuild_server_index(connection)
+        assert connection.execute(text(doc)).scalar() == migrated
+    assert "powmia_search" in str(migrated)

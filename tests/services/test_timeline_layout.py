@@ -2,9 +2,12 @@
 
 import datetime as dt
 
+import pytest
+
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import EventParticipant, Serviceman, TimelineEvent
+from powmia_desktop.services import timeline_chart
 from powmia_desktop.services.timeline_chart import BY_CASE, load_chart
 from powmia_desktop.services.timeline_layout import (
     ERAS,
@@ -114,3 +117,26 @@ def test_chart_data_reads_lanes_counts_and_the_events_in_view(archive: Archive) 
         assert one.total == 2
         by_case = load_chart(session, by=BY_CASE)
         assert by_case.lanes == ["Able", "Baker"] and by_case.total == 4
+
+
+def test_lanes_by_case_beyond_the_most_are_counted_and_reached_by_name(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timeline_chart, "CASE_LANES", 3)
+    with archive.session() as session:
+        names = ["Able", "Baker", "Charlie", "Dog", "Easy_Smith", "Fox Smith"]
+        cases = [Serviceman(surname=name, given_names="John") for name in names]
+        session.add_all(cases)
+        for n, case in enumerate(cases):  # the later cases have more events
+            for year in range(n + 1):
+                _event(session, f"{case.surname} {year}", f"{1951 + year}", "report", case)
+    with archive.reader() as session:
+        top = load_chart(session, by=BY_CASE)
+        assert top.lanes == ["John Dog", "John Easy_Smith", "John Fox Smith"]
+        assert top.more_lanes == 3 and top.total == 4 + 5 + 6
+        smith = load_chart(session, by=BY_CASE, cases_like="smith  john")
+        assert smith.lanes == ["John Easy_Smith", "John Fox Smith"] and smith.more_lanes == 0
+        assert load_chart(session, by=BY_CASE, cases_like="y_s").lanes == ["John Easy_Smith"]
+        assert load_chart(session, by=BY_CASE, cases_like="%").lanes == []
+        with_a = load_chart(session, by=BY_CASE, cases_like="A")  # Able, Baker, Charlie, Easy
+        assert with_a.more_lanes == 1 and "John Able" not in with_a.lanes

@@ -13,6 +13,8 @@ from powmia_desktop.core.errors import ConflictError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import ChangeLogEntry, Serviceman
 from powmia_desktop.services import cases
+from powmia_desktop.services.editing import RecordForm
+from powmia_desktop.services.source_editing import save_source
 
 
 @pytest.fixture
@@ -34,10 +36,34 @@ def test_the_same_case_saved_at_two_desks_is_a_conflict_at_the_second(
     case_id, _, version = _two_cases(archive)
     with archive.session() as session:  # desk one saves first
         cases.update_case(session, case_id, expected_version=version, rank="Cpl.")
-    with pytest.raises(ConflictError), second_desk.session() as session:
+    with pytest.raises(ConflictError) as refused, second_desk.session() as session:
         cases.update_case(session, case_id, expected_version=version, rank="Pvt.")
     with second_desk.reader() as session:
         assert session.get(Serviceman, case_id).rank == "Cpl."  # type: ignore[union-attr]
+        logged = session.scalars(select(ChangeLogEntry).where(ChangeLogEntry.field == "rank")).one()
+    if archive.location.is_server:  # who saved it first, and when, as the change log says
+        local = logged.changed_at.astimezone()
+        assert str(refused.value).startswith(
+            f"Dumas, Roger A. was saved at another desk by {logged.changed_by} at "
+            f"{local:%H:%M} on {local.day} {local:%b %Y} after you opened it"
+        )
+        assert logged.changed_by == archive.location.url.username
+    else:  # a file: another window on this computer, or a person on a shared folder
+        assert "Dumas, Roger A. was changed elsewhere" in str(refused.value)
+
+
+def test_a_form_saved_at_another_desk_names_that_desk(
+    archive: Archive, second_desk: Archive
+) -> None:
+    with archive.session() as session:
+        source = save_source(session, None, RecordForm({"title": "Hartford Courant"}))
+        opened = RecordForm({"title": "Hartford Courant, 1992"}, row_version=source.row_version)
+    with archive.session() as session:
+        save_source(session, source.id, RecordForm({"title": "The Courant"}, row_version=1))
+    with pytest.raises(ConflictError) as refused, second_desk.session() as session:
+        save_source(session, source.id, opened)
+    said = "at another desk by " if archive.location.is_server else "changed elsewhere"
+    assert str(refused.value).startswith("The Courant was ") and said in str(refused.value)
 
 
 def test_different_cases_saved_at_two_desks_are_both_kept(

@@ -280,6 +280,12 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         (
             option("list", nargs="?", default="", metavar="LIST", help="only this list's rows"),
             option("--confirm", type=int, metavar="ID", help="the row is the case it may be"),
+            option(
+                "--case",
+                type=int,
+                metavar="CASE",
+                help="with --confirm: which of the cases the row may be (default: the first)",
+            ),
             option("--new-case", type=int, metavar="ID", help="make a new case from the row"),
             option("--reject", type=int, metavar="ID", help="the row matches no case"),
             _JSON,

@@ -72,6 +72,8 @@ def review_command(args: argparse.Namespace, location: ArchiveLocation, out: Tex
     ]
     if len(decisions) > 1:
         raise ValidationError("Give one of --confirm, --new-case or --reject")
+    if args.case is not None and args.confirm is None:
+        raise ValidationError("--case goes with --confirm ID")
     if decisions:
         membership_id, decide, words = decisions[0]
         with Archive.open(location) as archive, archive.session() as session:
@@ -82,9 +84,13 @@ def review_command(args: argparse.Namespace, location: ArchiveLocation, out: Tex
                 raise ValidationError(
                     f"#{membership_id} is not a row waiting for review; 'powmia review' lists them"
                 )
-            decide(session, membership_id)
+            candidate = _chosen(item, args.case)
+            if decide is review.confirm_match:
+                review.confirm_match(session, membership_id, candidate.case_id)
+            else:
+                decide(session, membership_id)
         name = printable(item.name_as_printed or "the row", 120)
-        print(f"#{membership_id} {name}: {words} {printable(item.candidate_name, 120)}", file=out)
+        print(f"#{membership_id} {name}: {words} {printable(candidate.name, 120)}", file=out)
         return
     with Archive.open(location) as archive, archive.reader() as session:
         source_id = crossref.find_list(session, args.list).source_id if args.list else None
@@ -96,15 +102,37 @@ def review_command(args: argparse.Namespace, location: ArchiveLocation, out: Tex
         row = f"row {h.row_number}" if h.row_number else "a row"
         print(
             f"#{h.membership_id}  {printable(h.list_title, 120)}, {row}: "
-            f"{printable(h.name_as_printed or '(no name printed)', 120)} may be case "
-            f"{h.candidate_id}, {printable(h.candidate_name, 120)} ({printable(h.reason, 200)})",
+            f"{printable(h.name_as_printed or '(no name printed)', 120)} may be "
+            + ("one of:" if len(h.candidates) > 1 else _candidate_line(h.best)),
             file=out,
         )
-        for d in h.differences:
-            on_list, on_case = printable(d.on_list, 200), printable(d.on_case, 200)
-            print(f"    {d.field}: list {on_list} / case {on_case}", file=out)
+        for c in h.candidates:
+            indent = "    "
+            if len(h.candidates) > 1:
+                print(f"  {_candidate_line(c)}", file=out)
+                indent = "      "
+            for d in c.differences:
+                on_list, on_case = printable(d.on_list, 200), printable(d.on_case, 200)
+                print(f"{indent}{d.field}: list {on_list} / case {on_case}", file=out)
+    if len(items) > 1 or any(len(h.candidates) > 1 for h in items):
+        print("Decide with --confirm ID [--case CASE], --new-case ID or --reject ID", file=out)
     if not items:
         print("No rows are waiting for review", file=out)
+
+
+def _candidate_line(c: review.Candidate) -> str:
+    return f"case {c.case_id}, {printable(c.name, 120)} ({printable(c.reason, 200)})"
+
+
+def _chosen(item: review.HeldItem, case_id: int | None) -> review.Candidate:
+    """The case --case names among those the row may be (default: the first)."""
+    if case_id is None:
+        return item.best
+    found = next((c for c in item.candidates if c.case_id == case_id), None)
+    if found is None:
+        cases = ", ".join(str(c.case_id) for c in item.candidates)
+        raise ValidationError(f"Case {case_id} is not one the row may be (it may be: {cases})")
+    return found
 
 
 def _held_json(h: review.HeldItem) -> dict[str, object]:
@@ -117,8 +145,21 @@ def _held_json(h: review.HeldItem) -> dict[str, object]:
         "candidate_id": h.candidate_id,
         "candidate_name": h.candidate_name,
         "reason": h.reason,
-        "facts": [
-            {"field": f.field, "on_list": f.on_list, "on_case": f.on_case, "differs": f.differs}
-            for f in h.facts
+        "facts": _facts_json(h.facts),
+        "candidates": [
+            {
+                "case_id": c.case_id,
+                "name": c.name,
+                "reason": c.reason,
+                "facts": _facts_json(c.facts),
+            }
+            for c in h.candidates
         ],
     }
+
+
+def _facts_json(facts: list[review.Difference]) -> list[dict[str, object]]:
+    return [
+        {"field": f.field, "on_list": f.on_list, "on_case": f.on_case, "differs": f.differs}
+        for f in facts
+    ]

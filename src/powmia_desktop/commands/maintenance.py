@@ -58,16 +58,15 @@ def _backup(args: argparse.Namespace, location: ArchiveLocation, name: str, out:
 
 
 def restore_backup(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> None:
-    if location.is_server:
-        with Archive.open(location) as archive:
-            folder: Path | None = server_backup_folder(archive.location)
-        path = location.display
-    else:
-        path = str(archive_file(location)[1])
-        folder = location.backups_dir
+    path = location.display if location.is_server else str(archive_file(location)[1])
     given = Path(args.backup).expanduser()
-    if not given.exists() and folder is not None and (folder / args.backup).exists():
-        given = folder / args.backup
+    if not given.exists():  # a name in the archive's backup folder
+        folder: Path | None = location.backups_dir
+        if location.is_server:  # (an empty database is not opened: it stays empty)
+            with Archive.open(location) as archive:
+                folder = server_backup_folder(archive.location)
+        if folder is not None and (folder / args.backup).exists():
+            given = folder / args.backup
     result = restore(location, given)
     backup = result.restored
     print(f"Restored the backup {backup.path.name} ({describe(backup)}) into {path}", file=out)

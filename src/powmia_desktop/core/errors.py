@@ -4,6 +4,8 @@ Every layer raises one of these; the GUI shows the message in a dialog and the C
 on one line and exits 1. Nothing else should reach a user.
 """
 
+from datetime import UTC, datetime
+
 
 class PowmiaError(Exception):
     """Base of every error the program expects and can explain."""
@@ -26,13 +28,29 @@ class NotFoundError(PowmiaError):
 
 
 class ConflictError(PowmiaError):
-    """Another window or person saved the same record since it was opened here."""
+    """Another window or person saved the same record since it was opened here.
 
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"{what} was changed elsewhere after you opened it; reload it to see those changes"
-        )
-        self.what = what
+    On a server archive (``desk``) the other save came from another desk: the message says
+    so, with who saved and when (``by``, ``at``) when the change log knows.
+    """
+
+    def __init__(
+        self, what: str, *, desk: bool = False, by: str = "", at: datetime | None = None
+    ) -> None:
+        self.what, self.desk, self.by, self.at = what, desk, by, at
+        done = f"saved {self.where}" if desk else "changed elsewhere"
+        super().__init__(f"{what} was {done} after you opened it; reload it to see those changes")
+
+    @property
+    def where(self) -> str:
+        """Where the other save came from, as a person reads it after "saved"."""
+        if not self.desk:
+            return "in another window, or by another person"
+        said = "at another desk" + (f" by {self.by}" if self.by else "")
+        if self.at is not None:
+            local = (self.at if self.at.tzinfo else self.at.replace(tzinfo=UTC)).astimezone()
+            said += f" at {local:%H:%M} on {local.day} {local:%b %Y}"
+        return said
 
 
 class Cancelled(PowmiaError):

@@ -1,7 +1,7 @@
 """Checks shared by forms, importers and the CLI, so a value is judged the same everywhere.
 
 Each check returns the cleaned value or raises ``ValidationError`` naming the field, in words
-a person can act on ("Surname is required"), never a bare ``ValueError``.
+a person can act on ("Fill in “Surname” for the case"), never a bare ``ValueError``.
 """
 
 import re
@@ -102,11 +102,12 @@ def clean_text(
     return text
 
 
-def require_text(value: str | None, field: str, *, multiline: bool = False) -> str:
-    """Clean a value that may not be empty."""
+def require_text(value: str | None, field: str, *, multiline: bool = False, noun: str = "") -> str:
+    """Clean a value that may not be empty (``noun``: whose it is, for the message)."""
     text = clean_text(value, multiline=multiline, field=field)
     if not text:
-        raise ValidationError(f"{_label(field)} is required", field)
+        where = f" for the {noun}" if noun else ""
+        raise ValidationError(f"Fill in “{_label(field)}”{where}", field)
     return text
 
 

@@ -93,7 +93,7 @@ class Archive:
             with self._sessions.begin() as session:
                 yield session
         except StaleDataError:
-            raise ConflictError("A record") from None
+            raise ConflictError("A record", desk=self.location.is_server) from None
         except SQLAlchemyError as error:
             reason = _reason(error)
             trouble = connection_trouble(reason, self.location.display)

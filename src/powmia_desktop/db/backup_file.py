@@ -288,6 +288,8 @@ class BackupInfo:
     records: int = -1
     #: False when the copy failed SQLite's quick check (the archive was damaged already).
     sound: bool = True
+    #: "sqlite" for an archive file; "postgresql" for a server's pg_dump (server_dump.py).
+    engine: str = "sqlite"
 
     @property
     def weak(self) -> bool:
@@ -365,6 +367,7 @@ def read_backup(path: Path) -> BackupInfo:
                 database_size=int(data["database_size"]),
                 records=int(data.get("records", -1)),
                 sound=bool(data.get("sound", True)),
+                engine=str(data.get("engine") or "sqlite"),
             )
         except FileNotFoundError:
             raise ArchiveError(f"{path} is not a backup (it has no {MANIFEST})") from None

@@ -6,9 +6,10 @@ recorded as an ImportBatch instead.
 
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from powmia_desktop.core.errors import ConflictError
 from powmia_desktop.db.models import ChangeLogEntry, Record
 from powmia_desktop.db.types import utcnow
 
@@ -91,3 +92,25 @@ def _text(value: Any) -> str | None:
     else:
         text = str(value)
     return text[:_MAX_VALUE]
+
+
+def conflict_error(session: Session, record: Record, what: str) -> ConflictError:
+    """The error for a save of ``record`` based on an older version than the stored one.
+
+    On a server the other save came from another desk; the change log's newest line about
+    the record says who made it and when."""
+    desk = session.get_bind().dialect.name != "sqlite"
+    if not desk:
+        return ConflictError(what)
+    last = session.execute(
+        select(ChangeLogEntry.changed_by, ChangeLogEntry.changed_at)
+        .where(
+            ChangeLogEntry.table_name == type(record).__table__.name,  # type: ignore[attr-defined]
+            ChangeLogEntry.record_id == record.id,
+        )
+        .order_by(ChangeLogEntry.id.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return ConflictError(what, desk=True)
+    return ConflictError(what, desk=True, by=last.changed_by, at=last.changed_at)

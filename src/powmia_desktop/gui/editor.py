@@ -315,15 +315,15 @@ class RecordEditor(QWidget):
         """Someone saved this record elsewhere since it was opened here: whose version stays?
 
         Save keeps these edits (over the other save, which undo cannot bring back),
-        Discard shows the record as the other window saved it, Cancel goes on editing.
+        Discard shows the record as the other window (or desk) saved it, Cancel goes on editing.
         """
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Changed elsewhere")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
-            f"{error.what} was saved in another window, or by another person, after you "
-            f"opened this {self.spec.noun} here.\n\nWhich version should stay?"
+            f"{error.what} was saved {error.where} after you opened this "
+            f"{self.spec.noun} here.\n\nWhich version should stay?"
         )
         box.setStandardButtons(
             QMessageBox.StandardButton.Save

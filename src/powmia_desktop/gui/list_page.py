@@ -17,10 +17,9 @@ only the latest read is ever taken in, and whole (an earlier one is dropped unre
 
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,39 +37,13 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.list_columns import ColumnChooser
+from powmia_desktop.gui.row_reads import LatestRead
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
-from powmia_desktop.logs import log_unexpected
 
 R = TypeVar("R")
 
 #: Rows read for the first screen before the rest (a screen shows a few dozen).
 FIRST_SCREEN = 250
-#: How often the page looks whether every row has been read.
-READ_POLL_MS = 10
-
-
-class _Read(Generic[R]):
-    """One read of every row of a list, on a thread of its own.
-
-    The thread touches no Qt object (the page may be gone when it ends): the page looks
-    at ``result`` on a timer, or waits for it.
-    """
-
-    def __init__(self, generation: int, job: Callable[[threading.Event], RowSet[R]]) -> None:
-        self.generation = generation
-        self.result: Future[RowSet[R]] = Future()
-        #: set when a newer read makes this one useless: it stops at its next step
-        self.obsolete = threading.Event()
-        self._job = job
-        threading.Thread(target=self._run, name="list rows", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            self.result.set_result(self._job(self.obsolete))
-        except BaseException as error:  # handed to the GUI thread, which reports it
-            self.result.set_exception(error)
-
-
 #: a drop-down filter: the combo, where its choices come from, and the test of a row
 ChoiceFilter = tuple[
     QComboBox, Callable[[Session], Sequence[tuple[str, Any]]], Callable[[Any, Any], bool]
@@ -112,17 +85,11 @@ class ListPage(QWidget, Generic[R]):
         self._pending: Engine | Connection | None = None
         #: The archive whose rows are shown, the latest read's number, the read in flight.
         self._bind: Engine | Connection | None = None
-        self._generation = 0
-        self._read: _Read[R] | None = None
+        self._reads: LatestRead[R] = LatestRead(self, self._show, self._read_failed)
         #: How many rows are coming (for "Loading 100,000 cases…").
         self._coming: int | None = None
         #: Why the last background read failed (the list then says so).
         self._failure: str | None = None
-        #: Looks whether the read in flight has finished (a few ms of latency, no threads
-        #: calling into Qt).
-        self._watch = QTimer(self)
-        self._watch.setInterval(READ_POLL_MS)
-        self._watch.timeout.connect(self._read_arrived)
         self.model: RowTableModel[R] = RowTableModel(columns, self)
 
         self.filter_edit = QLineEdit(self)
@@ -134,6 +101,7 @@ class ListPage(QWidget, Generic[R]):
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
 
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(f"List of {noun}")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -219,7 +187,7 @@ class ListPage(QWidget, Generic[R]):
         """Read the rows again now, or, while another section is shown, when next shown."""
         if self.parentWidget() is not None and self.isHidden():
             self._pending = session.get_bind()
-            self._abandon_read()
+            self._reads.abandon()
             return
         self._pending = None
         self._start(session)
@@ -227,22 +195,19 @@ class ListPage(QWidget, Generic[R]):
     @property
     def read_yet(self) -> bool:
         """Whether the rows shown are all the archive's (none is waiting to be read)."""
-        return self._pending is None and self._read is None and self._failure is None
+        return self._pending is None and not self._reads.loading and self._failure is None
 
     @property
     def loading(self) -> bool:
         """Whether rows are still being read in the background."""
-        return self._read is not None
+        return self._reads.loading
 
     def wait_loaded(self) -> None:
         """Wait until the list holds every row of the archive (what needs them all calls
         this: selecting a record by id, exporting the list as shown)."""
         if self._pending is not None:
             self._start_pending()
-        read = self._read
-        if read is not None:
-            read.result.exception()  # waits; the error, if any, is taken in below
-            self._take_read(read)
+        self._reads.wait()
         if self._failure is not None and self._bind is not None:
             # The background read failed: read here, so the caller sees the error itself.
             with Session(self._bind) as session, collector_paused():
@@ -268,7 +233,7 @@ class ListPage(QWidget, Generic[R]):
         fresh = bind is not self._bind or self.model.total_count == 0
         self._bind = bind
         self._failure = None
-        self._abandon_read()
+        self._reads.abandon()
         self._fill_choices(session)
         if self._first is None:
             with collector_paused():
@@ -282,9 +247,7 @@ class ListPage(QWidget, Generic[R]):
             self.model.set_rows(first, self._haystack)
             self.column_chooser.fit()
         self._coming = self._count(session) if self._count is not None else None
-        self._generation += 1
-        self._read = _Read(self._generation, self._read_job(bind))
-        self._watch.start()
+        self._reads.start(self._read_job(bind))
         self._update_count()
 
     def _read_job(self, bind: Engine | Connection) -> Callable[[threading.Event], RowSet[R]]:
@@ -300,30 +263,9 @@ class ListPage(QWidget, Generic[R]):
 
         return job
 
-    def _abandon_read(self) -> None:
-        if self._read is not None:
-            self._read.obsolete.set()
-            self._read = None
-            self._watch.stop()
-
-    def _read_arrived(self) -> None:
-        read = self._read
-        if read is None:
-            self._watch.stop()
-        elif read.result.done():
-            self._take_read(read)
-
-    def _take_read(self, read: "_Read[R]") -> None:
-        self._read = None
-        self._watch.stop()
-        try:
-            prepared = read.result.result()
-        except Exception as error:
-            log_unexpected(error)
-            self._failure = str(error).splitlines()[0] if str(error) else type(error).__name__
-            self._update_count()
-            return
-        self._show(prepared)
+    def _read_failed(self, reason: str) -> None:
+        self._failure = reason
+        self._update_count()
 
     def _start_pending(self) -> None:
         bind, self._pending = self._pending, None
@@ -412,7 +354,7 @@ class ListPage(QWidget, Generic[R]):
         if self._failure is not None:
             self.count_label.setText(f"Could not read the {self.noun}: {self._failure}")
             return
-        if self._read is not None:
+        if self._reads.loading:
             coming = f"{self._coming:,} " if self._coming is not None else ""
             self.count_label.setText(f"Loading {coming}{self.noun}…")
             return

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop import APP_NAME
-from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import ArchiveLocation, location_for_path
+from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.gui.editor import RecordEditor
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
@@ -32,24 +31,9 @@ from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
-from powmia_desktop.gui.window import backups, files, home, looks, menus, records
+from powmia_desktop.gui.window import archives, backups, files, home, looks, menus, pages, records
+from powmia_desktop.gui.window.pages import HOME_ROW
 from powmia_desktop.services.backup import BackupPolicy
-
-#: Which section shows each kind of search result.
-_KIND_SECTION = {
-    "case": "cases",
-    "contact": "contacts",
-    "meeting": "meetings",
-    "event": "timeline",
-    "source": "sources",
-    "task": "tasks",
-    "question": "questions",
-    "list": "lists",
-    "campaign": "campaigns",
-    "correspondence": "correspondence",
-}
-#: The sidebar's row of the home page.
-HOME_ROW = 0
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +56,10 @@ class MainWindow(QMainWindow):
     save_action: QAction
     delete_action: QAction
     chart_action: QAction
+    # made by gui/window/pages.py's build_pages
+    sidebar: QListWidget
+    lists: QStackedWidget
+    details: QStackedWidget
     # made by gui/window/home.py's build_home and looks.py's decorate
     status_label: QLabel
     go_menu: QMenu
@@ -97,43 +85,7 @@ class MainWindow(QMainWindow):
             "Chart…", "Every case's events drawn on one timeline (Ctrl+T)"
         ).clicked.connect(self.open_timeline_chart)
 
-        self.sidebar = QListWidget(self)
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.addItems(["Home"] + [s.title for s in self.sections])
-        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 8px 10px; }")
-        self.lists = QStackedWidget(self)
-        self.details = QStackedWidget(self)
-        for section in self.sections:
-            self.lists.addWidget(section.page)
-            section.page.loaded.connect(lambda s=section: self._settle(s))
-            if section.editor is not None:
-                editor = RecordEditor(section.editor, self.ops, self)
-                editor.saved.connect(lambda record_id, s=section: self._saved(s, record_id))
-                for panel in editor.panels:
-                    panel.open_record.connect(self.open_record)
-                self.editors[section.key] = editor
-                self.details.addWidget(editor)
-                section.page.record_selected.connect(
-                    lambda record_id, s=section: self.select_record(s, record_id)
-                )
-                editor.new_requested.connect(self.new_record)
-            elif section.detail is not None:
-                detail = section.detail(self.ops, self)
-                detail.open_record.connect(self.open_record)
-                self.section_details[section.key] = detail
-                self.details.addWidget(detail)
-                section.page.record_selected.connect(detail.show_record)
-                if section.opens:
-                    section.page.record_activated.connect(
-                        lambda record_id, kind=section.opens: self.open_record(kind, record_id)
-                    )
-            else:
-                hint = QLabel("Editing of this section comes in a later version.", self)
-                hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                hint.setStyleSheet("color: #666;")
-                self.details.addWidget(hint)
-        self.sidebar.currentRowChanged.connect(self._show_section)
+        pages.build_pages(self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.lists)
@@ -147,7 +99,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.splitter)
         #: the home page was not read again since the archive last changed
-        self._home_stale = True
+        self.home_stale = True
         central = QWidget(self)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -165,7 +117,7 @@ class MainWindow(QMainWindow):
         if policy is not None:
             self.auto_backup = AutoBackup(policy, lambda: self.archive, self)
             self.auto_backup.message.connect(self.statusBar().showMessage)
-            self.auto_backup.message.connect(lambda _: self._refresh_home())
+            self.auto_backup.message.connect(lambda _: self.refresh_home())
             QTimer.singleShot(0, self.auto_backup.after_opening)
 
     # -- the archive ------------------------------------------------------------------
@@ -211,30 +163,27 @@ class MainWindow(QMainWindow):
                     section.page.select_id(selected)
                 section.page.table.selectionModel().blockSignals(False)
                 section.page.table.blockSignals(False)
-        self._home_stale = True
-        self._refresh_home()
+        self.home_stale = True
+        self.refresh_home()
         self.setWindowTitle(f"{APP_NAME} — {self.archive.location.display}")
         self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
         for key, editor in self.editors.items():
             page = self.section(key).page
             if editor.record_id is not None and not page.select_id(editor.record_id):
                 editor.clear()
-            self._settle(self.section(key))
+            records.settle(self, self.section(key))
         for key, detail in self.section_details.items():
             page = self.section(key).page
             if page.selected_id() is None and page.model.rowCount():
                 page.table.selectRow(0)
             detail.show_record(page.selected_id())
 
-    def _settle(self, section: Section) -> None:
-        records.settle(self, section)
-
-    def _refresh_home(self) -> None:
+    def refresh_home(self) -> None:
         """The status bar's counts now; the home page now if shown, else when next shown."""
         shown = self.on_home
         home.refresh(self, home=shown)
         if shown:
-            self._home_stale = False
+            self.home_stale = False
 
     def _record_changed(self, table: str, record_id: int) -> None:
         self.reload()
@@ -244,39 +193,10 @@ class MainWindow(QMainWindow):
                 editor.load(record_id)
 
     def switch_archive(self, archive: Archive) -> None:
-        """Leave the open archive (edits confirmed, backed up on leaving) for ``archive``."""
-        if not self.confirm_all():
-            archive.close()
-            return
-        failed = self.auto_backup.on_leaving() if self.auto_backup is not None else None
-        self.ops.archive.close()
-        self._use_archive(archive)
-        if failed:
-            self.statusBar().showMessage(failed)
-
-    def _use_archive(self, archive: Archive) -> None:
-        """Show ``archive`` from scratch: nothing of the previous one (edits, undo) remains."""
-        self.ops.archive = archive
-        self.ops.undo_stack.clear()
-        for editor in self.editors.values():
-            editor.clear()
-        self.reload()
-        if self.timeline_window is not None:
-            self.timeline_window.refresh()
-        menus.remember_recent(self, archive)
-        if self.auto_backup is not None:
-            self.auto_backup.restart()
-            self.auto_backup.after_opening()
+        archives.switch_archive(self, archive)
 
     def reopen(self, location: ArchiveLocation) -> Archive | None:
-        """Open the archive again after a restore replaced its file (upgrading an older one)."""
-        try:
-            archive = Archive.open(location)
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot open the archive again", str(error))
-            return None
-        self._use_archive(archive)
-        return archive
+        return archives.reopen(self, location)
 
     # -- selection and editing ----------------------------------------------------------
     def select_record(self, section: Section, record_id: int) -> None:
@@ -291,9 +211,6 @@ class MainWindow(QMainWindow):
                 section.page.table.selectionModel().blockSignals(False)
             return
         editor.load(record_id)
-
-    def _saved(self, section: Section, record_id: int) -> None:
-        section.page.select_id(record_id)
 
     def new_record(self) -> None:
         if self.on_home:  # File > New on the home page starts a case
@@ -361,36 +278,10 @@ class MainWindow(QMainWindow):
         self.open_record("event", event_id)
 
     def open_record(self, kind: str, record_id: int) -> None:
-        """Show a record in its section ("case", "task", …; a place opens what is there)."""
-        if kind == "place":
-            records.open_place(self, record_id)
-            return
-        key = _KIND_SECTION.get(kind)
-        if key is None:
-            return
-        self.show_section(key)
-        page = self.section(key).page
-        page.filter_edit.clear()
-        page.select_id(record_id)
+        pages.open_record(self, kind, record_id)
 
     def open_path(self, path: Path, *, create: bool = False) -> None:
-        """Open (or create) the archive at ``path``; one that does not open is offered its
-        backups (a damaged or emptied file), and opened again after a restore."""
-        from powmia_desktop.gui.maintenance import offer_restore
-
-        location = location_for_path(path)
-        while True:
-            try:
-                archive = Archive.open(location, create=create)
-            except PowmiaError as error:
-                if create:
-                    QMessageBox.warning(self, "Cannot open the archive", str(error))
-                    return
-                if not offer_restore(self, location, error):
-                    return
-                continue
-            self.switch_archive(archive)
-            return
+        archives.open_path(self, path, create=create)
 
     # -- window state -----------------------------------------------------------------
     def _fit_to_screen(self) -> None:
@@ -399,27 +290,6 @@ class MainWindow(QMainWindow):
         width, height = min(1400, screen.width()), min(860, screen.height())
         self.resize(width, height)
         self.splitter.setSizes([width * 9 // 20, width * 11 // 20])
-
-    def _show_section(self, row: int) -> None:
-        if row < 0:
-            return
-        if row == HOME_ROW:
-            self.pages.setCurrentWidget(self.home)
-            if self._home_stale:
-                self._refresh_home()
-            self.save_action.setEnabled(False)
-            self.delete_action.setEnabled(False)
-            self.export_action.setEnabled(False)
-            return
-        self.pages.setCurrentWidget(self.splitter)
-        self.lists.setCurrentIndex(row - 1)
-        self.details.setCurrentIndex(row - 1)
-        self._settle(self.sections[row - 1])
-        editor = self.editors.get(self.sections[row - 1].key)
-        self.new_action.setEnabled(editor is not None)
-        self.save_action.setEnabled(editor is not None)
-        self.delete_action.setEnabled(True)
-        self.export_action.setEnabled(True)
 
     def _restore_state(self) -> None:
         settings = QSettings()
@@ -430,6 +300,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         self.sidebar.setCurrentRow(HOME_ROW)  # the program opens on its home page
+        self.sidebar.setFocus()  # and the keyboard starts somewhere: the sections
 
     def confirm_all(self) -> bool:
         for key, editor in self.editors.items():

@@ -63,6 +63,7 @@ class SectionDetail(QWidget):
 
 def table_view(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ignore[type-arg]
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

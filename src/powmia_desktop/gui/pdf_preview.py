@@ -8,7 +8,7 @@ not need gigabytes), fitted to the printable area.
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,6 +29,11 @@ MAX_PRINT_DPI = 300
 
 class PdfPreview(QWidget):
     """The pages of one PDF file, a toolbar with Print… and Save As…, and a page count."""
+
+    #: the file was copied to this path (Save As…)
+    saved = Signal(Path)
+    #: the pages were sent to this printer (its name; a file's path when printed to a file)
+    printed = Signal(str)
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +112,7 @@ class PdfPreview(QWidget):
                 painter.drawImage(target, image)
         finally:
             painter.end()
+        self.printed.emit(printer.outputFileName() or printer.printerName() or "a printer")
         return len(pages)
 
     # -- saving ---------------------------------------------------------------------------
@@ -125,6 +131,7 @@ class PdfPreview(QWidget):
     def save_to(self, target: Path) -> None:
         if target.resolve() != self.path.resolve():
             shutil.copyfile(self.path, target)
+        self.saved.emit(target)
 
 
 def _fit(size: QSize, area: QRect) -> QRect:

@@ -93,10 +93,19 @@ def stable_order(keys: Sequence[Any], indices: Iterable[int], reverse: bool) -> 
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
+    # A model left in a reference cycle (its timer's connection holds it) is freed by the
+    # cycle collector, which empties its attributes before Qt has let go of it: a view may
+    # still ask it for a count, a header or a cell then. These class-level empties are what
+    # it reads then, so it is told there is nothing while ``data`` stays plain attribute
+    # reads for the live model.
+    columns: Sequence[Column[R]] = ()
+    _rows: Sequence[R] = ()
+    _visible: Sequence[int] = ()
+
     def __init__(self, columns: Sequence[Column[R]], parent: Any = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
-        self._rows: list[R] = []
+        self._rows = []
         self._haystack: Callable[[R], str] = lambda row: ""
         self._haystacks: list[str] = []
         self._visible: list[int] = []
@@ -238,31 +247,29 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
                 return position
         return None
 
-    # A model left in a reference cycle (its timer's connection holds it) is freed by the
-    # cycle collector, which empties its attributes before Qt has let go of it: a view may
-    # still ask it for a count or a header then, and is told there is nothing.
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(getattr(self, "_visible", ()))
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(getattr(self, "columns", ()))
+        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= self.columnCount():
+        columns, at = self.columns, index.column()
+        if at >= len(columns) or not index.isValid():
             return None
-        column = self.columns[index.column()]
+        column = columns[at]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(self.row_at(index.row()))
+            return column.text(self._rows[self._visible[index.row()]])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == RowRole:
-            return self.row_at(index.row())
+            return self._rows[self._visible[index.row()]]
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        columns = getattr(self, "columns", ())
+        columns = self.columns
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(columns):
             return columns[section].header

@@ -20,13 +20,17 @@ from powmia_desktop.reports.flowables import (
 )
 from powmia_desktop.reports.styles import styles
 from powmia_desktop.services.lists.crossref import CrossRef
+from powmia_desktop.services.lists.packet import section_heading
 from powmia_desktop.services.packets import PacketData, Section
 
 
-def crossref_story(result: CrossRef, *, level: int = 0, withheld: int = 0) -> list[Flowable]:
-    """The result's flowables under a heading at ``level`` (0: a section of its own)."""
+def crossref_story(
+    result: CrossRef, *, level: int = 0, withheld: int = 0, heading: str = ""
+) -> list[Flowable]:
+    """The result's flowables under a heading at ``level`` (0: a section of its own), its
+    title unless ``heading`` is given."""
     s = styles()
-    story: list[Flowable] = [Heading(result.title, level)]
+    story: list[Flowable] = [Heading(heading or result.title, level)]
     if withheld:
         noun = "man" if withheld == 1 else "men"
         story.append(para(f"{withheld:,} {noun} not shown: marked beyond this audience.", s.small))
@@ -73,14 +77,13 @@ def render_crossref(
 
 
 def crossref_section(data: PacketData, options: Section, tally: Tally) -> list[Flowable]:
-    """The packet section: the cross-reference gathered for it, as its audience may read it."""
+    """The packet section: the cross-reference gathered for it, as its audience may read it,
+    under a heading that names the list and what it is set against."""
     part = next((p for s, p in data.crossrefs if s == options), None)
     if part is None:
         return []
+    heading = section_heading(options, part.result)
     if part.result is None:
-        return [
-            Heading("Lists cross-reference", 0),
-            para(part.problem, styles().small),
-            *end_of_section(),
-        ]
-    return [*crossref_story(part.result, withheld=part.withheld), *end_of_section()]
+        return [Heading(heading, 0), para(part.problem, styles().small), *end_of_section()]
+    story = crossref_story(part.result, withheld=part.withheld, heading=heading)
+    return [*story, *end_of_section()]

@@ -268,12 +268,14 @@ def _restorable(location: ArchiveLocation, path: Path, backup: BackupInfo | Path
 class BackupPolicy:
     """When the desktop program backs up by itself: on open, on exit, every N minutes.
 
-    The window calls ``on_open(location)`` once the archive is open (in the background; an
+    The window calls ``on_open(archive)`` once the archive is open (in the background; an
     archive that needed an upgrade was copied by Archive.open before it), ``on_timer(archive)``
     from a timer every ``interval_ms`` and ``on_exit(archive)`` when it closes. Each returns
     the new backup, or None when there was nothing new to keep (no archive yet, unchanged
     since the last backup, a backup copy);
     each raises ArchiveError when a backup could not be written — show it, keep working.
+    A server archive is backed up the same way, into its backup folder
+    (services/server_backup.py), when its rows have changed since its newest backup.
     """
 
     every_minutes: int = 30
@@ -281,34 +283,39 @@ class BackupPolicy:
     clock: Clock = utc_now
 
     def __post_init__(self) -> None:
-        self._seen: dict[Path, tuple[int, ...]] = {}
-        self._last_at: dict[Path, datetime] = {}
+        self._seen: dict[str, tuple[int, ...]] = {}
+        self._last_at: dict[str, datetime] = {}
 
     @property
     def interval_ms(self) -> int:
         return max(1, self.every_minutes) * 60_000
 
-    def on_open(self, location: ArchiveLocation) -> BackupInfo | None:
-        return self._automatic(location, "on-open")
+    def on_open(self, archive: Archive | ArchiveLocation) -> BackupInfo | None:
+        return self._automatic(archive, "on-open")
 
     def on_timer(self, archive: Archive) -> BackupInfo | None:
-        path = archive.location.path
-        last = self._last_at.get(path) if path else None
+        last = self._last_at.get(archive.location.display)
         if last is not None and (self.clock() - last).total_seconds() < self.every_minutes * 60:
             return None
-        return self._automatic(archive.location, "interval")
+        return self._automatic(archive, "interval")
 
     def on_exit(self, archive: Archive) -> BackupInfo | None:
-        return self._automatic(archive.location, "on-exit")
+        return self._automatic(archive, "on-exit")
 
-    def _automatic(self, location: ArchiveLocation, reason: str) -> BackupInfo | None:
+    def _automatic(self, archive: Archive | ArchiveLocation, reason: str) -> BackupInfo | None:
+        location = archive.location if isinstance(archive, Archive) else archive
+        if location.is_server:
+            if not isinstance(archive, Archive):
+                with Archive.open(location) as opened:
+                    return self._automatic_server(opened, reason)
+            return self._automatic_server(archive, reason)
         path = location.path
         if path is None or location.backups_dir is None or is_backup_copy(path):
             return None
         if not path.is_file() or emptied_reason(path) is not None:
             return None  # opening it says so and offers its backups
         fingerprint = _fingerprint(path)
-        if self._seen.get(path) == fingerprint:
+        if self._seen.get(str(path)) == fingerprint:
             return None
         try:
             probe_sqlite_file(path)
@@ -318,16 +325,37 @@ class BackupPolicy:
         if earlier and not earlier[0].raw and earlier[0].source_state == fingerprint:
             # Untouched since the newest backup (an earlier session's, say): nothing new to
             # keep, and no need to copy a large archive only to find the copy the same.
-            self._seen[path] = fingerprint
+            self._seen[str(path)] = fingerprint
             return None
         info: BackupInfo | None = backup_now(location, reason, clock=self.clock)
         assert info is not None
         if any(b.database_sha256 == info.database_sha256 for b in earlier[:1]):
             shutil.rmtree(info.path, ignore_errors=True)
             info = None
-        self._seen[path] = fingerprint
-        self._last_at[path] = self.clock()
+        self._seen[str(path)] = fingerprint
+        self._last_at[str(path)] = self.clock()
         prune(location.backups_dir, self.rotation)
+        return info
+
+    def _automatic_server(self, archive: Archive, reason: str) -> BackupInfo | None:
+        from powmia_desktop.services.server_backup import (
+            backup_server,
+            server_backup_folder,
+            server_state,
+        )
+
+        key = archive.location.display
+        with archive.engine.connect() as connection:
+            state = server_state(connection)
+        if self._seen.get(key) == state:
+            return None
+        earlier = list_backups(archive)
+        info = None
+        if not earlier or earlier[0].source_state != state:
+            info = backup_server(archive, reason, to=None, clock=self.clock, progress=no_progress)
+            self._last_at[key] = self.clock()
+            prune(server_backup_folder(archive.location), self.rotation)
+        self._seen[key] = state
         return info
 
 

@@ -36,6 +36,8 @@ def backup_problem(info: BackupInfo, path: Path, live_uid: str | None) -> str | 
     database = info.database
     if info.raw:
         return "is a raw copy of a damaged archive, kept for a rescue"
+    if info.engine != "sqlite":
+        return "is a pg_dump of an archive on a server; restore it into a server archive"
     if database.resolve() == path.resolve():
         return "is the archive itself, not a backup of it"
     if not database.is_file():

@@ -143,10 +143,15 @@ def add_count(
     """Record how many had signed on a day (today when not given), in the caller's
     transaction; a count below zero or dated after today is refused."""
     if count < 0:
-        raise ValidationError(f"A count cannot be below zero (got {count})", "count")
+        raise ValidationError(
+            f"A count cannot be below zero (got {count}); type 0 or more", "count"
+        )
     day = on or dt.date.today()
     if day > dt.date.today():
-        raise ValidationError(f"A count cannot be dated after today ({day:%d %b %Y})", "date")
+        raise ValidationError(
+            f"A count cannot be dated after today ({day:%d %b %Y}); give the day it was read",
+            "date",
+        )
     where = clean_text(source_text, field="source_text", label="Where the number was read")
     entry = CampaignCount(
         counted_on=day,

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple, TypeVar
 from sqlalchemy import Select, String, delete, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
-from powmia_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from powmia_desktop.core.errors import NotFoundError, ValidationError
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.validation import (
@@ -24,6 +24,7 @@ from powmia_desktop.core.vocab import (
     StatusMethod,
     Vocabulary,
 )
+from powmia_desktop.db.changelog import conflict_error
 from powmia_desktop.db.models import (
     Captivity,
     Citation,
@@ -33,6 +34,7 @@ from powmia_desktop.db.models import (
     Tag,
     serviceman_tag,
 )
+from powmia_desktop.services.record_schemas import CASE
 from powmia_desktop.services.rows import count_rows, plain_rows
 
 V = TypeVar("V", bound=Vocabulary)
@@ -247,7 +249,7 @@ def apply_case_fields(case: Serviceman, fields: dict[str, Any]) -> None:
     """Validate and set serviceman fields given as plain values (text, or parsed types)."""
     for name, value in fields.items():
         if name == "surname":
-            case.surname = require_text(value, "surname")
+            case.surname = require_text(value, "surname", noun="case")
         elif name in CASE_TEXT_FIELDS:
             setattr(case, name, clean_text(value, field=name))
         elif name in CASE_LONG_FIELDS:
@@ -273,7 +275,7 @@ def apply_case_fields(case: Serviceman, fields: dict[str, Any]) -> None:
 
 def create_case(session: Session, **fields: Any) -> Serviceman:
     if not clean_text(fields.get("surname")):
-        raise ValidationError("Surname is required", "surname")
+        raise ValidationError(CASE.field("surname").required_message("case"), "surname")
     case = Serviceman(surname="")
     apply_case_fields(case, fields)
     session.add(case)
@@ -289,7 +291,7 @@ def update_case(
     if case is None:
         raise NotFoundError(f"There is no case with id {case_id}")
     if expected_version is not None and case.row_version != expected_version:
-        raise ConflictError(case.sort_name)
+        raise conflict_error(session, case, case.sort_name)
     apply_case_fields(case, fields)
     session.flush()
     return case
@@ -318,7 +320,7 @@ def add_status_change(
         raise NotFoundError(f"There is no case with id {case_id}")
     parsed_status = _as_vocab(CasualtyStatus, status)
     if parsed_status is None:
-        raise ValidationError("A status change needs a status", "status")
+        raise ValidationError("Choose the status the case changed to", "status")
     change = StatusChange(
         serviceman=case,
         status=parsed_status,

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from powmia_desktop.core.errors import ArchiveError
@@ -152,13 +152,17 @@ def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:
 
 
 def _check_file(connection: Connection, archive: Archive, progress: Progress) -> list[Finding]:
-    if connection.dialect.name != "sqlite":
-        return []  # a server checks its own files
-    lines = [r[0] for r in _rows(connection, "PRAGMA integrity_check(100)")]
-    findings = [
-        Finding("file", f"The archive file is damaged: {line}") for line in lines if line != "ok"
-    ]
-    present = {r[0] for r in _rows(connection, "SELECT name FROM sqlite_master")}
+    findings = []
+    if connection.dialect.name == "sqlite":  # a server checks its own files
+        lines = [r[0] for r in _rows(connection, "PRAGMA integrity_check(100)")]
+        findings += [
+            Finding("file", f"The archive file is damaged: {line}")
+            for line in lines
+            if line != "ok"
+        ]
+        present = {r[0] for r in _rows(connection, "SELECT name FROM sqlite_master")}
+    else:
+        present = set(inspect(connection).get_table_names())
     findings += [
         Finding("file", f"The table {name} is missing from the archive")
         for name in sorted(Base.metadata.tables)

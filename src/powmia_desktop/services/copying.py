@@ -7,6 +7,9 @@ for the copy and the index is made again from the records once, which is also wh
 a 100,000-case copy quick. On PostgreSQL each id sequence is then moved past the highest
 copied id, so the next record saved gets a new one.
 
+Into a server the rows go with PostgreSQL's COPY (psycopg's copy API), into a file with
+``executemany`` in chunks.
+
 ``table_digests`` gives, per table, the number of rows and a SHA-256 over them in uid order
 (primary-key order where a table has no uid), of the stored values as both engines give
 them back; ``copy_records`` compares source and target with it before it commits, so a
@@ -118,9 +121,25 @@ def _copy_table(reading: Connection, writing: Connection, table: Table) -> None:
     if table.name == "archive_setting":  # the archive's uid; where its files are stays
         writing.execute(raw.delete().where(raw.c.key != SHARED_FOLDER))
         query = query.where(raw.c.key != SHARED_FOLDER)
+    if writing.dialect.name == "postgresql":
+        _copy_into_server(writing, raw, reading.execute(query))
+        return
     rows = reading.execute(query).mappings()
     while chunk := rows.fetchmany(CHUNK):
         writing.execute(statement, [dict(r) for r in chunk])
+
+
+def _copy_into_server(writing: Connection, raw: Table, rows: Any) -> None:
+    """Rows streamed into the server with COPY through psycopg (in the copy's transaction),
+    each value first made what an INSERT would send (JSON serialized, and so on)."""
+    dialect = writing.dialect
+    make = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in raw.columns]
+    names = ", ".join(f'"{c.name}"' for c in raw.columns)
+    cursor = writing.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(f'COPY "{raw.name}" ({names}) FROM STDIN') as copy:
+        while chunk := rows.fetchmany(CHUNK):
+            for row in chunk:
+                copy.write_row([v if f is None else f(v) for f, v in zip(make, row, strict=True)])
 
 
 def _drop_search_triggers(connection: Connection) -> None:

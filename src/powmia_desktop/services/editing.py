@@ -37,19 +37,20 @@ class RecordForm:
     row_version: int | None = None
 
 
-def apply_values(obj: Record, values: Values, schema: Schema) -> None:
-    """Set each given field on ``obj`` after checking it; unknown fields are an error."""
+def apply_values(obj: Record, values: Values, schema: Schema, *, whose: bool = True) -> None:
+    """Set each given field on ``obj`` after checking it; unknown fields are an error.
+    ``whose``: a message names the record ("… for the case"; a row's names its row)."""
     for name, value in values.items():
         if name == "id":
             continue
         found = schema.get(name)
         if found is None or not found.column or found.kind in OWN_KINDS:
             raise ValidationError(f"'{name}' is not a field of a {schema.noun}", name)
-        setattr(obj, name, convert(found, value))
+        setattr(obj, name, convert(found, value, schema.noun if whose else ""))
 
 
-def check_required(obj: Record, schema: Schema) -> None:
-    """Every required field of ``obj`` has a value ("Surname is required").
+def check_required(obj: Record, schema: Schema, *, whose: bool = True) -> None:
+    """Every required field of ``obj`` has a value ("Fill in “Surname” for the case").
 
     A new record's choice left out of the form takes its column's default first.
     """
@@ -61,11 +62,12 @@ def check_required(obj: Record, schema: Schema) -> None:
         if default is not None and default.is_scalar and not _blank(default.arg):
             setattr(obj, spec.name, default.arg)
             continue
-        raise ValidationError(f"{spec.label} is required", spec.name)
+        raise ValidationError(spec.required_message(schema.noun if whose else ""), spec.name)
 
 
-def convert(spec: Field, value: Value) -> Value:
-    """One field's typed value from what the form gave."""
+def convert(spec: Field, value: Value, noun: str = "") -> Value:
+    """One field's typed value from what the form gave (``noun``: the record's, for the
+    message when a required field is empty)."""
     name, kind = spec.name, spec.kind
     result: Value
     if isinstance(kind, type):
@@ -96,7 +98,7 @@ def convert(spec: Field, value: Value) -> Value:
     else:
         raise AssertionError(f"{name}: a {kind!r} field is converted by its service")
     if spec.required and _blank(result):
-        raise ValidationError(f"{spec.label} is required", name)
+        raise ValidationError(spec.required_message(noun), name)
     return result
 
 
@@ -110,7 +112,9 @@ def _whole_number(spec: Field, value: Value) -> int | None:
         return None
     text = str(value).strip()
     if not text.lstrip("-").isdigit():
-        raise ValidationError(f"{spec.label}: '{text}' is not a whole number", spec.name)
+        raise ValidationError(
+            f"{spec.label}: '{text}' is not a whole number; type digits only, as 3", spec.name
+        )
     return int(text)
 
 
@@ -149,8 +153,8 @@ def sync_rows(
             raise ValidationError(f"{children.what} {number} no longer exists; reload the record")
         child = by_id.pop(child_id) if isinstance(child_id, int) else make()
         try:
-            apply_values(child, scalars(row, skip + nested), schema)
-            check_required(child, schema)
+            apply_values(child, scalars(row, skip + nested), schema, whose=False)
+            check_required(child, schema, whose=False)
         except ValidationError as error:
             raise ValidationError(f"{children.what} {number}: {error}", error.field) from None
         if child_id is None:

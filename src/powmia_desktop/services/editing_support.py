@@ -12,7 +12,8 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.errors import ConflictError, NotFoundError, ValidationError
+from powmia_desktop.core.errors import NotFoundError, ValidationError
+from powmia_desktop.db.changelog import conflict_error
 from powmia_desktop.db.models import Record
 from powmia_desktop.services.editing import (
     RecordForm,
@@ -43,7 +44,8 @@ def record_for_save(
     """The record a form is saved into: a new one (``make``), or the stored one if unchanged.
 
     A record saved elsewhere since the form read it (``form.row_version``) is refused with
-    ConflictError naming it, so two windows never silently overwrite each other.
+    ConflictError naming it (on a server also who saved it and when), so two windows or
+    desks never silently overwrite each other.
     """
     if record_id is None:
         record = make()
@@ -53,7 +55,7 @@ def record_for_save(
     if found is None:
         raise NotFoundError(f"There is no {what} with id {record_id}; it may have been deleted")
     if form.row_version is not None and found.row_version != form.row_version:
-        raise ConflictError(name(found))
+        raise conflict_error(session, found, name(found))
     return found
 
 
@@ -144,7 +146,7 @@ def linked(session: Session, model: type[M], rows: Sequence[Row], part: Children
     for number, row in enumerate(rows, start=1):
         value = row.get(key.name)
         if _no_ref(value):
-            raise ValidationError(f"{part.what} {number}: {key.label} is required", key.name)
+            raise ValidationError(f"{part.what} {number}: {key.required_message()}", key.name)
         record = session.get(model, value)
         if record is None:
             raise ValidationError(f"{part.what} {number} no longer exists; reload the record")

@@ -121,7 +121,9 @@ def _apply_times(meeting: Meeting, values: Values) -> None:
     if ends is not None and starts is None:
         raise ValidationError("Give the start as well as the end", "starts_at")
     if starts is not None and ends is not None and ends < starts:
-        raise ValidationError("The meeting ends before it starts", "ends_at")
+        raise ValidationError(
+            "The meeting ends before it starts; give an end after the start", "ends_at"
+        )
     meeting.timezone = zone
     if not same_moment(meeting.starts_at, starts, meeting.all_day):
         meeting.starts_at = starts

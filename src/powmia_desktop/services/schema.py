@@ -70,6 +70,13 @@ class Field:
     def vocabulary(self) -> type[Vocabulary] | None:
         return self.kind if isinstance(self.kind, type) else None
 
+    def required_message(self, noun: str = "") -> str:
+        """What a person is told when this required field is left empty: what to do, with
+        the field's label as the form shows it ("Fill in “Surname” for the case")."""
+        chosen = self.vocabulary is not None or self.kind in ("ref", "sensitivity", "bool")
+        where = f" for the {noun}" if noun else ""
+        return f"{'Choose' if chosen else 'Fill in'} “{self.label}”{where}"
+
 
 @dataclass(frozen=True)
 class Children:

@@ -1,9 +1,11 @@
 """Full-text search on a PostgreSQL archive: the query, the check and the rebuild.
 
 The index is migration 0008's ``search_index`` table (tsvector ``doc`` with a GIN index,
-kept by triggers); this module is its copy, as services/search_index.py is 0002's, so that
-Check & repair can compare and rebuild it. search.py calls ``server_hits`` when the archive
-is on a server; what a person typed reaches PostgreSQL only as quoted prefix lexemes.
+kept by triggers; since 0010 made with the configuration ``powmia_search``, which folds
+accents as FTS5 does on SQLite); this module is its copy, as services/search_index.py is
+0002's, so that Check & repair can compare and rebuild it. search.py calls ``server_hits``
+when the archive is on a server; what a person typed reaches PostgreSQL only as quoted
+prefix lexemes (folded by the configuration after they are parsed, never before).
 """
 
 from typing import Any
@@ -18,8 +20,8 @@ SERVER_TABLE_SQL = (
     "rowid bigint PRIMARY KEY, kind text NOT NULL, record_id bigint, "
     "title text NOT NULL, body text NOT NULL, "
     "doc tsvector GENERATED ALWAYS AS "
-    "(setweight(to_tsvector('simple'::regconfig, title), 'A') || "
-    "setweight(to_tsvector('simple'::regconfig, body), 'B')) STORED)"
+    "(setweight(to_tsvector('powmia_search'::regconfig, title), 'A') || "
+    "setweight(to_tsvector('powmia_search'::regconfig, body), 'B')) STORED)"
 )
 SERVER_INDEX_SQL = "CREATE INDEX ix_search_index_doc ON search_index USING gin (doc)"
 _INSERT = "INSERT INTO search_index (rowid, kind, record_id, title, body)"
@@ -27,13 +29,13 @@ _SUFFIXES = (("ai", "INSERT"), ("au", "UPDATE"), ("ad", "DELETE"))
 #: Ranked hits first, then a snippet of only those (ts_headline is the costly part).
 _SEARCH_SQL = """
     SELECT kind, record_id, title,
-        ts_headline('simple'::regconfig, body, q,
+        ts_headline('powmia_search'::regconfig, body, q,
             'StartSel=«, StopSel=», MaxWords=12, MinWords=4, MaxFragments=1, '
             'FragmentDelimiter=…'),
         score
     FROM (
         SELECT kind, record_id, title, body, q, -ts_rank('{0.1, 0.2, 0.125, 1.0}', doc, q) AS score
-        FROM search_index, to_tsquery('simple'::regconfig, :match) AS q
+        FROM search_index, to_tsquery('powmia_search'::regconfig, :match) AS q
         WHERE doc @@ q ORDER BY score, rowid LIMIT :limit
     ) AS best ORDER BY score, record_id"""
 

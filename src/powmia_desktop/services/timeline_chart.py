@@ -7,11 +7,12 @@ only when few enough are there to draw one by one (``ChartData.events_between``)
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import String, case, func, literal, or_, select, type_coerce
+from sqlalchemy import String, and_, case, func, literal, or_, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.fuzzydate import KEY_MAX, KEY_MIN
@@ -35,6 +36,8 @@ CASE_LANES = 40
 #: counts (few: most dates are known to the day); the events known to the day are read for
 #: the days in view only, through the date index.
 WIDE_KEYS = 0
+#: A timeline of at most this many dated events (one case's) is read whole with its counts.
+EVERY_EVENT_LIMIT = 1500
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,11 @@ class ChartData:
     #: the lane of each lane key (category value or case id)
     lane_of: dict[Any, int]
     wide_marks: list[EventMark]
+    #: every event known to the day, when few (``EVERY_EVENT_LIMIT``); else None: they are
+    #: read for the days in view (``events_between``)
+    every_event: list[EventMark] | None = None
+    #: cases with events left out of lanes by case (beyond the ``CASE_LANES`` shown)
+    more_lanes: int = 0
     _wide_lows: list[float] = field(default_factory=list, repr=False)
 
     @property
@@ -126,16 +134,35 @@ def _marks(data: ChartData, rows: list[Any]) -> list[EventMark]:
     return marks
 
 
-def _case_lanes(session: Session, case_id: int | None) -> tuple[list[str], dict[Any, int]]:
+def _cases_like(text: str) -> Any:
+    """Cases whose surname, given names or service number hold every word of ``text``."""
+    s = Serviceman.__table__.c
+    return and_(
+        true(),
+        *(
+            or_(
+                s.surname.icontains(word, autoescape=True),
+                s.given_names.icontains(word, autoescape=True),
+                s.service_number.icontains(word, autoescape=True),
+            )
+            for word in text.split()
+        ),
+    )
+
+
+def _case_lanes(
+    session: Session, case_id: int | None, cases_like: str
+) -> tuple[list[str], dict[Any, int], int]:
+    """The lanes' names and keys (the cases with the most events, at most ``CASE_LANES``,
+    of those ``cases_like`` names), and how many more cases with events there are."""
     p = EventParticipant.__table__.c
     s = Serviceman.__table__.c
-    counted = (
-        select(p.serviceman_id, func.count().label("n"))
-        .where(p.serviceman_id.is_not(None))
-        .group_by(p.serviceman_id)
-    )
+    counted = select(p.serviceman_id, func.count().label("n")).where(p.serviceman_id.is_not(None))
     if case_id is not None:
         counted = counted.where(p.serviceman_id == case_id)
+    if cases_like.strip():
+        counted = counted.where(p.serviceman_id.in_(select(s.id).where(_cases_like(cases_like))))
+    counted = counted.group_by(p.serviceman_id)
     top = counted.order_by(func.count().desc(), p.serviceman_id).limit(CASE_LANES).subquery()
     rows = plain_rows(
         session,
@@ -144,15 +171,23 @@ def _case_lanes(session: Session, case_id: int | None) -> tuple[list[str], dict[
         .order_by(s.surname, s.given_names, s.id),
     )
     names = [" ".join(part for part in (r, g, f) if part) for _, r, g, f in rows]
-    return names, {row[0]: i for i, row in enumerate(rows)}
+    more = 0
+    if len(rows) == CASE_LANES:
+        every = session.execute(select(func.count()).select_from(counted.subquery())).scalar()
+        more = int(every or 0) - len(rows)
+    return names, {row[0]: i for i, row in enumerate(rows)}, more
 
 
-def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CATEGORY) -> ChartData:
-    """The lanes and counts of the archive's timeline, or of case ``case_id``'s."""
+def load_chart(
+    session: Session, *, case_id: int | None = None, by: str = BY_CATEGORY, cases_like: str = ""
+) -> ChartData:
+    """The lanes and counts of the archive's timeline, or of case ``case_id``'s; lanes by
+    case are those of the cases whose names hold every word of ``cases_like``."""
     e = TimelineEvent.__table__.c
     key = _lane_key(by, e)
+    more = 0
     if by == BY_CASE:
-        lanes, lane_of = _case_lanes(session, case_id)
+        lanes, lane_of, more = _case_lanes(session, case_id, cases_like)
     start = case((e.date_earliest == KEY_MIN, e.date_latest), else_=e.date_earliest)
     counted = select(key, start, func.count()).where(
         e.date_latest >= literal(0), e.date_earliest <= KEY_MAX, e.date_latest.is_not(None)
@@ -184,6 +219,8 @@ def load_chart(session: Session, *, case_id: int | None = None, by: str = BY_CAT
             e.date_latest - e.date_earliest > WIDE_KEYS,
         ),
     )
-    return ChartData(
-        lanes, histogram, case_id, by, lane_of, _marks(keep, plain_rows(session, wide_query))
-    )
+    wide = _marks(keep, plain_rows(session, wide_query))
+    data = ChartData(lanes, histogram, case_id, by, lane_of, wide, more_lanes=more)
+    if histogram.total() <= EVERY_EVENT_LIMIT:
+        data.every_event = data.events_between(session, 1.0, float(dt.date.max.toordinal()))
+    return data

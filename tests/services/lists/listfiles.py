@@ -18,6 +18,9 @@ ROSTER = (
 )
 #: Two rows that look like men of the roster but are spelled otherwise: both held.
 NEAR_DUPLICATES = HEADER + "Smyth,John,PFC,USMC,,,TX,KIA,\n" + "Browne,Albert,SGT,Army,,,OH,MIA,\n"
+#: Another John, lost on another day in another unit: a case of his own, and a second man
+#: "John Smyth" of NEAR_DUPLICATES may be (Smythe is the closer spelling, Smith the other).
+NAMESAKE = HEADER + "Smythe,John,PFC,Army,7th Cavalry,2 Jan 1951,OH,MIA,\n"
 
 
 def import_text(

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_text
+from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
@@ -111,3 +111,54 @@ def test_a_case_shows_each_list_it_is_on_and_how_the_list_spells_it(held: Archiv
     ]
     assert [a.spelled_otherwise for a in found] == [False, True]
     assert found[1].printed["Status"] == "KIA"
+
+
+@pytest.fixture
+def namesakes(archive: Archive, tmp_path: Path) -> Archive:
+    """The roster and a namesake of John Smith, then the list whose "John Smyth" may be
+    either of them."""
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    assert import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster").counts["new"] == 1
+    result = import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    assert [h.others for h in result.held] == [1, 0]
+    assert "(or 1 other case)" in str(result.held[0])
+    return archive
+
+
+def test_a_row_that_may_be_two_cases_is_held_beside_both_best_first(namesakes: Archive) -> None:
+    with namesakes.reader() as session:
+        smyth, browne = review.held_rows(session)
+    assert [(c.name, c.reason) for c in smyth.candidates] == [
+        ("Smythe, John", "similar name (95%)"),
+        ("Smith, John", "similar name (90%)"),
+    ]
+    assert len(browne.candidates) == 1
+    # What differs, for each case: the list's fact, then each case's.
+    table = {f.field: f for f in smyth.side_by_side()}
+    assert table["Surname"].on_cases == ("Smythe", "Smith")
+    assert table["Unit"] == review.FactRow("Unit", "", ("7th Cavalry", "1st Marine Division"))
+    assert table["Loss date"].on_cases == ("2 Jan 1951", "28 Nov 1950")
+    assert (table["Status"].differs(0), table["Status"].differs(1)) == (True, True)
+    assert not table["Given names"].differs(0)
+    assert {d.field for d in smyth.candidates[1].differences} == {"Surname", "Status"}
+
+
+def test_confirming_the_second_candidate_makes_it_the_rows_case(namesakes: Archive) -> None:
+    with namesakes.reader() as session:
+        smyth = review.held_rows(session)[0]
+        smith_id = smyth.candidates[1].case_id
+        stranger = session.scalars(select(Serviceman.id).where(Serviceman.surname == "Dumas"))
+        dumas = stranger.one()
+    with namesakes.session() as session, pytest.raises(ValidationError, match="not one of"):
+        review.confirm_match(session, smyth.membership_id, dumas)
+    with namesakes.session() as session:
+        review.confirm_match(session, smyth.membership_id, smith_id)
+    with namesakes.reader() as session:
+        row = session.get(ListMembership, smyth.membership_id)
+        assert row is not None and row.serviceman_id == smith_id
+        assert row.notes == "Confirmed at review (held as: similar name (90%))"
+        [(table, variant_id)] = review.decided_records(session, smyth.membership_id)
+        assert table == "name_variant"
+        variant = session.get(NameVariant, variant_id)
+        assert variant is not None and variant.serviceman_id == smith_id
+        assert [h.name_as_printed for h in review.held_rows(session)] == ["Albert Browne"]

@@ -20,6 +20,7 @@ from powmia_desktop.db.models.cases import (
     NameVariant,
     Serviceman,
     StatusChange,
+    list_candidate,
 )
 from powmia_desktop.db.models.evidence import (
     Attachment,
@@ -109,6 +110,7 @@ __all__ = [
     "contact_tag",
     "correspondence_case",
     "fuzzy_date_values",
+    "list_candidate",
     "meeting_case",
     "meeting_tag",
     "question_meeting",

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
@@ -254,6 +254,27 @@ class ListMembership(Record, Base):
 
     source: Mapped["Source"] = relationship(back_populates="list_memberships")
     serviceman: Mapped[Serviceman | None] = relationship(back_populates="list_memberships")
+
+
+#: The other cases a held list row may be, besides its best candidate (the row's
+#: ``serviceman_id``): ``rank`` 1 is the next best; ``reason`` is the import's word for it.
+list_candidate = Table(
+    "list_candidate",
+    Base.metadata,
+    Column(
+        "list_membership_id",
+        ForeignKey("list_membership.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "serviceman_id",
+        ForeignKey("serviceman.id", ondelete="CASCADE"),
+        primary_key=True,
+        index=True,
+    ),
+    Column("rank", Integer, nullable=False),
+    Column("reason", String(200), nullable=False),
+)
 
 
 class FamilyReferenceSample(Record, Base):

@@ -60,6 +60,7 @@ class ChildTable(QWidget):
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setStyleSheet("font-weight: bold;")
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(spec.label)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -162,6 +162,7 @@ class MappingPage(QWizardPage):
         self._wizard = wizard
         self.model = PreviewModel(self)
         self.table_view = QTableView()
+        self.table_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table_view.setModel(self.model)
         self.table_view.verticalHeader().setVisible(True)
         self.message = _plain_label()

@@ -1,5 +1,9 @@
 """The Cross-reference tab: the list shown against its previous edition, another list or a
-status, as a table; saved as CSV, JSON or PDF like ``powmia crossref``."""
+status, as a table; saved as CSV, JSON or PDF like ``powmia crossref``.
+
+What the tab shows is cut for the audience chosen beside it, by the rules a packet's
+cross-reference section follows (services/lists/packet.py): a man on the list the audience
+may not read about is left out and counted, never shown. The file saved is what is shown."""
 
 import copy
 from pathlib import Path
@@ -25,14 +29,15 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.gui.workers import run_job
+from powmia_desktop.services.audience import Audience
 from powmia_desktop.services.exporting.files import write_atomically, write_bytes
 from powmia_desktop.services.lists import crossref, crossref_files
 from powmia_desktop.services.lists.crossref import CrossRef, ListRef
 from powmia_desktop.services.lists.overview import list_lists
-from powmia_desktop.services.packets import find_audience
+from powmia_desktop.services.packets import list_audiences
 
-#: A saved file holds what the family may read, never private records (as ``powmia crossref``).
-SAVED_FOR = "family"
+#: The audience chosen first: the family's, as ``powmia crossref`` cuts by default.
+FIRST_AUDIENCE = "Extended family"
 
 
 class ShownRow(NamedTuple):
@@ -67,9 +72,17 @@ class CrossRefPanel(QWidget):
         super().__init__(parent)
         self.archive = archive
         self.source: ListRef | None = None
+        #: the cross-reference as worked out, and as the audience chosen may read it
+        self.full: CrossRef | None = None
         self.result: CrossRef | None = None
+        self.withheld = 0
+        self.audiences: list[Audience] = []
         self.choice = QComboBox(self)
         self.choice.setAccessibleName("Compare with")
+        self.audience_box = QComboBox(self)
+        self.audience_box.setAccessibleName("Shown for")
+        self.audience_box.setToolTip("Show only what this audience may read, as a packet would")
+        self.audience_box.currentIndexChanged.connect(lambda _: self._show(self.full))
         self.show_button = QPushButton("Cross-reference", self)
         self.show_button.clicked.connect(self.run)
         self.save_button = QPushButton("Save…", self)
@@ -84,6 +97,8 @@ class CrossRefPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Compare with:", self))
         top.addWidget(self.choice, 1)
+        top.addWidget(QLabel("For:", self))
+        top.addWidget(self.audience_box)
         top.addWidget(self.show_button)
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -94,7 +109,8 @@ class CrossRefPanel(QWidget):
 
     def show_list(self, session: Session, source: ListRef | None) -> None:
         """Offer what the list can be compared with; the last result is cleared."""
-        self.source, self.result = source, None
+        self.source, self.full = source, None
+        self._offer_audiences(session)
         current = self.choice.currentData()
         self.choice.clear()
         if source is not None:
@@ -108,6 +124,27 @@ class CrossRefPanel(QWidget):
             self.choice.setCurrentIndex(max(self.choice.findData(current), 0))
         self.show_button.setEnabled(source is not None)
         self._show(None)
+
+    def _offer_audiences(self, session: Session) -> None:
+        kept = self.audience_box.currentText() or FIRST_AUDIENCE
+        self.audiences = list_audiences(session)
+        self.audience_box.blockSignals(True)
+        self.audience_box.clear()
+        for audience in self.audiences:
+            self.audience_box.addItem(audience.name)
+            self.audience_box.setItemData(
+                self.audience_box.count() - 1, audience.describe(), Qt.ItemDataRole.ToolTipRole
+            )
+        self.audience_box.setCurrentIndex(max(self.audience_box.findText(kept), 0))
+        self.audience_box.blockSignals(False)
+
+    def audience(self) -> Audience | None:
+        """The audience the tab shows the cross-reference for (None: the archive has none)."""
+        index = self.audience_box.currentIndex()
+        return self.audiences[index] if 0 <= index < len(self.audiences) else None
+
+    def choose_audience(self, name: str) -> None:
+        self.audience_box.setCurrentIndex(self.audience_box.findText(name))
 
     def choose(self, choice: Choice) -> None:
         self.choice.setCurrentIndex(self.choice.findData(":".join(choice)))
@@ -137,7 +174,16 @@ class CrossRefPanel(QWidget):
             return
         self._show(result)
 
-    def _show(self, result: CrossRef | None) -> None:
+    def _show(self, full: CrossRef | None) -> None:
+        """Show ``full`` as the audience chosen may read it (a copy, cut)."""
+        self.full = full
+        audience = self.audience()
+        result = copy.deepcopy(full) if full is not None else None
+        self.withheld = 0
+        if result is not None:
+            self.withheld = crossref.restrict(
+                result, audience.allows if audience is not None else lambda _: False
+            )
         self.result = result
         self.save_button.setEnabled(result is not None)
         if result is None:
@@ -152,8 +198,15 @@ class CrossRefPanel(QWidget):
             for r in g.rows
         ]
         self.model.set_rows(rows, lambda r: f"{r.group} {r.name}")
+        left_out = ""
+        if self.withheld and audience is not None:
+            noun = "man" if self.withheld == 1 else "men"
+            left_out = f" ({self.withheld:,} {noun} not shown: beyond {audience.describe()})"
         self.summary.setText(
-            result.title + ": " + "; ".join(f"{g.heading}: {len(g.rows):,}" for g in result.groups)
+            result.title
+            + ": "
+            + "; ".join(f"{g.heading}: {len(g.rows):,}" for g in result.groups)
+            + left_out
         )
 
     def choose_and_save(self) -> None:
@@ -169,12 +222,11 @@ class CrossRefPanel(QWidget):
                 QMessageBox.warning(self, "Cannot save the cross-reference", str(error))
 
     def save(self, path: Path) -> None:
-        """Write the result shown; the file's ending says how (.csv, .json, else PDF)."""
+        """Write the result shown (cut for its audience); the file's ending says how (.csv,
+        .json, else PDF)."""
         assert self.result is not None
-        with self.archive.reader() as session:
-            audience = find_audience(session, SAVED_FOR)
-        result = copy.deepcopy(self.result)
-        withheld = crossref.restrict(result, audience.allows)
+        result, withheld = self.result, self.withheld
+        audience = self.audience()
         suffix = path.suffix.lower()
         if suffix == ".csv":
             crossref_files.write_csv_file(path, result, overwrite=True)
@@ -183,7 +235,8 @@ class CrossRefPanel(QWidget):
         else:
             from powmia_desktop.reports.crossref import render_crossref
 
-            pdf = render_crossref(result, audience_name=audience.name, withheld=withheld).pdf
+            name = audience.name if audience is not None else ""
+            pdf = render_crossref(result, audience_name=name, withheld=withheld).pdf
             target = path if suffix == ".pdf" else path.with_suffix(".pdf")
             write_atomically(target, lambda handle: write_bytes(handle, pdf), True)
 

@@ -1,10 +1,12 @@
-"""The review queue of one list: each row held at import beside the case it may be, what
-differs, and three decisions — the same man, a new case, or reject — each one undo step."""
+"""The review queue of one list, or of every list: each row held at import beside every case
+it may be (best first) with what differs, and three decisions — the same man as the chosen
+case, a new case, or reject — each one undo step."""
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -20,24 +22,58 @@ from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services.lists import review
-from powmia_desktop.services.lists.review import Difference, HeldItem
+from powmia_desktop.services.lists.review import Candidate, FactRow, HeldItem
+
+
+def _may_be(item: HeldItem) -> str:
+    more = len(item.candidates) - 1
+    return item.candidate_name + (f" (+{more} more)" if more else "")
+
 
 HELD_COLUMNS: list[Column[HeldItem]] = [
     Column("Row", lambda r: str(r.row_number or ""), lambda r: r.row_number, width=50),
     Column("Name as printed", lambda r: r.name_as_printed, width=170),
-    Column("May be", lambda r: r.candidate_name, width=170),
+    Column("May be", _may_be, width=200),
     Column("Why held", lambda r: r.reason),
 ]
-FACT_COLUMNS: list[Column[Difference]] = [
-    Column("", lambda d: "≠" if d.differs else "", width=24),
-    Column("Fact", lambda d: d.field, width=120),
-    Column("On the list", lambda d: d.on_list, width=170),
-    Column("On the case", lambda d: d.on_case),
+#: The queue of every list names each row's list too.
+ALL_HELD_COLUMNS: list[Column[HeldItem]] = [
+    Column("List", lambda r: r.list_title, width=130),
+    *HELD_COLUMNS,
 ]
+
+
+def _differs_in(candidate: Candidate) -> str:
+    if not any(f.on_list for f in candidate.facts):
+        return "nothing to compare: no copy of the row as printed"
+    return ", ".join(d.field for d in candidate.differences) or "nothing"
+
+
+CANDIDATE_COLUMNS: list[Column[Candidate]] = [
+    Column("Case", lambda c: f"{c.name} (case {c.case_id})", width=220),
+    Column("Why", lambda c: c.reason, width=200),
+    Column("Differs in", _differs_in),
+]
+
+
+def _fact_columns(item: HeldItem | None) -> list[Column[FactRow]]:
+    """Fact, the list's value, then one column per candidate (a differing value marked ≠)."""
+    columns: list[Column[FactRow]] = [
+        Column("Fact", lambda f: f.field, width=110),
+        Column("On the list", lambda f: f.on_list, width=150),
+    ]
+    for i, candidate in enumerate(item.candidates if item else []):
+
+        def text(f: FactRow, i: int = i) -> str:
+            return f"≠ {f.on_cases[i]}" if f.differs(i) else f.on_cases[i]
+
+        columns.append(Column(f"{i + 1}. {candidate.name}", text, width=170))
+    return columns
 
 
 class ReviewPanel(QWidget):
-    """The held rows of the list shown (``show_list``); ``open_record("case", id)``."""
+    """The held rows of the list shown (``show_list``), or of every list when "Every list" is
+    ticked or no list is chosen; ``open_record("case", id)``."""
 
     open_record = Signal(str, int)
     #: the queue's length changed (the tab's title says it)
@@ -47,11 +83,22 @@ class ReviewPanel(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.source_id: int | None = None
+        self.every_list = QCheckBox("Every list", self)
+        self.every_list.setToolTip("The rows held on every list, each with its list named")
+        self.every_list.toggled.connect(lambda _: self._read_again())
         self.held: RowTableModel[HeldItem] = RowTableModel(HELD_COLUMNS, self)
         self.held_table = row_table(self.held, self)
+        self.held_table.setAccessibleName("Rows held for review")
         self.held_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_item())
-        self.facts: RowTableModel[Difference] = RowTableModel(FACT_COLUMNS, self)
+        self.candidates: RowTableModel[Candidate] = RowTableModel(CANDIDATE_COLUMNS, self)
+        self.candidates_table = row_table(self.candidates, self)
+        self.candidates_table.setAccessibleName("Cases the row may be")
+        self.candidates_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_choice()
+        )
+        self.facts: RowTableModel[FactRow] = RowTableModel(_fact_columns(None), self)
         self.facts_table = row_table(self.facts, self)
+        self.facts_table.setAccessibleName("The row's facts beside each case's")
         self.side_label = QLabel(self)
         self.side_label.setTextFormat(Qt.TextFormat.PlainText)
         self.side_label.setWordWrap(True)
@@ -59,27 +106,30 @@ class ReviewPanel(QWidget):
         self.printed_label.setTextFormat(Qt.TextFormat.PlainText)
         self.printed_label.setWordWrap(True)
         self.printed_label.setStyleSheet("color: #555;")
-        self.empty_label = QLabel("No rows of this list are waiting for review.", self)
+        self.empty_label = QLabel("No rows are waiting for review.", self)
         self.confirm_button = QPushButton("Same man: confirm", self)
-        self.confirm_button.setToolTip("The row is the case beside it")
         self.new_button = QPushButton("New case from this row", self)
         self.new_button.setToolTip("The row is a man the archive does not have yet")
         self.reject_button = QPushButton("Reject row", self)
         self.reject_button.setToolTip("The row matches no case; it stays on the list as printed")
         self.open_button = QPushButton("Open the case", self)
-        self.confirm_button.clicked.connect(
-            lambda: self._decide("Confirm {name} as {case}", review.confirm_match)
-        )
+        self.confirm_button.clicked.connect(self._confirm)
         self.new_button.clicked.connect(
-            lambda: self._decide("New case from {name}", review.make_new_case)
+            lambda: self._decide(lambda name: f"New case from {name}", review.make_new_case)
         )
-        self.reject_button.clicked.connect(lambda: self._decide("Reject {name}", review.reject_row))
+        self.reject_button.clicked.connect(
+            lambda: self._decide(lambda name: f"Reject {name}", review.reject_row)
+        )
         self.open_button.clicked.connect(self._open_case)
+        self.setLayout(self._laid_out())
+        self._show_item()
 
+    def _laid_out(self) -> QVBoxLayout:
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.side_label)
+        side_layout.addWidget(self.candidates_table)
         side_layout.addWidget(self.facts_table, 1)
         side_layout.addWidget(self.printed_label)
         buttons = QHBoxLayout()
@@ -91,54 +141,126 @@ class ReviewPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.held_table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty_label)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.empty_label, 1)
+        top.addWidget(self.every_list)
+        layout = QVBoxLayout()
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        self._show_item()
+        return layout
+
+    @property
+    def every(self) -> bool:
+        """Whether the queue shown is every list's."""
+        return self.source_id is None or self.every_list.isChecked()
 
     def show_list(self, session: Session, source_id: int | None) -> None:
-        """Read the list's queue again, keeping the row in view when it is still held."""
+        """Read the queue again (of the list, or of every list), keeping the row in view
+        when it is still held."""
         kept = self.current()
         self.source_id = source_id
-        items = review.held_rows(session, source_id) if source_id is not None else []
-        self.held.set_rows(items, lambda r: f"{r.name_as_printed} {r.candidate_name}")
+        self.every_list.setEnabled(source_id is not None)
+        items = review.held_rows(session, None if self.every else source_id)
+        columns = ALL_HELD_COLUMNS if self.every else HELD_COLUMNS
+        if self.held.columns != columns:
+            self.held.columns = columns
+            for i, column in enumerate(columns):
+                self.held_table.setColumnWidth(i, column.width or 100)
+        self.held.set_rows(items, lambda r: f"{r.list_title} {r.name_as_printed} {_may_be(r)}")
         ids = [r.membership_id for r in self.held.visible_rows()]
         row = ids.index(kept.membership_id) if kept and kept.membership_id in ids else 0
         if ids:
             self.held_table.selectRow(row)
-        self.empty_label.setVisible(not ids)
+        self.empty_label.setText(
+            f"{len(ids):,} row{'s' if len(ids) != 1 else ''} held for review"
+            + (" on every list" if self.every else "")
+            if ids
+            else "No rows are waiting for review."
+        )
         self._show_item()
         self.counted.emit(len(ids))
+
+    def _read_again(self) -> None:
+        with self.ops.archive.reader() as session:
+            self.show_list(session, self.source_id)
 
     def current(self) -> HeldItem | None:
         row = self.held_table.currentIndex().row()
         return self.held.row_at(row) if 0 <= row < self.held.rowCount() else None
 
+    def chosen(self) -> Candidate | None:
+        """The case a confirmation makes the row's: the one picked, else the best."""
+        item = self.current()
+        if item is None:
+            return None
+        row = self.candidates_table.currentIndex().row()
+        return item.candidates[row] if 0 <= row < len(item.candidates) else item.best
+
+    def choose(self, position: int) -> None:
+        """Pick the held row's ``position``-th case (0: the best) for a confirmation."""
+        self.candidates_table.selectRow(position)
+
     def _show_item(self) -> None:
         item = self.current()
         for button in (self.confirm_button, self.new_button, self.reject_button, self.open_button):
             button.setEnabled(item is not None)
+        self.facts.columns = _fact_columns(item)
         if item is None:
             self.side_label.setText("")
             self.printed_label.setText("")
-            self.facts.set_rows([], lambda d: "")
+            self.candidates.set_rows([], lambda c: "")
+            self.facts.set_rows([], lambda f: "")
             return
         where = f"Row {item.row_number}" if item.row_number else "A row"
+        count = len(item.candidates)
         self.side_label.setText(
-            f"{where} of {item.list_title}: {item.name_as_printed or '(no name printed)'}\n"
-            f"may be case {item.candidate_id}, {item.candidate_name} — {item.reason}"
+            f"{where} of {item.list_title}: {item.name_as_printed or '(no name printed)'} may be "
+            + (f"one of {count} cases; pick the one to confirm:" if count > 1 else "this case:")
         )
-        self.facts.set_rows(item.facts, lambda d: d.field)
+        self.candidates.set_rows(item.candidates, lambda c: c.name)
+        self._fit_candidates(len(item.candidates))
+        self.facts.set_rows(item.side_by_side(), lambda f: f.field)
+        for i, column in enumerate(self.facts.columns):
+            self.facts_table.setColumnWidth(i, column.width or 100)
         printed = "; ".join(f"{k}: {v}" for k, v in item.printed.items())
         self.printed_label.setText(f"As printed: {printed}" if printed else "")
+        self.candidates_table.selectRow(0)
+        # A row kept without its printed text (a list known only by what others say of
+        # it) has nothing a case could be made from.
+        self.new_button.setEnabled(bool(item.printed))
+        self._show_choice()
 
-    def _decide(self, words: str, decide: Callable[[Session, int], int]) -> None:
+    def _fit_candidates(self, count: int) -> None:
+        """As tall as the cases the row may be (there are a few at most), no taller."""
+        table = self.candidates_table
+        rows = max(count, 1)
+        height = (
+            table.horizontalHeader().height() + rows * table.verticalHeader().defaultSectionSize()
+        )
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
+    def _show_choice(self) -> None:
+        candidate = self.chosen()
+        name = candidate.name if candidate else "the case"
+        self.confirm_button.setText(f"Same man as {name}: confirm")
+        tip = f"The row is {name} (case {candidate.case_id})" if candidate else ""
+        self.confirm_button.setToolTip(tip)
+
+    def _confirm(self) -> None:
+        candidate = self.chosen()
+        if candidate is not None:
+            self._decide(
+                lambda name: f"Confirm {name} as {candidate.name}",
+                lambda session, row_id: review.confirm_match(session, row_id, candidate.case_id),
+            )
+
+    def _decide(self, words: Callable[[str], str], decide: Callable[[Session, int], int]) -> None:
         item = self.current()
         if item is None:
             return
-        text = words.format(name=item.name_as_printed or "the row", case=item.candidate_name)
+        text = words(item.name_as_printed or "the row")
         try:
             self.ops.perform(
                 text,
@@ -151,6 +273,6 @@ class ReviewPanel(QWidget):
             QMessageBox.warning(self, "Cannot decide this row", str(error))
 
     def _open_case(self) -> None:
-        item = self.current()
-        if item is not None:
-            self.open_record.emit("case", item.candidate_id)
+        candidate = self.chosen()
+        if candidate is not None:
+            self.open_record.emit("case", candidate.case_id)

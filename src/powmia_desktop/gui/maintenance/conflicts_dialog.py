@@ -33,6 +33,7 @@ _SHOWN = 2000
 
 def _table(columns: tuple[str, ...], parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(columns), parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setHorizontalHeaderLabels(columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

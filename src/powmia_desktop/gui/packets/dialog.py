@@ -2,8 +2,8 @@
 
 It opens on the next planned meeting (or the one chosen where it was opened) with its cases
 ticked, and the case chosen where it was opened. "Preview…" builds the packet into a
-temporary file, logged as a run so any copy can be verified, and shows it beside what each
-section holds and what the audience will not see; it is printed or saved from there
+temporary file and shows it beside what each section holds and what the audience will not
+see; it is printed or saved from there, which logs it as a run so any copy can be verified
 (gui/packets/preview.py). Building runs off the GUI thread (run_job).
 """
 
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.packets.crossref_options import CrossRefOptions
 from powmia_desktop.gui.packets.preview import PacketPreviewDialog
 from powmia_desktop.gui.packets.sections_editor import SectionsEditor
 from powmia_desktop.gui.packets.summary import PREPARER_SETTING, remembered_preparer
@@ -94,6 +95,7 @@ class PacketDialog(QDialog):
         self.custom_text = QPlainTextEdit(self)
         self.custom_text.setPlaceholderText("Text for the Custom text section, if ticked")
         self.custom_text.setMaximumHeight(90)
+        self.crossref_options = CrossRefOptions(self)
 
         self.preview_button = QPushButton("Preview…", self)
         self.preview_button.setToolTip(
@@ -131,6 +133,7 @@ class PacketDialog(QDialog):
         form.addRow("Prepared by:", self.prepared_by_edit)
         form.addRow("Cases:", self.cases)
         form.addRow("Custom text:", self.custom_text)
+        form.addRow("Cross-reference:", self.crossref_options)
         upper = QSplitter(Qt.Orientation.Horizontal, self)
         upper.addWidget(sections_box)
         upper.addWidget(form_box)
@@ -153,6 +156,7 @@ class PacketDialog(QDialog):
             self.templates = packets.list_templates(session)
             self.audiences = packets.list_audiences(session)
             meetings = list_meetings(session)
+            self.crossref_options.load(session)
             cases = list_cases(session)
             if meeting_id is None:
                 meeting_id = next_planned_meeting(session, now)
@@ -161,7 +165,8 @@ class PacketDialog(QDialog):
                 ticked |= set(meeting_case_ids(session, meeting_id))
         for template in self.templates:
             self.template_box.addItem(template.name)
-        self.sections.set_template(self.templates[0])
+        self.sections.changed.connect(self._sections_changed)
+        self._set_template(self.templates[0])
         for found in self.audiences:
             self.audience_box.addItem(found.name)
         # Start with the usual reader of a packet: the DPAA analyst, when that profile exists.
@@ -183,7 +188,16 @@ class PacketDialog(QDialog):
 
     def _template_chosen(self, index: int) -> None:
         if 0 <= index < len(self.templates):
-            self.sections.set_template(self.templates[index])
+            self._set_template(self.templates[index])
+
+    def _set_template(self, template: packets.Template) -> None:
+        self.sections.set_template(template)
+        self.crossref_options.set_options(self.sections.options("crossref"))
+
+    def _sections_changed(self) -> None:
+        """The cross-reference's options are for its section: offered while it is ticked."""
+        ticked = any(s.kind == "crossref" for s in self.sections.sections())
+        self.crossref_options.setEnabled(ticked)
 
     def _show_audience(self) -> None:
         chosen = self.audience()
@@ -219,6 +233,7 @@ class PacketDialog(QDialog):
         extra = {}
         if self.custom_text.toPlainText().strip():
             extra["custom_text"] = {"text": self.custom_text.toPlainText()}
+        extra["crossref"] = self.crossref_options.options()
         return packets.Template(name, self.sections.sections(extra))
 
     def request(self) -> packets.PacketRequest:
@@ -234,8 +249,8 @@ class PacketDialog(QDialog):
     # -- preview ------------------------------------------------------------------------------
 
     def preview(self) -> PacketPreviewDialog | None:
-        """Build the packet for the current choices into a temporary file (logged as a run)
-        and show it beside what it holds and leaves out, to print or save from there."""
+        """Build the packet for the current choices into a temporary file and show it beside
+        what it holds and leaves out, to print or save from there (which logs its run)."""
         request = self.request()
         if not request.template.sections:
             QMessageBox.information(
@@ -255,6 +270,7 @@ class PacketDialog(QDialog):
                     render=render_packet,
                     attachments_dir=attachments,
                     progress=progress,
+                    log=False,
                 )
 
         if request.prepared_by:
@@ -268,7 +284,13 @@ class PacketDialog(QDialog):
         assert result.data is not None
         self.packet_result = result
         self.preview_dialog = PacketPreviewDialog(
-            target, f"Packet — {result.data.title}", result.data, self, temporary=True
+            target,
+            f"Packet — {result.data.title}",
+            result.data,
+            self,
+            temporary=True,
+            archive=self.archive,
+            result=result,
         )
         self.preview_dialog.show()
         return self.preview_dialog

@@ -2,6 +2,10 @@
 
 On the left: what each section holds and what this audience will not see (the redaction
 log); on the right: the PDF's pages with Print… and Save As… (gui/pdf_preview.py).
+
+A packet built for the preview is not logged yet: the first print or save logs its run (as
+``powmia packet`` does, with the audience and what was left out); closed unused, it leaves
+no run behind.
 """
 
 from pathlib import Path
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -19,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.pdf_preview import PdfPreviewDialog
 from powmia_desktop.services import packets
 from powmia_desktop.services.audience import RedactionLog
@@ -30,6 +37,7 @@ _TEXT_RULES = ("hide_phones", "hide_emails", "hide_addresses")
 def _table(headers: list[str], stretch: tuple[int, ...], parent: QWidget) -> QTableWidget:
     """A read-only table whose ``stretch`` columns share the width left by the others."""
     table = QTableWidget(0, len(headers), parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setHorizontalHeaderLabels(headers)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
@@ -79,8 +87,15 @@ class PacketPreviewDialog(PdfPreviewDialog):
         parent: QWidget | None = None,
         *,
         temporary: bool = False,
+        archive: Archive | None = None,
+        result: packets.PacketResult | None = None,
     ) -> None:
+        """``archive`` and an unlogged ``result``: log its run when printed or saved."""
         super().__init__(path, title, parent, temporary=temporary)
+        self.archive = archive
+        self.packet = result
+        self.preview.saved.connect(lambda target: self.log_run(target.resolve()))
+        self.preview.printed.connect(lambda printer: self.log_run(f"printed on {printer}"))
         side = QWidget(self)
         contents_box = QGroupBox("What each section holds", side)
         self.contents_table = _table(["Section", "Holds"], (1,), contents_box)
@@ -110,6 +125,19 @@ class PacketPreviewDialog(PdfPreviewDialog):
         width = min(1400, screen.width() - 40)
         self.resize(width, min(900, screen.height() - 60))
         splitter.setSizes([width * 9 // 20, width * 11 // 20])
+
+    def log_run(self, where: Path | str) -> int | None:
+        """Log the previewed packet's run (once: its copies share one run); its id."""
+        if self.archive is None or self.packet is None:
+            return None
+        if self.packet.run_id is None:
+            result = self.packet
+            try:
+                with self.archive.session() as session:
+                    self.packet = packets.log_result(session, result, where)
+            except PowmiaError as error:
+                QMessageBox.warning(self, "The packet was not logged", str(error))
+        return self.packet.run_id
 
     def show_data(self, data: packets.PacketData) -> None:
         contents = packets.section_contents(data)

@@ -26,10 +26,15 @@ FIRST_AUDIENCE = "DPAA analyst"
 
 
 def write_case_summary(
-    archive: Archive, case_id: int, target: Path, audience_name: str = DEFAULT_AUDIENCE
+    archive: Archive,
+    case_id: int,
+    target: Path,
+    audience_name: str = DEFAULT_AUDIENCE,
+    *,
+    log: bool = True,
 ) -> packets.PacketResult:
     """Render one case summary for an audience into ``target`` and log it as a run (so a
-    copy saved from the preview can be verified)."""
+    copy can be verified); without ``log``, the preview logs it once printed or saved."""
     with archive.session() as session:
         result = packets.build_summary(
             session,
@@ -40,6 +45,7 @@ def write_case_summary(
             prepared_by=remembered_preparer(),
             attachments_dir=archive.location.attachments_dir,
             overwrite=True,
+            log=log,
         )
     return result
 
@@ -81,7 +87,7 @@ def show_case_summary(
 
     def job(progress: Progress) -> packets.PacketResult:
         progress(0, 1, "Writing the case summary")
-        return write_case_summary(archive, case_id, target, audience_name)
+        return write_case_summary(archive, case_id, target, audience_name, log=False)
 
     try:
         result = run_job(parent, "Case summary", job)
@@ -90,6 +96,8 @@ def show_case_summary(
         return None
     assert result.data is not None
     title = f"Case summary for {result.data.audience.name}"
-    dialog = PacketPreviewDialog(target, title, result.data, parent, temporary=True)
+    dialog = PacketPreviewDialog(
+        target, title, result.data, parent, temporary=True, archive=archive, result=result
+    )
     dialog.show()
     return dialog

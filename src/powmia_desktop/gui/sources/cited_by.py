@@ -29,6 +29,7 @@ class CitedByPanel(RecordPanel):
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -4,7 +4,9 @@ Only what is in view is drawn. With more than ``DETAIL_LIMIT`` events in view, e
 shows how many events start in each stretch of time (buckets of whole days, months or
 years; a click zooms into one); with fewer, every event is drawn where its date puts it,
 a fuzzy date as a range whose uncertain ends fade (services/timeline_layout.py), and a
-click on one asks for it to be opened (``event_clicked``).
+click on one asks for it to be opened (``event_clicked``). No frame waits on the archive:
+events not read yet are read on a thread of their own (gui/timeline_view/reads.py); until
+they arrive the view shows what is read already, or the counts, marked "reading events…".
 
 Wheel or +/- zoom around the pointer, a drag or the arrow keys pan, Home shows it all;
 Up/Down (or Shift+wheel) scroll the lanes when they do not fit.
@@ -13,13 +15,12 @@ Up/Down (or Shift+wheel) scroll the lanes when they do not fit.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -28,19 +29,18 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
-from sqlalchemy.orm import Session
 
 from powmia_desktop.gui.timeline_view.drawing import GUTTER, ROW, ChartPainter
-from powmia_desktop.services.timeline_chart import ChartData, EventMark
+from powmia_desktop.gui.timeline_view.reads import EventReads, Reader
+from powmia_desktop.services.timeline_chart import EVERY_EVENT_LIMIT, ChartData, EventMark
 from powmia_desktop.services.values import date_text
 
 #: Draw events one by one when at most this many are in view; count them above.
-DETAIL_LIMIT = 1500
+DETAIL_LIMIT = EVERY_EVENT_LIMIT
 #: Draw the roughly dated events in view one by one up to this many; above, say how many.
 ROUGH_LIMIT = 300
 MIN_SPAN_DAYS = 3.0
-
-Reader = Callable[[], AbstractContextManager[Session]]
+MIN_GUTTER = 90.0
 
 
 @lru_cache(maxsize=65_536)
@@ -62,6 +62,8 @@ class TimelineCanvas(QWidget):
     """Draws a ``ChartData`` between two days; ``event_clicked(id)`` when an event is clicked."""
 
     event_clicked = Signal(int)
+    #: the row saying how many cases have no lane was clicked (to filter the cases)
+    more_clicked = Signal()
     view_changed = Signal()
     #: the lanes need another height (``needed``) since the last paint
     height_changed = Signal()
@@ -73,14 +75,21 @@ class TimelineCanvas(QWidget):
         self.low, self.high = 711_000.0, 740_000.0
         self.top = 0.0  # lanes scrolled up by this many pixels
         self.needed = 0.0  # the height the scale and every lane took at the last paint
-        self._fetched: tuple[float, float, list[EventMark]] | None = None
+        #: the width of the lane names (``GUTTER`` at most; see ``set_data``)
+        self.gutter = GUTTER
+        #: the lanes and counts are being read (the chart says so while it has none)
+        self.loading = False
+        self.reads = EventReads(reader, self)
+        self.reads.arrived.connect(self._arrived)
         #: per lane, the roughly dated events in view not drawn one by one (see marks_in_view)
         self.rough: list[int] = []
         self.hits: list[tuple[QRectF, EventMark]] = []
         self.buckets: list[tuple[QRectF, float, float, int]] = []
+        self.more_row: QRectF | None = None
         self._press: QPointF | None = None
         self._dragged = False
         self.label_widths: dict[str, float] = {}
+        self.lane_names: dict[tuple[str, float], str] = {}  # elided to a width
         self._painting_width: float | None = None  # while drawing a picture of another size
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
@@ -94,9 +103,17 @@ class TimelineCanvas(QWidget):
     def set_data(self, data: ChartData | None) -> None:
         """Show ``data``, the whole of it in view."""
         self.data = data
-        self._fetched = None
+        self.reads.use(data)
         self.top = 0.0
+        metrics = QFontMetricsF(self.font())
+        names = data.lanes if data is not None else []
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=GUTTER)
+        self.gutter = min(max(widest + 24, MIN_GUTTER), GUTTER)
         self.fit()
+
+    def _arrived(self) -> None:
+        self.update()
+        self.view_changed.emit()
 
     def fit(self) -> None:
         extent = self.data.histogram.extent() if self.data is not None else None
@@ -126,19 +143,19 @@ class TimelineCanvas(QWidget):
         picture being drawn, or in ``width``."""
         if width is None:
             width = self._painting_width or self.width()
-        return max(width - GUTTER - 8, 1.0)
+        return max(width - self.gutter - 8, 1.0)
 
     def x_of(self, day: float) -> float:
-        return GUTTER + (day - self.low) / self.days_per_pixel
+        return self.gutter + (day - self.low) / self.days_per_pixel
 
     def day_at(self, x: float) -> float:
-        return self.low + (x - GUTTER) * self.days_per_pixel
+        return self.low + (x - self.gutter) * self.days_per_pixel
 
     def zoom(self, factor: float, around_x: float | None = None) -> None:
         """Zoom in (``factor`` > 1) or out, keeping the day under ``around_x`` in place."""
-        x = GUTTER + self.plot_width() / 2 if around_x is None else around_x
+        x = self.gutter + self.plot_width() / 2 if around_x is None else around_x
         anchor = self.day_at(x)
-        share = (x - GUTTER) / self.plot_width()
+        share = (x - self.gutter) / self.plot_width()
         span = (self.high - self.low) / factor
         span = min(max(span, MIN_SPAN_DAYS), 365.25 * 400)
         self.set_view(anchor - span * share, anchor - span * share + span)
@@ -170,19 +187,35 @@ class TimelineCanvas(QWidget):
         return sorted(narrow + wide, key=lambda m: (m.lane, m.span.low, m.id))
 
     def _narrow_in_view(self) -> list[EventMark]:
-        """The events known to the day in view (read from the archive when the view leaves
-        the days read last: those in view and as many again either side, if few)."""
-        assert self.data is not None
-        fetched = self._fetched
-        if fetched is None or not (fetched[0] <= self.low and self.high <= fetched[1]):
-            span = self.high - self.low
-            low, high = self.low - span, self.high + span
-            if self.data.histogram.count_all(low, high) > 3 * DETAIL_LIMIT:
-                low, high = self.low, self.high
-            with self.reader() as session:
-                fetched = (low, high, self.data.events_between(session, low, high))
-            self._fetched = fetched
-        return [m for m in fetched[2] if m.span.high >= self.low and m.span.low <= self.high]
+        """The events known to the day in view that are read (see gui/timeline_view/reads.py:
+        a read of the others starts on a thread of its own, and the view is painted again
+        when it arrives)."""
+        return self.reads.events(self.low, self.high)
+
+    def events_at_hand(self) -> bool:
+        """Whether the events in view are drawn one by one: few enough are in view, and
+        some of their days are read (else the counts are drawn until the read arrives).
+        Starts reading the events in view when they are not all at hand."""
+        if not self.in_detail():
+            return False
+        self.reads.want(self.low, self.high)
+        return self.reads.overlaps(self.low, self.high)
+
+    def reading(self) -> bool:
+        """Whether events in view are still being read (the view is marked "reading…")."""
+        return self.in_detail() and not self.reads.covers(self.low, self.high)
+
+    def events_read(self) -> bool:
+        """Whether the events in view are at hand; starts reading them if they are not."""
+        if not self.in_detail():
+            return True
+        self.reads.want(self.low, self.high)
+        return self.reads.covers(self.low, self.high)
+
+    def read_now(self) -> None:
+        """Read the events in view on this thread if they are not at hand (for a picture)."""
+        if self.in_detail():
+            self.reads.read_now(self.low, self.high)
 
     # -- drawing ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -229,6 +262,8 @@ class TimelineCanvas(QWidget):
             low, high, _ = bucket
             pad = (high - low) * 0.25
             self.set_view(low - pad, high + pad)
+        elif self.more_row is not None and self.more_row.contains(point):
+            self.more_clicked.emit()
 
     # -- input ------------------------------------------------------------------------
     def wheelEvent(self, event: QWheelEvent) -> None:

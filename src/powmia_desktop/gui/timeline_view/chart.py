@@ -13,7 +13,7 @@ import contextlib
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollBar,
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop.core.errors import PowmiaError
-from powmia_desktop.gui.timeline_view.canvas import Reader, TimelineCanvas
+from powmia_desktop.gui.timeline_view.canvas import TimelineCanvas
+from powmia_desktop.gui.timeline_view.reads import Reader
 from powmia_desktop.logs import log_unexpected
 from powmia_desktop.services.timeline_chart import (
     BY_CASE,
@@ -41,6 +43,8 @@ from powmia_desktop.services.timeline_chart import (
 )
 
 HINT = "Wheel or +/− to zoom, drag to move, click an event to open it"
+#: how long typing in the cases' filter pauses before the lanes are read again
+FILTER_WAIT_MS = 300
 
 
 class _Carrier(QObject):
@@ -69,6 +73,21 @@ class TimelineChart(QWidget):
         self.lanes.addItem("Lanes by category", BY_CATEGORY)
         self.lanes.addItem("Lanes by case", BY_CASE)
         self.lanes.currentIndexChanged.connect(self._lanes_chosen)
+        #: which cases have lanes, by their names (lanes by case across the archive)
+        self.cases_filter = QLineEdit(self)
+        self.cases_filter.setPlaceholderText("Filter cases…")
+        self.cases_filter.setAccessibleName("Filter the cases drawn as lanes")
+        self.cases_filter.setToolTip(
+            f"Lanes for the {CASE_LANES} cases with the most events whose names hold these words"
+        )
+        self.cases_filter.setClearButtonEnabled(True)
+        self.cases_filter.setMaximumWidth(220)
+        self.cases_filter.textChanged.connect(self._filter_typed)
+        self._filter_wait = QTimer(self)
+        self._filter_wait.setSingleShot(True)
+        self._filter_wait.setInterval(FILTER_WAIT_MS)
+        self._filter_wait.timeout.connect(self.reload)
+        self.canvas.more_clicked.connect(self._ask_filter)
         buttons = []
         for text, tip, slot in (
             ("−", "Zoom out (−)", self.zoom_out),
@@ -89,6 +108,7 @@ class TimelineChart(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.addWidget(self.lanes)
+        bar.addWidget(self.cases_filter)
         for button in buttons:
             bar.addWidget(button)
         bar.addWidget(self.status, 1)
@@ -106,6 +126,7 @@ class TimelineChart(QWidget):
         layout.addLayout(bar)
         layout.addLayout(body, 1)
         self._fit_scroll()
+        self._show_filter()
 
     def _fit_scroll(self) -> None:
         hidden = int(max(self.canvas.needed - self.canvas.height(), 0))
@@ -129,7 +150,18 @@ class TimelineChart(QWidget):
         self.canvas.set_top(float(value))
 
     def _lanes_chosen(self, _index: int) -> None:
+        self._show_filter()
         self.reload()
+
+    def _show_filter(self) -> None:
+        self.cases_filter.setVisible(self.by == BY_CASE and self.case_id is None)
+
+    def _filter_typed(self, _text: str) -> None:
+        self._filter_wait.start()  # read again once the typing pauses
+
+    def _ask_filter(self) -> None:
+        self.cases_filter.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.cases_filter.selectAll()
 
     @property
     def by(self) -> str:
@@ -138,6 +170,7 @@ class TimelineChart(QWidget):
     def show_case(self, case_id: int | None) -> None:
         """Show case ``case_id``'s events (None: every case's), all of them in view."""
         self.case_id = case_id
+        self._show_filter()
         self._read(keep_view=False)
 
     def reload(self) -> None:
@@ -148,13 +181,14 @@ class TimelineChart(QWidget):
         self._generation += 1
         generation, carrier = self._generation, self._carrier
         reader, case_id, by = self.reader, self.case_id, self.by
+        like = self.cases_filter.text() if self.cases_filter.isVisibleTo(self) else ""
         self._keep_view = keep_view
 
         def read() -> None:
             data, error = None, ""
             try:
                 with reader() as session:
-                    data = load_chart(session, case_id=case_id, by=by)
+                    data = load_chart(session, case_id=case_id, by=by, cases_like=like)
             except PowmiaError as problem:
                 error = str(problem)
             except Exception as problem:  # one line for the person; the details logged
@@ -165,11 +199,15 @@ class TimelineChart(QWidget):
                 carrier.done.emit(generation, data, error)
 
         self.status.setText("Reading the timeline…")
+        self.canvas.loading = True
+        self.canvas.update()
         threading.Thread(target=read, name="timeline chart", daemon=True).start()
 
     def _arrived(self, generation: int, data: ChartData | None, error: str) -> None:
         if generation != self._generation:
             return  # a later read is on its way
+        self.canvas.loading = False
+        self.canvas.update()
         if data is None:
             self.status.setText(error)
             return
@@ -185,14 +223,25 @@ class TimelineChart(QWidget):
         if data is None:
             return
         shown = f"{data.total:,} dated event" + ("" if data.total == 1 else "s")
-        if self.by == BY_CASE and self.case_id is None and len(data.lanes) >= CASE_LANES:
-            shown += f" of the {CASE_LANES} cases with the most events"
+        if self.by == BY_CASE and self.case_id is None:
+            like = self.cases_filter.text().strip()
+            cases = len(data.lanes) + data.more_lanes
+            named = f" named “{like}”" if like else ""
+            if data.more_lanes:
+                shown = (
+                    f"{len(data.lanes)} of {cases:,} cases{named} (those with the most "
+                    f"events): {shown}"
+                )
+            else:
+                shown = f"{cases:,} case{'' if cases == 1 else 's'}{named}: {shown}"
         mode = "" if self.canvas.in_detail() else " · counts per bar (zoom in for events)"
         self.status.setText(f"{shown}{mode} · {HINT}")
 
     # -- pictures ---------------------------------------------------------------------
     def picture_size(self) -> QSize:
-        """The canvas's width, tall enough for every lane."""
+        """The canvas's width, tall enough for every lane (the events in view read first:
+        a picture shows them all, not what a frame had at hand)."""
+        self.canvas.read_now()
         width = max(self.canvas.width(), 900)
         image = QImage(1, 1, QImage.Format.Format_ARGB32)
         painter = QPainter(image)

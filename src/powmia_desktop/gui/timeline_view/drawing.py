@@ -25,14 +25,15 @@ from powmia_desktop.services.timeline_layout import (
 if TYPE_CHECKING:
     from powmia_desktop.gui.timeline_view.canvas import TimelineCanvas
 
-GUTTER = 180.0  # lane names
+GUTTER = 180.0  # lane names: at most this wide (less when the names are short)
 AXIS = 26.0  # the scale along the top
 ERA_ROW = 16.0  # era names under the scale
 ROW = 18.0  # one row of events
 COUNT_LANE = 40.0  # a lane of counts
 MAX_ROWS = 12  # rows of named events in one lane (the rest go on one more, unnamed)
 LABEL_MAX = 260.0
-INK, MUTED, RULE, SHADE = "#222222", "#666666", "#d8d8d8", "#f5f5f5"
+MORE_ROW = 28.0  # the row saying how many cases have no lane
+INK, MUTED, RULE, SHADE, LINK = "#222222", "#666666", "#d8d8d8", "#f5f5f5", "#1a5fb4"
 
 
 class ChartPainter:
@@ -45,7 +46,7 @@ class ChartPainter:
         """Draw the chart on ``p`` over ``width`` × ``height`` (see TimelineCanvas.paint)."""
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         p.fillRect(QRectF(0, 0, width, height), QColor("white"))
-        self.c.hits, self.c.buckets = [], []
+        self.c.hits, self.c.buckets, self.c.more_row = [], [], None
         plot_right = width - 8
         body_top = AXIS + ERA_ROW
         self._eras(p, body_top, plot_right, height)
@@ -53,18 +54,52 @@ class ChartPainter:
         if self.c.data is None or not self.c.data.lanes:
             p.setPen(QColor(MUTED))
             p.drawText(
-                QRectF(GUTTER, body_top, plot_right - GUTTER, height - body_top),
+                QRectF(self.c.gutter, body_top, plot_right - self.c.gutter, height - body_top),
                 Qt.AlignmentFlag.AlignCenter,
-                "No dated events to show.",
+                "Reading the timeline…" if self.c.loading else "No dated events to show.",
             )
             return height
         p.setClipRect(QRectF(0, body_top, width, height - body_top))
-        if self.c.in_detail():
+        if self.c.events_at_hand():
             needed = self._draw_events(p, body_top - top, plot_right)
-        else:
+        else:  # zoomed out, or the events in view not read yet: how many there are
             needed = self._draw_counts(p, body_top - top, plot_right)
+        if self.c.data.more_lanes:
+            needed += self._more_row(p, body_top - top + needed, plot_right)
         p.setClipping(False)
+        if self.c.reading():
+            self._reading(p, plot_right)
         return needed + body_top
+
+    def _more_row(self, p: QPainter, y: float, right: float) -> float:
+        """A last row saying how many cases have no lane, and how to see them (a click
+        there asks for the filter: ``canvas.more_row``)."""
+        assert self.c.data is not None
+        more = self.c.data.more_lanes
+        box = QRectF(0, y, right, MORE_ROW)
+        p.fillRect(box.adjusted(0, 2, 0, -2), QColor(SHADE))
+        p.setPen(QColor(LINK))
+        text = f"{more:,} more case{'' if more == 1 else 's'} with events — filter to see them"
+        p.drawText(box.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
+        self.c.more_row = box
+        return MORE_ROW
+
+    def _reading(self, p: QPainter, right: float) -> None:
+        """A light mark at the end of the eras' row while the events in view are read (or
+        why they could not be)."""
+        failure = self.c.reads.failure
+        text = "reading events…" if failure is None else failure
+        small = QFont(self.c.font())
+        small.setPointSizeF(self.c.font().pointSizeF() * 0.85)
+        p.setFont(small)
+        metrics = QFontMetricsF(small)
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - self.c.gutter - 8)
+        width = metrics.horizontalAdvance(text) + 10
+        box = QRectF(right - width, AXIS + 1, width, ERA_ROW - 2)
+        p.fillRect(box, QColor(255, 255, 255, 220))
+        p.setPen(QColor(MUTED if failure is None else "#a00000"))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.setFont(self.c.font())
 
     def _eras(self, p: QPainter, body_top: float, right: float, height: float) -> None:
         """The eras as bands behind the lanes, each named in the row under the scale: the
@@ -72,7 +107,7 @@ class ChartPainter:
         shown = []
         for era in ERAS:
             start, end = era.span
-            left, far = max(self.c.x_of(start), GUTTER), min(self.c.x_of(end), right)
+            left, far = max(self.c.x_of(start), self.c.gutter), min(self.c.x_of(end), right)
             if far > left:
                 colour = QColor(era.colour)
                 p.fillRect(QRectF(left, AXIS, max(far - left, 1.0), height - AXIS), colour)
@@ -82,7 +117,7 @@ class ChartPainter:
         small.setItalic(True)
         p.setFont(small)
         metrics = QFontMetricsF(small)
-        free = GUTTER  # where the row of names is free from
+        free = self.c.gutter  # where the row of names is free from
         for name, colour, left, far in shown:
             at = max(left, free + 8)
             room = right - at - 2
@@ -112,21 +147,26 @@ class ChartPainter:
                 p.setPen(QColor(MUTED))
                 p.drawText(QPointF(x + 3, AXIS - 8), label)
         p.setPen(QPen(QColor(RULE), 1))
-        p.drawLine(QPointF(GUTTER, AXIS - 4), QPointF(width, AXIS - 4))
+        p.drawLine(QPointF(self.c.gutter, AXIS - 4), QPointF(width, AXIS - 4))
 
     def _lane_head(self, p: QPainter, lane: int, y: float, h: float, right: float) -> None:
         assert self.c.data is not None
         if lane % 2 == 0:
-            p.fillRect(QRectF(0, y, GUTTER - 4, h), QColor(SHADE))
+            p.fillRect(QRectF(0, y, self.c.gutter - 4, h), QColor(SHADE))
         p.setPen(QPen(QColor(RULE), 1))
         p.drawLine(QPointF(0, y + h), QPointF(right, y + h))
         p.setPen(QColor(self.colour(lane)).darker(130))
         name = self.c.data.lanes[lane]
-        metrics = QFontMetricsF(self.c.font())
+        room = self.c.gutter - 14
+        shown = self.c.lane_names.get((name, room))
+        if shown is None:
+            metrics = QFontMetricsF(self.c.font())
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+            self.c.lane_names[(name, room)] = shown
         p.drawText(
-            QRectF(6, y, GUTTER - 14, min(h, 2 * ROW)),
+            QRectF(6, y, room, min(h, 2 * ROW)),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(name, Qt.TextElideMode.ElideRight, GUTTER - 14),
+            shown,
         )
 
     def colour(self, lane: int) -> str:
@@ -148,7 +188,7 @@ class ChartPainter:
             colour = QColor(self.colour(lane))
             for start, n in found:
                 left, far = self.c.x_of(start), self.c.x_of(start + size)
-                left, far = max(left, GUTTER), min(far, right)
+                left, far = max(left, self.c.gutter), min(far, right)
                 if far <= left:
                     continue
                 bar = (COUNT_LANE - 6) * math.sqrt(n / most)
@@ -181,10 +221,10 @@ class ChartPainter:
             rough = ROW if self.c.rough and self.c.rough[lane] else 0.0
             placed = []
             for mark in marks:
-                left = GUTTER + (mark.span.low - origin) * per_day
-                far = max(GUTTER + (mark.span.high - origin) * per_day, left + 8)
+                left = self.c.gutter + (mark.span.low - origin) * per_day
+                far = max(self.c.gutter + (mark.span.high - origin) * per_day, left + 8)
                 label = self._label_width(metrics, mark.title)
-                if far + label > right and left - label >= GUTTER:  # the name before it
+                if far + label > right and left - label >= self.c.gutter:  # the name before it
                     placed.append((left - label, far))
                 else:
                     placed.append((left, far + label))
@@ -193,7 +233,10 @@ class ChartPainter:
             height = rough + ROW * (max(rows, default=0) + 1 + crowded) + 8
             self._lane_head(p, lane, y, height, right)
             p.save()  # nothing of an event over the lane names
-            p.setClipRect(QRectF(GUTTER, y, right - GUTTER, height), Qt.ClipOperation.IntersectClip)
+            p.setClipRect(
+                QRectF(self.c.gutter, y, right - self.c.gutter, height),
+                Qt.ClipOperation.IntersectClip,
+            )
             if rough:
                 self._rough_strip(p, lane, self.c.rough[lane], y + 4, right)
             ticked: set[int] = set()
@@ -219,10 +262,10 @@ class ChartPainter:
         """One row saying how many roughly dated events of ``lane`` reach into view."""
         band = QColor(self.colour(lane))
         band.setAlpha(30)
-        p.fillRect(QRectF(GUTTER, y + 3, right - GUTTER, ROW - 6), band)
+        p.fillRect(QRectF(self.c.gutter, y + 3, right - self.c.gutter, ROW - 6), band)
         p.setPen(QColor(MUTED))
         p.drawText(
-            QRectF(GUTTER + 6, y, right - GUTTER - 12, ROW),
+            QRectF(self.c.gutter + 6, y, right - self.c.gutter - 12, ROW),
             Qt.AlignmentFlag.AlignVCenter,
             f"{count:,} events dated only roughly (about, between, a month or a year) reach "
             "into these days; show one case to see them",

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import RecordPanel
-from powmia_desktop.gui.timeline_view.canvas import Reader
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
+from powmia_desktop.gui.timeline_view.reads import Reader
 
 
 def archive_reader(ops: ArchiveOps) -> Reader:
@@ -67,6 +67,7 @@ class TimelineWindow(QWidget):
     def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ops = ops
+        self._archive = ops.archive
         self.setWindowTitle("Timeline chart")
         self.chart = TimelineChart(archive_reader(ops), self)
         self.chart.event_clicked.connect(self.open_event)
@@ -79,7 +80,11 @@ class TimelineWindow(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read the chart again after a change (or, hidden, when next shown)."""
+        """Read the chart again after a change (or, hidden, when next shown); after another
+        archive was opened, nothing of the last one's is shown or read meanwhile."""
+        if self.ops.archive is not self._archive:
+            self._archive = self.ops.archive
+            self.chart.canvas.set_data(None)
         if self.isVisible():
             self.chart.reload()
         else:

@@ -59,7 +59,7 @@ def show_status(window: "MainWindow", counts: RecordCounts, backup: BackupInfo |
     if backup is not None:
         when = backup.created_at.astimezone()
         parts.append(f"last backup {when.day} {when:%b %Y, %H:%M}")
-    elif window.archive.location.path is not None:
+    elif window.archive.location.path is not None or window.archive.location.is_server:
         parts.append("not backed up yet")
     window.status_label.setText(" · ".join(parts))
 

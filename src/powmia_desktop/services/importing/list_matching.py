@@ -10,7 +10,8 @@ whose loss date could be the same day, and with those whose date is unknown or v
 * Same service number: the same man (a different one on both sides: never the same man).
 * Same surname, given names that agree, and loss date or unit that agrees with nothing
   contradicting: the same man (the case is updated).
-* A similar name that nothing contradicts: a possible duplicate, held for a person.
+* A similar name that nothing contradicts: a possible duplicate, held for a person, with
+  every other case that could be him too (``Match.others``, best first).
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ SAME_UNIT: Final = 85
 OTHER_UNIT: Final = 50
 #: Closest names looked at per row.
 MAX_CANDIDATES: Final = 25
+#: Cases a held row is shown beside at most (its best candidate and the next ones).
+MAX_HELD: Final = 5
 #: Soundex digits; vowels (and y) become "0" and separate letters, h and w vanish.
 _SOUNDEX: Final = str.maketrans("bfpvcgjkqsxzdtlmnraeiouy", "111122222222334556000000", "hw")
 
@@ -103,6 +106,8 @@ class Match:
     #: "confirmed" (update the case) or "possible" (hold the row for review).
     verdict: str
     reason: str
+    #: For a possible match: the other cases the row could be, best first.
+    others: tuple[Match, ...] = ()
 
 
 def _name_key(surname: str, given: str) -> str:
@@ -343,11 +348,19 @@ class CaseIndex:
                 possible.append((name, Match(case, "possible", why)))
         if len(strong) == 1:
             return strong[0]
+        # Held: every case that could be him, those that fit equally well first, then by
+        # name score (a stable sort keeps the index's order among equals).
+        possible.sort(key=lambda p: -p[0])
+        held = [
+            Match(m.case, "possible", f"{m.reason}, one of {len(strong)} that fit equally")
+            for m in strong
+        ] + [m for _, m in possible]
+        if not held:
+            return None
+        best, *others = held[:MAX_HELD]
         if strong:
-            return Match(strong[0].case, "possible", f"{len(strong)} cases fit this row equally")
-        if possible:
-            return max(possible, key=lambda p: p[0])[1]
-        return None
+            best = Match(best.case, "possible", f"{len(strong)} cases fit this row equally")
+        return Match(best.case, "possible", best.reason, tuple(others))
 
 
 #: Shelves of the dates seen so far: a list repeats the same few hundred dates.

@@ -69,6 +69,8 @@ class Plan:
     changes: list[dict[str, Any]] = field(default_factory=list)
     tags: list[tuple[int, list[str]]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    #: The other cases a held row may be: (row number, case id, rank, reason).
+    candidates: list[tuple[int, int, int, str]] = field(default_factory=list)
     current: list[list_diff.Entry] = field(default_factory=list)
 
 

@@ -21,6 +21,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from json.encoder import encode_basestring_ascii as _json_text
 from pathlib import Path
 from typing import Any, Final
@@ -45,6 +46,7 @@ from powmia_desktop.db.models import (
 from powmia_desktop.db.tables import raw_table, table_of
 from powmia_desktop.db.types import utcnow
 from powmia_desktop.services.importing import list_diff
+from powmia_desktop.services.importing.list_candidates import write_candidates
 from powmia_desktop.services.importing.list_matching import CaseIndex, KnownCase, Match
 from powmia_desktop.services.importing.list_plan import (
     CASE_COLUMNS,
@@ -245,8 +247,11 @@ def _plan_rows(
             status = CONFIRMED
         else:
             case_id = match.case.id
-            result.held.append(
-                HeldRow(number, row.sort_name, case_id, match.case.sort_name, match.reason)
+            held = HeldRow(number, row.sort_name, case_id, match.case.sort_name, match.reason)
+            result.held.append(replace(held, others=len(match.others)) if match.others else held)
+            plan.candidates.extend(
+                (number, other.case.id, rank, other.reason[:200])
+                for rank, other in enumerate(match.others, 1)
             )
             result.add("held for review")
             status = SUGGESTED
@@ -355,6 +360,7 @@ def _write(
         "uid",
     )
     chunks(memberships, membership_columns, rows)
+    write_candidates(session, plan.candidates, batch_id)
     return claims
 
 

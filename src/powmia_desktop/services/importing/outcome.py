@@ -50,11 +50,16 @@ class HeldRow:
     candidate_id: int
     candidate_name: str
     reason: str
+    #: How many other cases the row may be too (kept with the row for review).
+    others: int = 0
 
     def __str__(self) -> str:
+        also = ""
+        if self.others:
+            also = f" (or {self.others} other case{'s' if self.others != 1 else ''})"
         return (
             f"Row {self.row}: {self.name} may be {self.candidate_name} "
-            f"(case {self.candidate_id}): {self.reason}"
+            f"(case {self.candidate_id}){also}: {self.reason}"
         )
 
 

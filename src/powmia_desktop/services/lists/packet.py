@@ -31,6 +31,27 @@ class CrossRefPart:
     problem: str = ""
 
 
+#: The heading every crossref section prints, before what it sets against what.
+SECTION_HEADING = "Lists cross-reference"
+
+
+def section_heading(options: Any, result: CrossRef | None = None) -> str:
+    """The section's heading with its options: the list and what it is set against (the
+    titles as the archive spells them once they are found, else as the options name them)."""
+    if result is not None:
+        return f"{SECTION_HEADING} — {result.title}"
+    name = str(options.option("list") or "").strip()
+    against = str(options.option("against") or "").strip()
+    status = str(options.option("status") or "").strip()
+    if not name:
+        return SECTION_HEADING
+    if against:
+        return f"{SECTION_HEADING} — {name} against {against}"
+    if status:
+        return f"{SECTION_HEADING} — {name}: carried as {status}"
+    return f"{SECTION_HEADING} — {name}: the latest edition against the one before"
+
+
 def crossref_part(
     session: Session, options: Any, audience: Audience, log: RedactionLog
 ) -> CrossRefPart:

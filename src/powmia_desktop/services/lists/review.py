@@ -3,8 +3,10 @@ decides for each — it is that case (confirm), it is a man the archive does not
 (a new case from the row), or it is nothing to keep (reject).
 
 Each decision changes one ListMembership (and, for a new case, creates that case), so the
-window can undo it as one step. A held row keeps its candidate case in ``serviceman_id`` and
-the import's reason in its notes; the decision's notes keep that reason too.
+window can undo it as one step. A held row keeps its best candidate case in
+``serviceman_id`` and the import's reason in its notes, and the other cases it may be in
+``list_candidate`` (best first); confirming one of those makes it the row's case. The
+decision's notes keep the reason the chosen case was held for.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from powmia_desktop.core.vocab import (
 )
 from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, Source
 from powmia_desktop.services.cases import add_status_change, create_case
+from powmia_desktop.services.importing.list_candidates import other_candidates
 from powmia_desktop.services.importing.list_rows import ListRow
 from powmia_desktop.services.importing.tabular import fold
 from powmia_desktop.services.lists.overview import (
@@ -53,8 +56,35 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A case a held row may be, why the import thought so, and the facts side by side."""
+
+    case_id: int
+    name: str
+    reason: str
+    facts: list[Difference]
+
+    @property
+    def differences(self) -> list[Difference]:
+        return [f for f in self.facts if f.differs]
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """One fact as the list prints it and as each candidate case has it (in their order)."""
+
+    field: str
+    on_list: str
+    on_cases: tuple[str, ...]
+
+    def differs(self, position: int) -> bool:
+        on_case = self.on_cases[position]
+        return bool(self.on_list) and bool(on_case) and self.on_list != on_case
+
+
+@dataclass(frozen=True)
 class HeldItem:
-    """A row waiting for a person, beside the case it may be."""
+    """A row waiting for a person, beside every case it may be (best first)."""
 
     membership_id: int
     source_id: int
@@ -62,14 +92,42 @@ class HeldItem:
     row_number: int | None
     name_as_printed: str
     printed: dict[str, Any]
-    candidate_id: int
-    candidate_name: str
-    reason: str
-    facts: list[Difference]
+    candidates: list[Candidate]
+
+    @property
+    def best(self) -> Candidate:
+        return self.candidates[0]
+
+    @property
+    def candidate_id(self) -> int:
+        return self.best.case_id
+
+    @property
+    def candidate_name(self) -> str:
+        return self.best.name
+
+    @property
+    def reason(self) -> str:
+        return self.best.reason
+
+    @property
+    def facts(self) -> list[Difference]:
+        return self.best.facts
 
     @property
     def differences(self) -> list[Difference]:
-        return [f for f in self.facts if f.differs]
+        return self.best.differences
+
+    def side_by_side(self) -> list[FactRow]:
+        """Each fact the list or any candidate has: the list's value, then each case's."""
+        fields: dict[str, tuple[str, dict[int, str]]] = {}
+        for position, candidate in enumerate(self.candidates):
+            for fact in candidate.facts:
+                fields.setdefault(fact.field, (fact.on_list, {}))[1][position] = fact.on_case
+        return [
+            FactRow(name, on_list, tuple(cases.get(i, "") for i in range(len(self.candidates))))
+            for name, (on_list, cases) in fields.items()
+        ]
 
 
 def _date(value: FuzzyDate | None) -> str:
@@ -120,11 +178,20 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
     if source_id is not None:
         query = query.where(ListMembership.source_id == source_id)
     reader = PrintedReader(session)
+    found = session.execute(query).all()
+    others = other_candidates(session, (m.id for m, _ in found))
+    wanted = {case_id for pairs in others.values() for case_id, _ in pairs}
+    cases = {c.id: c for c in session.scalars(select(Serviceman).where(Serviceman.id.in_(wanted)))}
     items = []
-    for membership, title in session.execute(query).all():
+    for membership, title in found:
         case = membership.serviceman
         assert case is not None  # held rows name their candidate (query above)
         row = reader.read(membership.import_batch_id, membership.row_as_printed)
+        candidates = [Candidate(case.id, case.sort_name, _reason(membership), _facts(row, case))]
+        for case_id, reason in others.get(membership.id, []):
+            other = cases.get(case_id)
+            if other is not None and case_id != case.id:
+                candidates.append(Candidate(case_id, other.sort_name, reason, _facts(row, other)))
         items.append(
             HeldItem(
                 membership.id,
@@ -133,13 +200,14 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
                 membership.row_number,
                 membership.name_as_printed,
                 as_dict(membership.row_as_printed),
-                case.id,
-                case.sort_name,
-                membership.notes.removeprefix(_HELD),
-                _facts(row, case),
+                candidates,
             )
         )
     return items
+
+
+def _reason(membership: ListMembership) -> str:
+    return membership.notes.removeprefix(_HELD)
 
 
 def _held(session: Session, membership_id: int) -> ListMembership:
@@ -152,17 +220,26 @@ def _held(session: Session, membership_id: int) -> ListMembership:
     return membership
 
 
-def _decided(membership: ListMembership, what: str) -> str:
-    reason = membership.notes.removeprefix(_HELD)
+def _decided(membership: ListMembership, what: str, reason: str | None = None) -> str:
+    reason = _reason(membership) if reason is None else reason
     return f"{what} (held as: {reason})" if reason else what
 
 
-def confirm_match(session: Session, membership_id: int) -> int:
-    """The row is its candidate case; returns the row's id. A spelling the case does not
-    have yet is kept as one of its names (as the import keeps it for rows it matches)."""
+def confirm_match(session: Session, membership_id: int, case_id: int | None = None) -> int:
+    """The row is its best candidate case, or ``case_id``, one of the other cases it was
+    held beside; returns the row's id. A spelling the case does not have yet is kept as one
+    of its names (as the import keeps it for rows it matches)."""
     membership = _held(session, membership_id)
+    reason = None
+    if case_id is not None and case_id != membership.serviceman_id:
+        others = dict(other_candidates(session, [membership.id]).get(membership.id, []))
+        chosen = session.get(Serviceman, case_id) if case_id in others else None
+        if chosen is None:
+            raise ValidationError(f"Case {case_id} is not one of the cases this row may be")
+        membership.serviceman = chosen
+        reason = others[case_id]
     membership.match_status = ListMatchStatus.CONFIRMED
-    membership.notes = _decided(membership, CONFIRMED_AT_REVIEW)
+    membership.notes = _decided(membership, CONFIRMED_AT_REVIEW, reason)
     _keep_spelling(session, membership)
     session.flush()
     return membership.id
@@ -269,7 +346,9 @@ def decided_records(session: Session, membership_id: int) -> list[tuple[str, int
 
 __all__ = [
     "SUGGESTED",
+    "Candidate",
     "Difference",
+    "FactRow",
     "HeldItem",
     "confirm_match",
     "decided_records",

@@ -16,7 +16,9 @@ steps, so the person can read what will be withheld before any file is written:
 Every run's uid and time are printed into its PDF, so ``runs`` can rebuild it byte for byte,
 verify a file handed back against its hash, and say what changed since (``runs``).
 
-:func:`build_packet` does all three for the command line and the GUI's background job.
+:func:`build_packet` does all three for the command line and the GUI's background job; the
+GUI's preview builds without logging and calls :func:`log_result` once the packet is printed
+or saved from it.
 """
 
 from powmia_desktop.services.choices import DEFAULT_TEMPLATE_NAME
@@ -65,6 +67,7 @@ from powmia_desktop.services.packets.writing import (
     Renderer,
     build_packet,
     build_summary,
+    log_result,
     record_run,
     save_pdf,
 )
@@ -102,6 +105,7 @@ __all__ = [
     "list_audiences",
     "list_runs",
     "list_templates",
+    "log_result",
     "rebuild_run",
     "record_run",
     "save_pdf",

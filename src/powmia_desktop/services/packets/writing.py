@@ -1,5 +1,6 @@
 """Steps 2 and 3 of 3: render, write the file atomically, and log the run."""
 
+import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,10 +37,13 @@ class PacketResult:
     path: Path
     sha256: str
     pages: int
-    run_id: int
+    #: the logged run; None for a packet built to be previewed (``log_result`` logs it)
+    run_id: int | None
     log: RedactionLog
     short_id: str = ""
     data: PacketData | None = None
+    kind: str = "packet"
+    case_ids: tuple[int, ...] = ()
 
 
 def save_pdf(path: Path, pdf: bytes, *, overwrite: bool = False) -> str:
@@ -59,14 +63,15 @@ def save_pdf(path: Path, pdf: bytes, *, overwrite: bool = False) -> str:
 def record_run(
     session: Session,
     data: PacketData,
-    path: Path,
+    path: Path | str,
     sha256: str,
     pages: int,
     *,
     kind: str = "packet",
     case_ids: tuple[int, ...] = (),
 ) -> PacketRun:
-    """Log a packet as built: what was asked for, the file, its hash and what was withheld."""
+    """Log a packet as built: what was asked for, the file (or where it was printed), its
+    hash and what was withheld."""
     stamp: dict[str, object] = {"uid": data.run_uid} if data.run_uid else {}
     if data.built_at is not None:
         stamp["built_at"] = data.built_at
@@ -86,7 +91,7 @@ def record_run(
         audience_name=data.audience.name,
         ceiling=data.audience.effective_ceiling,
         meeting_id=data.meeting.id if data.meeting else None,
-        output_path=str(path.resolve()),
+        output_path=str(path.resolve()) if isinstance(path, Path) else path,
         sha256=sha256,
         page_count=pages,
         redaction_log=data.log.to_json(),
@@ -108,9 +113,12 @@ def build_packet(
     overwrite: bool = False,
     progress: Progress = no_progress,
     kind: str = "packet",
+    log: bool = True,
 ) -> PacketResult:
     """Gather, render, save and log a packet or a case summary (``kind``) as a run; the
-    session must be writable (it adds the run)."""
+    session must be writable (it adds the run). Without ``log`` the file is stamped as a run
+    (its uid and time printed in it) but logged only if ``log_result`` is called later: a
+    preview closed without printing or saving leaves no run behind."""
     if out.exists() and not overwrite:
         raise ValidationError(f"{out} already exists; choose another name or overwrite it", "out")
     request = record_request(request)
@@ -122,8 +130,31 @@ def build_packet(
         )
     rendered = render(data, progress)
     sha = save_pdf(out, rendered.pdf, overwrite=overwrite)
-    run = record_run(session, data, out, sha, rendered.pages, kind=kind, case_ids=request.case_ids)
-    return PacketResult(out, sha, rendered.pages, run.id, data.log, short_id(run.uid), data)
+    result = PacketResult(
+        out,
+        sha,
+        rendered.pages,
+        None,
+        data.log,
+        short_id(data.run_uid),
+        data,
+        kind,
+        request.case_ids,
+    )
+    return log_result(session, result, out) if log else result
+
+
+def log_result(session: Session, result: PacketResult, where: Path | str) -> PacketResult:
+    """Log a packet built without logging (a preview) once it is printed or saved: the same
+    run its file names, kept at ``where`` (the saved file, or where it was printed)."""
+    if result.run_id is not None:
+        return result
+    assert result.data is not None
+    data, kind, case_ids = result.data, result.kind, result.case_ids
+    run = record_run(
+        session, data, where, result.sha256, result.pages, kind=kind, case_ids=case_ids
+    )
+    return dataclasses.replace(result, run_id=run.id, short_id=short_id(run.uid))
 
 
 def build_summary(
@@ -136,8 +167,10 @@ def build_summary(
     prepared_by: str = "",
     attachments_dir: Path | None = None,
     overwrite: bool = False,
+    log: bool = True,
 ) -> PacketResult:
-    """Print one case summary for an audience and log it as a run (kind "summary")."""
+    """Print one case summary for an audience and log it as a run (kind "summary"; without
+    ``log``, when ``log_result`` is called, as for a preview)."""
     if session.get(Serviceman, case_id) is None:
         raise NotFoundError(f"There is no case with id {case_id}")
     request = PacketRequest(
@@ -154,4 +187,5 @@ def build_summary(
         attachments_dir=attachments_dir,
         overwrite=overwrite,
         kind="summary",
+        log=log,
     )
