@@ -7,6 +7,10 @@ from pathlib import Path
 
 from tests.helpers.templates import copy_archive
 
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.services.demo import load_demo
+
 CORPUS = Path(__file__).with_name("corpus")
 
 
@@ -20,6 +24,12 @@ def run_powmia(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]
     return subprocess.run(  # type: ignore[call-overload, no-any-return]
         [*powmia_command(), *args], capture_output=True, text=True, timeout=120, **kwargs
     )
+
+
+def make_demo(location: ArchiveLocation) -> None:
+    """Put the demo case into the new archive at ``location`` and close it."""
+    with Archive.open(location, create=True) as archive, archive.session() as s:
+        load_demo(s)
 
 
 def make_demo_file(path: Path) -> Path:
