@@ -22,11 +22,8 @@ import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from tests.helpers.pg_server import DatabasePool, start_server, stop_server, why_no_server  # noqa: E402
-<<<<<<< HEAD
-from tests.helpers.templates import Kind, copy_archive  # noqa: E402
-=======
 from tests.helpers.sql import db_argument  # noqa: E402
->>>>>>> main
+from tests.helpers.templates import Kind, copy_archive  # noqa: E402
 
 from powmia_desktop.db.archive import Archive  # noqa: E402
 from powmia_desktop.db.location import ArchiveLocation, location_for_path  # noqa: E402
