@@ -20,20 +20,21 @@ os.environ.pop("POWMIA_DB", None)
 import pytest  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from tests.helpers.pg_server import DatabasePool, start_server, stop_server, why_no_server  # noqa: E402
+from tests.helpers.sql import db_argument  # noqa: E402
 
 from powmia_desktop.db.archive import Archive  # noqa: E402
 from powmia_desktop.db.location import ArchiveLocation, location_for_path  # noqa: E402
 
 GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
 TESTS = Path(__file__).resolve().parent
-BOTH_ENGINES = {"services", "cli"}
+BOTH_ENGINES = {"services", "cli", "safety"}
 NewLocation = Callable[..., ArchiveLocation]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """The services and CLI tests run on both engines, except ``sqlite_only`` ones (what
-    only a file has: its bytes, its folders, its backups as files); ``server_only`` ones
-    run on the server alone. The safety tests are about files and stay on SQLite."""
+    """The services, CLI and safety tests run on both engines, except ``sqlite_only`` ones
+    (what only a file has: its bytes, its folders, its backups as files); ``server_only``
+    ones run on the server alone."""
     if "engine" not in metafunc.fixturenames:
         return
     folder = Path(str(metafunc.definition.path)).relative_to(TESTS).parts[0]
@@ -114,10 +115,7 @@ def new_db(new_location: NewLocation) -> Callable[..., str]:
     """Makes ``--db`` arguments of new archives on this test's engine (a path or a URL)."""
 
     def make(name: str = "archive") -> str:
-        location = new_location(name)
-        if location.path is not None:
-            return str(location.path)
-        return location.url.render_as_string(hide_password=False)
+        return db_argument(new_location(name))
 
     return make
 

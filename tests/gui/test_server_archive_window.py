@@ -5,13 +5,15 @@ from collections.abc import Callable
 
 import psycopg
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+from tests.helpers.dialogs import answer_questions, restore_the_newest, when_dialog_opens
 from tests.helpers.pg_server import DatabasePool
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.services.backup import BackupPolicy, list_backups
+from powmia_desktop.services.backup import BackupPolicy, backup_now, list_backups
 from powmia_desktop.services.cases import list_cases
 
 
@@ -73,3 +75,27 @@ def test_the_window_backs_up_a_server_archive_on_opening_and_from_the_home_page(
     button.click()
     assert [b.reason for b in list_backups(demo_archive)] == ["manual", "on-open"]
     assert "Backed up to " in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+def test_a_server_backup_is_restored_from_the_menu_and_the_window_shows_it(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    demo_archive: Archive,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made = backup_now(demo_archive)
+    with demo_archive.session() as session:
+        session.execute(text("UPDATE serviceman SET rank = 'Gen.'"))
+    window = make_window(demo_archive)
+    answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
+    when_dialog_opens(restore_the_newest)
+    window.restore_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Restored the backup of ")
+    assert window.archive is not demo_archive and not window.archive.closed
+    assert window.archive.server_lock is not None  # this desk holds it again
+    with window.archive.reader() as session:
+        assert list_cases(session)[0].rank == "Cpl."
+    assert window.cases_page.model.rowCount() == 1
+    newest = list_backups(window.archive)[0]
+    assert newest.reason == "before-restore" and made.engine == newest.engine == "postgresql"

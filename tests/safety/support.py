@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.location import ArchiveLocation, location_for_path
 from powmia_desktop.services.demo import load_demo
 
 CORPUS = Path(__file__).with_name("corpus")
@@ -24,10 +24,15 @@ def run_powmia(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]
     )
 
 
+def make_demo(location: ArchiveLocation) -> None:
+    """Put the demo case into the new archive at ``location`` and close it."""
+    with Archive.open(location, create=True) as archive, archive.session() as s:
+        load_demo(s)
+
+
 def make_demo_file(path: Path) -> Path:
     """A closed archive file holding the demo case (no WAL left beside it)."""
-    with Archive.open(location_for_path(path), create=True) as archive, archive.session() as s:
-        load_demo(s)
+    make_demo(location_for_path(path))
     return path
 
 

@@ -8,11 +8,12 @@ for what they claim to be, refused at once with the limit named.
 import contextlib
 import io
 import json
-import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.helpers.sql import sql
 
 from powmia_desktop.cli import main
 from powmia_desktop.services.importing.vcard import MAX_VCARD_BYTES
@@ -26,15 +27,14 @@ def _cli(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "family.sqlite"
-    assert _cli("--db", str(path), "init")[0] == 0
-    return str(path)
+def db(new_db: Callable[..., str]) -> str:
+    path = new_db("family")
+    assert _cli("--db", path, "init")[0] == 0
+    return path
 
 
-def _rows(db: str, sql: str) -> list[tuple[str, ...]]:
-    with contextlib.closing(sqlite3.connect(db)) as connection:
-        return connection.execute(sql).fetchall()
+def _rows(db: str, statement: str) -> list[tuple[str, ...]]:
+    return sql(db, statement)
 
 
 def _import(db: str, kind: str, path: Path, *extra: str) -> tuple[int, str, str]:

@@ -22,6 +22,7 @@ from powmia_desktop.services.cases import list_cases
 from powmia_desktop.services.exporting.privacy import Privacy
 from powmia_desktop.services.exporting.tables import export_list
 from powmia_desktop.services.importing.lists import import_list
+from powmia_desktop.services.lists import review
 from powmia_desktop.services.search import search
 
 HEADER = "Last Name,First Name,Rank,Service,Unit,Date of Loss,Home State,Status,Service Number\n"
@@ -297,3 +298,56 @@ def test_rows_among_thousands_of_alike_surnames_match_the_right_case(
     assert matched[6] not in (dennis, None)
     assert matched[7] == about
     assert result.counts["new"] == 1 and result.counts["updated"] == 1, result.lines()
+
+
+def test_a_row_that_fits_two_cases_equally_is_held_beside_both(
+    archive: Archive, tmp_path: Path
+) -> None:
+    twins = (
+        HEADER
+        + "Dumas,Roger A.,CPL,Army,19th Infantry,4 Nov 1950,CT,MIA,\n"
+        + "Dumas,Roger A.,CPL,Army,2nd Infantry Division,4 Nov 1950,OH,MIA,\n"
+    )
+    with archive.session() as session:
+        first = import_list(session, write(tmp_path, "a.csv", twins), list_title="A")
+    assert first.counts["new"] == 1 and [h.others for h in first.held] == [0]
+    with archive.session() as session:  # the second man made a case of his own
+        review.make_new_case(session, review.held_rows(session)[0].membership_id)
+    again = HEADER + "Dumas,Roger A.,CPL,Army,,4 Nov 1950,,MIA,\n"
+    with archive.session() as session:
+        result = import_list(session, write(tmp_path, "b.csv", again), list_title="B")
+    [held] = result.held
+    assert (held.reason, held.others) == ("2 cases fit this row equally", 1)
+    with archive.reader() as session:
+        [item] = review.held_rows(session)
+    assert [c.reason for c in item.candidates] == [
+        "2 cases fit this row equally",
+        "same name, loss date, one of 2 that fit equally",
+    ]
+    assert len({c.case_id for c in item.candidates}) == 2
+
+
+def test_every_case_a_held_row_may_be_goes_with_an_archive_zip(
+    archive: Archive, other_archive: Archive, tmp_path: Path
+) -> None:
+    from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
+
+    from powmia_desktop.services.exporting.archive_zip import export_archive
+    from powmia_desktop.services.importing.archive_zip import import_archive
+
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster")
+    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    path = tmp_path / "lists.zip"
+    with archive.reader() as session:
+        export_archive(
+            session, archive.location.attachments_dir, path, privacy=Privacy.everything()
+        )
+    with other_archive.session() as session:
+        import_archive(session, path, other_archive.location.attachments_dir)
+    with other_archive.reader() as session:
+        smyth = review.held_rows(session)[0]
+    assert [(c.name, c.reason) for c in smyth.candidates] == [
+        ("Smythe, John", "similar name (95%)"),
+        ("Smith, John", "similar name (90%)"),
+    ]

@@ -27,6 +27,7 @@ from powmia_desktop.services.backup import (
 )
 from powmia_desktop.services.backup_check import BackupRefused
 from powmia_desktop.services.backup_sets import RestoreResult
+from powmia_desktop.services.server_backup import server_backup_folder
 
 COLUMNS = ("When", "Why", "Size", "Folder")
 
@@ -61,10 +62,12 @@ class BackupsDialog(QDialog):
 
         self.location = archive.location if isinstance(archive, Archive) else archive
         folder = self.location.backups_dir
+        if self.location.is_server:  # the shared folder's, or this desk's own
+            folder = server_backup_folder(self.location)
         intro = plain_label(
             f"Backups of {self.location.display}\nkept in {folder}"
             if folder
-            else "This archive is on a server; back it up there.",
+            else "This archive is in memory; there is nothing to back up.",
             self,
         )
 
@@ -92,7 +95,8 @@ class BackupsDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            self.backups = list_backups(self.location) if self.location.path else []
+            kept = self.location.path or self.location.is_server
+            self.backups = list_backups(self.location) if kept else []
         except PowmiaError as error:
             self.backups = []
             self.status.setText(str(error))
