@@ -13,6 +13,7 @@ import contextlib
 import io
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -230,9 +231,15 @@ def test_every_importer_takes_the_corpus_without_a_traceback(
         "a" * 10_000,
     ],
 )
-def test_full_text_search_takes_any_query(sound: Path, text: str) -> None:
-    code, _, err = _cli("--db", str(sound), "search", "--", text)
+def test_full_text_search_takes_any_query(searched: str, text: str) -> None:
+    code, _, err = _cli("--db", searched, "search", "--", text)
     assert code == 0, err
+
+
+@pytest.fixture(scope="module")
+def searched(module_demo: Callable[[str], str]) -> str:
+    """The demo archive searched for hostile text, on each engine in turn."""
+    return module_demo("searched")
 
 
 def test_a_few_of_them_in_a_real_process(

@@ -127,6 +127,24 @@ def test_without_pg_dump_the_backup_is_the_sqlite_snapshot(
         assert session.scalars(select(Serviceman.surname)).all() == ["Dumas"]
 
 
+def test_a_pg_dump_older_than_the_server_gives_way_to_the_snapshot(
+    demo_archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "pg_dump"  # what pg_dump 12 says of a newer server
+    old.write_text(
+        "#!/bin/sh\n"
+        'case "$1" in --version) echo "pg_dump (PostgreSQL) 12.1";; *)\n'
+        'echo "pg_dump: error: aborting because of server version mismatch" >&2\n'
+        'echo "pg_dump: detail: server version: 15.5; pg_dump version: 12.1" >&2\n'
+        "exit 1;; esac\n"
+    )
+    old.chmod(0o755)
+    monkeypatch.setattr(server_backup, "find_tool", lambda name: old)
+    made = backup_now(demo_archive, "manual")
+    assert made.engine == "sqlite" and made.sound and made.records > 50
+    assert sorted(p.name for p in made.path.iterdir()) == ["archive.sqlite", "backup.json"]
+
+
 def test_the_connection_reaches_the_tools_through_the_environment_only(
     demo_archive: Archive, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -37,6 +37,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import (
     MANIFEST,
     BackupInfo,
+    copy_live_sqlite,
     new_set_folder,
     quick_check_passes,
     read_backup,
@@ -161,8 +162,11 @@ def _snapshot(archive: Archive, target: Path) -> dict[str, Any]:
     with archive.engine.connect() as connection:
         state = server_state(connection)  # before the copy: a save during it shows later
     database = target / DATABASE
-    with Archive.open(location_for_path(database), create=True) as snapshot:
-        copy_records(archive, snapshot)
+    with tempfile.TemporaryDirectory() as staging:
+        made = Path(staging) / DATABASE
+        with Archive.open(location_for_path(made), create=True) as snapshot:
+            copy_records(archive, snapshot)
+        copy_live_sqlite(made, database)  # one self-contained file, as a file's backup is
     return {
         "database": DATABASE,
         "database_sha256": file_sha256(database),
