@@ -1,5 +1,5 @@
 """What the organizer's job (tests/gui/test_organizer_s_day.py, and with the keyboard only
-test_keyboard_only.py) must leave in the packet it writes."""
+tests/gui/test_keyboard_only.py) must leave in the packet it writes."""
 
 from pathlib import Path
 
