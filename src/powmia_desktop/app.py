@@ -43,6 +43,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="load the demo case into the archive if it is not there yet",
     )
+    parser.add_argument(
+        "--font-size",
+        metavar="POINTS",
+        type=int,
+        help=f"the text size, in points, instead of the system's (at least {MIN_POINT_SIZE})",
+    )
     args, _qt_args = parser.parse_known_args(argv)
     return args
 
@@ -104,8 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(identity.APP_ID)  # Wayland matches the window to its launcher
     app.setWindowIcon(application_icon())
     font = app.font()
-    if font.pointSize() < MIN_POINT_SIZE:
-        font.setPointSize(MIN_POINT_SIZE)
+    size = max(args.font_size or font.pointSize(), MIN_POINT_SIZE)
+    if size != font.pointSize():
+        font.setPointSize(size)
         app.setFont(font)
 
     policy = BackupPolicy()

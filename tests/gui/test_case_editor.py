@@ -278,8 +278,9 @@ def test_a_conflicting_save_can_show_theirs_or_go_on_editing(
     when_dialog_opens(press(QMessageBox.StandardButton.Cancel))
     assert not editor.save()  # go on editing: nothing written, my text still there
     assert editor.is_dirty() and editor.forms[0].values()["rank"] == "Sgt."
-    said = "changed elsewhere" if engine == "sqlite" else "saved at another desk by postgres"
-    assert said in editor.banner.text()
+    said = "in another window, or by another person" if engine == "sqlite" else "by postgres"
+    assert editor.banner.text().startswith("Not saved: ") and said in editor.banner.text()
+    assert "Save again to keep your changes" in editor.banner.text()
     assert _stored_rank(demo_archive) == "Pfc."
 
     when_dialog_opens(press(QMessageBox.StandardButton.Discard))

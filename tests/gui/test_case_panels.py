@@ -79,7 +79,7 @@ def test_print_case_summary_opens_a_preview_of_the_pdf(
     window.summary_action.trigger()
     previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog)]
     assert len(previews) == 1 and previews[0].isVisible()
-    qtbot.waitUntil(lambda: previews[0].preview.document.pageCount() >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: previews[0].preview.document.pageCount() >= 1, timeout=30_000)
     previews[0].close()
 
 

@@ -5,15 +5,14 @@ from collections.abc import Callable
 
 import psycopg
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
-from tests.helpers.dialogs import answer_questions, when_dialog_opens
+from tests.helpers.dialogs import answer_questions, restore_the_newest, when_dialog_opens
 from tests.helpers.pg_server import DatabasePool
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.gui.maintenance import BackupsDialog
 from powmia_desktop.services.backup import BackupPolicy, backup_now, list_backups
 from powmia_desktop.services.cases import list_cases
 
@@ -90,17 +89,9 @@ def test_a_server_backup_is_restored_from_the_menu_and_the_window_shows_it(
         session.execute(text("UPDATE serviceman SET rank = 'Gen.'"))
     window = make_window(demo_archive)
     answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
-    seen: list[str] = []
-
-    def restore_the_newest(dialog: QWidget) -> None:
-        assert isinstance(dialog, BackupsDialog)
-        dialog.restore_button.click()
-        seen.append(dialog.status.text())
-        dialog.reject()
-
     when_dialog_opens(restore_the_newest)
     window.restore_action.trigger()
-    assert seen[0].startswith("Restored the backup of "), seen
+    assert window.statusBar().currentMessage().startswith("Restored the backup of ")
     assert window.archive is not demo_archive and not window.archive.closed
     assert window.archive.server_lock is not None  # this desk holds it again
     with window.archive.reader() as session:

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from powmia_desktop.db.location import resolve_location
+from powmia_desktop.db.location import ArchiveLocation, resolve_location
 
 
 def sql(db: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
@@ -29,3 +29,10 @@ def sql(db: str, *statements: str, **params: Any) -> list[tuple[Any, ...]]:
 def count(db: str, table: str) -> int:
     """How many rows ``table`` holds."""
     return int(sql(db, f"SELECT count(*) FROM {table}")[0][0])
+
+
+def db_argument(location: ArchiveLocation) -> str:
+    """What ``--db`` is given for the archive at ``location``: its file, or its server URL."""
+    if location.path is not None:
+        return str(location.path)
+    return location.url.render_as_string(hide_password=False)

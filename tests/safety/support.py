@@ -5,8 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers.templates import copy_archive
+
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services.demo import load_demo
 
 CORPUS = Path(__file__).with_name("corpus")
@@ -24,11 +26,16 @@ def run_powmia(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]
     )
 
 
-def make_demo_file(path: Path) -> Path:
-    """A closed archive file holding the demo case (no WAL left beside it)."""
-    with Archive.open(location_for_path(path), create=True) as archive, archive.session() as s:
+def make_demo(location: ArchiveLocation) -> None:
+    """Put the demo case into the new archive at ``location`` and close it."""
+    with Archive.open(location, create=True) as archive, archive.session() as s:
         load_demo(s)
-    return path
+
+
+def make_demo_file(path: Path) -> Path:
+    """A closed archive file holding the demo case (no WAL left beside it): a copy of one
+    made once per run, with an archive uid of its own."""
+    return copy_archive("demo", path)
 
 
 def assert_one_clear_line(result: subprocess.CompletedProcess[str], what: str) -> None:

@@ -26,6 +26,10 @@ from powmia_desktop.db.models import Serviceman
 from powmia_desktop.services.backup import BackupPolicy, backup_now, list_backups
 from powmia_desktop.services.backup_rotation import Rotation
 
+#: An emptied, zeroed or cut-off archive *file* and the backups beside it: nothing a
+#: server database can become (a server archive's backups: tests/services/test_server_*).
+pytestmark = pytest.mark.sqlite_only
+
 
 def _zero_bytes(path: Path) -> None:
     path.write_bytes(b"")

@@ -16,12 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from tests.conftest import NewLocation
+from tests.helpers.sql import db_argument
 
 from powmia_desktop.cli import main
 from powmia_desktop.core.formula_guard import guard, unguard
 from powmia_desktop.core.vocab import MeetingType
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
 from powmia_desktop.db.models import Contact, ContactPhone, Meeting, Serviceman, TimelineEvent
 from powmia_desktop.services.exporting.files import csv_bytes
 from powmia_desktop.services.exporting.privacy import Privacy
@@ -61,18 +62,16 @@ def _plant(archive: Archive) -> None:
             session.add(TimelineEvent(title=text, description=text, place_text=text))
 
 
-def _export(db: Path, kind: str, out: Path) -> list[list[str]]:
-    code = main(["--db", str(db), "export", kind, str(out), "--include-private"])
+def _export(db: str, kind: str, out: Path) -> list[list[str]]:
+    code = main(["--db", db, "export", kind, str(out), "--include-private"])
     assert code == 0
     return list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
 
 
 @pytest.mark.parametrize("kind", EXPORTS)
-def test_no_exported_cell_is_a_formula(
-    archive: Archive, archive_path: Path, tmp_path: Path, kind: str
-) -> None:
+def test_no_exported_cell_is_a_formula(archive: Archive, tmp_path: Path, kind: str) -> None:
     _plant(archive)
-    db = archive_path
+    db = db_argument(archive.location)
     archive.close()
     rows = _export(db, kind, tmp_path / f"{kind}.csv")
     cells = [cell for row in rows for cell in row]
@@ -104,9 +103,9 @@ def test_the_programs_csv_reads_back_exactly(cells: list[str]) -> None:
 
 
 def test_an_exported_timeline_with_formulas_imports_back_unchanged(
-    archive: Archive, tmp_path: Path
+    archive: Archive, tmp_path: Path, new_location: NewLocation
 ) -> None:
-    other_archive = Archive.open(location_for_path(tmp_path / "other.sqlite"), create=True)
+    other_archive = Archive.open(new_location("other"), create=True)
     with archive.session() as session:
         for text in PLANTED:
             session.add(TimelineEvent(title=text, description=text, place_text=text))
@@ -130,11 +129,10 @@ def test_a_list_protected_with_a_quote_imports_without_it(tmp_path: Path) -> Non
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_evaluates_no_formula_in_any_export(
-    archive: Archive, archive_path: Path, tmp_path: Path
-) -> None:
+@pytest.mark.sqlite_only  # LibreOffice reads the written files, checked on both engines above
+def test_libreoffice_evaluates_no_formula_in_any_export(archive: Archive, tmp_path: Path) -> None:
     _plant(archive)
-    db = archive_path
+    db = db_argument(archive.location)
     archive.close()
     out = tmp_path / "out"
     out.mkdir()

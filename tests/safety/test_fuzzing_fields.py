@@ -73,6 +73,8 @@ def test_any_date_text_is_a_date_or_a_clear_refusal(text: str) -> None:
 @given(rrule_text, st.datetimes(dt.datetime(1, 1, 2), dt.datetime(9999, 12, 30)))
 @example("FREQ=MONTHLY;BYDAY=53SU", dt.datetime(2000, 1, 1))  # dateutil's IndexError
 @example("FREQ=YEARLY;BYMONTH=2;BYDAY=53SU", dt.datetime(2000, 1, 1))  # within February
+@example("FREQ=MINUTELY;BYHOUR=-1", dt.datetime(2000, 1, 1))  # an hour no day has
+@example("FREQ=SECONDLY;BYMINUTE=60;BYSECOND=-5", dt.datetime(2000, 1, 1))
 def test_any_repeat_rule_is_followed_in_bounded_time(rule: str, start: dt.datetime) -> None:
     start = start.replace(tzinfo=dt.UTC)
     event = icalendar.Event.from_ical(

@@ -8,11 +8,12 @@ for what they claim to be, refused at once with the limit named.
 import contextlib
 import io
 import json
-import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.helpers.sql import sql
 
 from powmia_desktop.cli import main
 from powmia_desktop.services.importing.vcard import MAX_VCARD_BYTES
@@ -26,15 +27,14 @@ def _cli(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    path = tmp_path / "family.sqlite"
-    assert _cli("--db", str(path), "init")[0] == 0
-    return str(path)
+def db(new_db: Callable[..., str]) -> str:
+    path = new_db("family")
+    assert _cli("--db", path, "init")[0] == 0
+    return path
 
 
-def _rows(db: str, sql: str) -> list[tuple[str, ...]]:
-    with contextlib.closing(sqlite3.connect(db)) as connection:
-        return connection.execute(sql).fetchall()
+def _rows(db: str, statement: str) -> list[tuple[str, ...]]:
+    return sql(db, statement)
 
 
 def _import(db: str, kind: str, path: Path, *extra: str) -> tuple[int, str, str]:
@@ -183,9 +183,9 @@ def _photo_card(megabytes: int) -> bytes:
 def test_a_20_mb_photo_is_left_out_at_once_and_the_contact_kept(db: str, tmp_path: Path) -> None:
     path = tmp_path / "big.vcf"
     path.write_bytes(_photo_card(20))
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: other programs on the machine do not count
     code, out, err = _import(db, "contacts", path)
-    took = time.monotonic() - started
+    took = time.process_time() - started
     assert code == 0, err
     assert "its PHOTO is 20 MB, over the 10 MB a card's value may take" in out
     assert _rows(db, "SELECT display_name FROM contact") == [("Roger Dumas",)]

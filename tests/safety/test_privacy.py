@@ -13,22 +13,24 @@ import contextlib
 import io
 import json
 import re
-import sqlite3
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from tests.safety.support import make_demo_file
+from sqlalchemy import create_engine, inspect
+from sqlalchemy import text as sql_text
+from tests.helpers.sql import sql
 from tests.safety.test_bad_input import subcommands
 
 from powmia_desktop.cli import main
 from powmia_desktop.core.fuzzydate import FuzzyDate
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.location import location_for_path
+from powmia_desktop.db.location import resolve_location
 from powmia_desktop.db.models import (
     Attachment,
     Campaign,
@@ -182,31 +184,31 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def private_texts(path: Path) -> dict[str, str]:
+def private_texts(db: str) -> dict[str, str]:
     """Normalized text of every private row, where no other row says the same; -> its origin."""
     private: dict[str, str] = {}
     public: list[str] = []
-    with contextlib.closing(sqlite3.connect(path)) as connection:
+    engine = create_engine(resolve_location(db).url)
+    with engine.connect() as connection:
+        found = inspect(connection)
         tables = [
-            r[0]
-            for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if "sensitivity" in [c[1] for c in connection.execute(f'PRAGMA table_info("{r[0]}")')]
+            t
+            for t in found.get_table_names()
+            if "sensitivity" in [c["name"] for c in found.get_columns(t)]
         ]
         for table in tables:
-            cursor = connection.execute(f'SELECT * FROM "{table}"')
-            names = [d[0] for d in cursor.description]
-            for row in cursor:
-                record = dict(zip(names, row, strict=True))
+            for record in connection.execute(sql_text(f'SELECT * FROM "{table}"')).mappings():
                 texts = [
                     v
                     for k, v in record.items()
                     if isinstance(v, str) and k not in TECHNICAL and not v.startswith('{"mod"')
                 ]
                 if record["sensitivity"] == int(PRIVATE):
-                    for text in texts:
-                        private[_normal(text)] = f"{table} {record['id']}: {text[:60]!r}"
+                    for said in texts:
+                        private[_normal(said)] = f"{table} {record['id']}: {said[:60]!r}"
                 else:
                     public.extend(_normal(t) for t in texts)
+    engine.dispose()
     haystack = "\n".join(public)
     found = {k: v for k, v in private.items() if len(k) >= 8 and k not in haystack}
     found[_normal(ATTACHED_BYTES.decode())] = "the bytes of a private attachment"
@@ -243,19 +245,19 @@ def _run(*args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def family(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = make_demo_file(tmp_path_factory.mktemp("privacy") / "family.sqlite")
-    with Archive.open(location_for_path(path)) as archive:
+def family(module_demo: Callable[[str], str]) -> str:
+    """The demo archive with private records of every kind, on each engine in turn."""
+    db = module_demo("privacy")
+    with Archive.open(resolve_location(db)) as archive:
         _add_private_records(archive)
-    return path
+    return db
 
 
-def _audiences(path: Path) -> list[str]:
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        return [r[0] for r in connection.execute("SELECT name FROM audience_profile ORDER BY id")]
+def _audiences(db: str) -> list[str]:
+    return [r[0] for r in sql(db, "SELECT name FROM audience_profile ORDER BY id")]
 
 
-def export_paths(family: Path) -> list[tuple[str, list[str]]]:
+def export_paths(family: str) -> list[tuple[str, list[str]]]:
     """(name, arguments with {out}) for every way the CLI writes records for others."""
     commands = subcommands()
     unknown = set(commands) - set(NOT_EXPORTS) - {"export", "packet", "summary", *CAMPAIGN_PAPERS}
@@ -310,33 +312,33 @@ CAMPAIGN_PAPERS = {
 }
 
 
-def _write(family: Path, name: str, template: list[str], root: Path, *extra: str) -> str:
+def _write(family: str, name: str, template: list[str], root: Path, *extra: str) -> str:
     """Run one export path into its own folder; return the normalized text it wrote."""
     out = root / name.replace(" ", "-")
     out.mkdir()
-    _run("--db", str(family), *[a.format(out=out) for a in template], *extra)
+    _run("--db", family, *[a.format(out=out) for a in template], *extra)
     return written_text(Path(next(a for a in template if "{out}" in a).format(out=out)))
 
 
-def test_the_test_sees_private_records(family: Path) -> None:
+def test_the_test_sees_private_records(family: str) -> None:
     found = private_texts(family)
     assert len(found) >= 12, found
     assert any("businessman" in origin for origin in found.values())  # the demo's own
 
 
-def test_no_export_path_lets_a_private_record_out(family: Path, tmp_path: Path) -> None:
+def test_no_export_path_lets_a_private_record_out(family: str, tmp_path: Path) -> None:
     paths = export_paths(family)
     if not paths:
         pytest.skip("there is no export path yet (powmia export, packet, summary)")
     secrets = private_texts(family)
     leaks = []
     for name, template in paths:
-        text = _write(family, name, template, tmp_path)
-        leaks += [f"{name}: {origin}" for secret, origin in secrets.items() if secret in text]
+        written = _write(family, name, template, tmp_path)
+        leaks += [f"{name}: {origin}" for secret, origin in secrets.items() if secret in written]
     assert leaks == []
 
 
-def test_included_on_purpose_they_do_appear(family: Path, tmp_path: Path) -> None:
+def test_included_on_purpose_they_do_appear(family: str, tmp_path: Path) -> None:
     """The positive control: with --include-private each path does write private text."""
     paths = [(n, t) for n, t in export_paths(family) if "public" not in n or "summary" in n]
     if not paths:
@@ -351,7 +353,7 @@ def test_included_on_purpose_they_do_appear(family: Path, tmp_path: Path) -> Non
             template = [
                 a if a not in ("public", "officials", "family") else "private" for a in template
             ]
-        text = _write(family, name, template, tmp_path, *extra)
-        if not any(secret in text for secret in secrets):
+        written = _write(family, name, template, tmp_path, *extra)
+        if not any(secret in written for secret in secrets):
             blind.append(name)
     assert blind == [], f"these paths wrote no private text even when asked to: {blind}"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
+from tests.helpers.sql import db_argument
 from tests.safety.test_bad_input import subcommands
 
 from powmia_desktop.cli import main
@@ -42,7 +43,7 @@ def odd_names(demo_archive: Archive) -> Archive:
 def _cli(archive: Archive, *args: str) -> str:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stderr(err):
-        code = main(["--db", str(archive.location.path), *args], out=out)
+        code = main(["--db", db_argument(archive.location), *args], out=out)
     assert code == 0, err.getvalue()
     return out.getvalue()
 

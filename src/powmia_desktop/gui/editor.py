@@ -296,7 +296,11 @@ class RecordEditor(QWidget):
                     self._dirty = False  # take theirs: show the record as it is now
                     self.load(self.record_id)
                     return True
-                self.banner.setText(str(error))
+                # went on editing: nothing was saved, and the choice is still there
+                self.banner.setText(
+                    f"Not saved: {error.what} was saved {error.where} after you opened it. "
+                    "Save again to keep your changes over theirs, or Revert to see theirs."
+                )
                 self.banner.show()
                 return False
             except ValidationError as error:

@@ -8,7 +8,7 @@ a 100,000-case copy quick. On PostgreSQL each id sequence is then moved past the
 copied id, so the next record saved gets a new one.
 
 Into a server the rows go with PostgreSQL's COPY (psycopg's copy API), into a file with
-``executemany`` in chunks.
+sqlite3's ``executemany`` in chunks, each value made what an INSERT would send.
 
 ``table_digests`` gives, per table, the number of rows and a SHA-256 over them in uid order
 (primary-key order where a table has no uid), of the stored values as both engines give
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, select, text
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.core.progress import Progress, no_progress
@@ -115,31 +115,32 @@ def copy_records(
 
 
 def _copy_table(reading: Connection, writing: Connection, table: Table) -> None:
+    """Every row of ``table``, each value first made what an INSERT would send (JSON
+    serialized, and so on): into a server with COPY through psycopg, into a file with
+    sqlite3's ``executemany``; either way in the copy's own transaction."""
     raw = raw_table(table)
-    statement = insert(raw)
     query = select(raw).order_by(*raw.primary_key.columns)
     if table.name == "archive_setting":  # the archive's uid; where its files are stays
         writing.execute(raw.delete().where(raw.c.key != SHARED_FOLDER))
         query = query.where(raw.c.key != SHARED_FOLDER)
-    if writing.dialect.name == "postgresql":
-        _copy_into_server(writing, raw, reading.execute(query))
-        return
-    rows = reading.execute(query).mappings()
-    while chunk := rows.fetchmany(CHUNK):
-        writing.execute(statement, [dict(r) for r in chunk])
-
-
-def _copy_into_server(writing: Connection, raw: Table, rows: Any) -> None:
-    """Rows streamed into the server with COPY through psycopg (in the copy's transaction),
-    each value first made what an INSERT would send (JSON serialized, and so on)."""
     dialect = writing.dialect
     make = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in raw.columns]
     names = ", ".join(f'"{c.name}"' for c in raw.columns)
+    rows = reading.execute(query)
+    chunks = (
+        [[v if f is None else f(v) for f, v in zip(make, row, strict=True)] for row in chunk]
+        for chunk in iter(lambda: rows.fetchmany(CHUNK), [])
+    )
     cursor = writing.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor.copy(f'COPY "{raw.name}" ({names}) FROM STDIN') as copy:
-        while chunk := rows.fetchmany(CHUNK):
-            for row in chunk:
-                copy.write_row([v if f is None else f(v) for f, v in zip(make, row, strict=True)])
+    if dialect.name == "postgresql":
+        with cursor.copy(f'COPY "{raw.name}" ({names}) FROM STDIN') as copy:
+            for chunk in chunks:
+                for values in chunk:
+                    copy.write_row(values)
+        return
+    marks = ", ".join("?" for _ in raw.columns)
+    for chunk in chunks:
+        cursor.executemany(f'INSERT INTO "{raw.name}" ({names}) VALUES ({marks})', chunk)
 
 
 def _drop_search_triggers(connection: Connection) -> None:

@@ -37,6 +37,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import (
     MANIFEST,
     BackupInfo,
+    copy_live_sqlite,
     new_set_folder,
     quick_check_passes,
     read_backup,
@@ -161,8 +162,11 @@ def _snapshot(archive: Archive, target: Path) -> dict[str, Any]:
     with archive.engine.connect() as connection:
         state = server_state(connection)  # before the copy: a save during it shows later
     database = target / DATABASE
-    with Archive.open(location_for_path(database), create=True) as snapshot:
-        copy_records(archive, snapshot)
+    with tempfile.TemporaryDirectory() as staging:
+        made = Path(staging) / DATABASE
+        with Archive.open(location_for_path(made), create=True) as snapshot:
+            copy_records(archive, snapshot)
+        copy_live_sqlite(made, database)  # one self-contained file, as a file's backup is
     return {
         "database": DATABASE,
         "database_sha256": file_sha256(database),
@@ -256,12 +260,13 @@ def _restore_dump(
             with archive.engine.begin() as connection:  # where this archive's files are stays
                 if shared is not None and read_setting(connection, SHARED_FOLDER) != shared:
                     write_setting(connection, SHARED_FOLDER, shared)
-    with Archive.open(location) as restored:
+    with Archive.open(location) as restored:  # (an older dump's schema is upgraded here)
         with restored.engine.connect() as connection:
             now = contents(connection)["tables"]
-        if now != manifest.get("tables"):
+        recorded: dict[str, int] = manifest.get("tables") or {}
+        wrong = ", ".join(sorted(t for t, n in recorded.items() if now.get(t) != n))
+        if wrong or not recorded:
             kept = f"; the archive as it was is kept in {safety.path}" if safety else ""
-            wrong = ", ".join(sorted(t for t in now if now[t] != manifest["tables"].get(t)))
             raise ArchiveError(
                 f"The restored archive does not hold the rows the backup recorded ({wrong}){kept}"
             )

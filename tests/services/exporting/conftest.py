@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.helpers.templates import copy_archive
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
@@ -12,6 +13,6 @@ from powmia_desktop.db.location import location_for_path
 @pytest.fixture
 def other_archive(tmp_path: Path) -> Iterator[Archive]:
     (tmp_path / "other").mkdir()
-    opened = Archive.open(location_for_path(tmp_path / "other" / "b.sqlite"), create=True)
+    opened = Archive.open(location_for_path(copy_archive("empty", tmp_path / "other" / "b.sqlite")))
     yield opened
     opened.close()

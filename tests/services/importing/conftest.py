@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.helpers.templates import copy_archive
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.location import location_for_path
@@ -24,6 +25,6 @@ def other_archive(tmp_path: Path) -> Iterator[Archive]:
     """A second new archive (to import into what another one exported)."""
     folder = tmp_path / "other"
     folder.mkdir()
-    opened = Archive.open(location_for_path(folder / "b.sqlite"), create=True)
+    opened = Archive.open(location_for_path(copy_archive("empty", folder / "b.sqlite")))
     yield opened
     opened.close()

@@ -132,8 +132,10 @@ class ReviewPanel(QWidget):
         side_layout.addWidget(self.candidates_table)
         side_layout.addWidget(self.facts_table, 1)
         side_layout.addWidget(self.printed_label)
+        # two rows: the confirm button names the case, and one row would widen the pane
+        side_layout.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
         buttons = QHBoxLayout()
-        for button in (self.confirm_button, self.new_button, self.reject_button):
+        for button in (self.new_button, self.reject_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)

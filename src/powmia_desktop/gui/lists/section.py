@@ -51,6 +51,7 @@ class ListDetail(SectionDetail):
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setFont(scaled_font(self, 1.2))
+        self.heading.setWordWrap(True)  # a long title wraps rather than widen the pane
         self.rows_tab = ListRowsTab(self)
         self.rows_tab.open_record.connect(self.open_record)
         self.rows = self.rows_tab.rows

@@ -3,7 +3,8 @@
 ``BackupPolicy`` (services/backup.py) decides *whether* a backup is due; this module only
 decides *where it runs*. A backup copies the whole SQLite file with the online backup API
 and then hashes the copy, which takes seconds on a large archive (about 840 MB for
-100,000 cases), so none of it runs on the GUI thread:
+100,000 cases); a server archive's is a ``pg_dump`` (services/server_backup.py), as long.
+So none of it runs on the GUI thread:
 
 - the backups on opening and on the timer run on Qt's thread pool with no dialog at all
   (they must not hold up the window or interrupt typing) and report in the status bar. The

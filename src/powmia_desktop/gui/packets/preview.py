@@ -44,6 +44,8 @@ def _table(headers: list[str], stretch: tuple[int, ...], parent: QWidget) -> QTa
     table.setWordWrap(True)
     for column in stretch:
         table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    # rows as tall as their wrapped text at the columns' final widths, not at the first ones
+    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table
 
 

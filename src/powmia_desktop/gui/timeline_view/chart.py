@@ -104,8 +104,10 @@ class TimelineChart(QWidget):
             button.setFixedWidth(32)
         self.status = QLabel(HINT, self)
         self.status.setStyleSheet("color: #666;")
-        # never wider than the pane leaves it: the chart beside a case's form stays in view
+        # never wider than the pane leaves it: the chart beside a case's form stays in view;
+        # what does not fit goes on a second line (a large text size), not cut off
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.lanes)
         bar.addWidget(self.cases_filter)
@@ -236,6 +238,7 @@ class TimelineChart(QWidget):
                 shown = f"{cases:,} case{'' if cases == 1 else 's'}{named}: {shown}"
         mode = "" if self.canvas.in_detail() else " · counts per bar (zoom in for events)"
         self.status.setText(f"{shown}{mode} · {HINT}")
+        self.status.setToolTip(self.status.text())  # the whole of it, in a narrow pane too
 
     # -- pictures ---------------------------------------------------------------------
     def picture_size(self) -> QSize:

@@ -87,6 +87,9 @@ def _bounded(rule: Any, start: dt.datetime) -> Iterable[dt.datetime]:
         raise ValueError("its BYWEEKNO must be 1 to 53 or -53 to -1")
     if "COUNT" in rule and "UNTIL" in rule:
         raise ValueError("it has both COUNT and UNTIL")
+    for part, top in (("BYHOUR", 23), ("BYMINUTE", 59), ("BYSECOND", 60)):
+        if any(not 0 <= int(n) <= top for n in rule.get(part, [])):
+            raise ValueError(f"its {part} must be 0 to {top}")  # dateutil fails on BYHOUR=-1
     rule = _within_months(rule)
     if rule is None:
         return ()  # only days no month has, such as a 6th Sunday

@@ -1,0 +1,105 @@
+"""Text scales with the system's font size: at 16 points the window still fits a common
+laptop screen (1366 × 768), and no label or button in the home page, the sections or the
+case editor's tabs is cut short (each is given at least the room its text asks for)."""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QRadioButton,
+    QTabBar,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from powmia_desktop.app import parse_args
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.main_window import MainWindow
+
+MakeWindow = Callable[[Archive], MainWindow]
+#: A large text size a person may choose (Qt's default on Linux desktops is 9 to 11).
+LARGE = 16
+SCREEN = (1366, 768)
+
+
+@pytest.fixture
+def large_text(qapp: QApplication) -> Iterator[None]:
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSize(LARGE)
+    qapp.setFont(font)
+    try:
+        yield
+    finally:
+        qapp.setFont(before)
+
+
+def cut_short(root: QWidget) -> list[str]:
+    """The visible labels, buttons and tabs under ``root`` given less room than their text."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and widget.text():
+            if widget.wordWrap():
+                short = widget.heightForWidth(widget.width()) > widget.height() + 1
+            else:
+                short = widget.sizeHint().width() > widget.width() + 1
+            if short:
+                found.append(f"label {widget.text()[:50]!r}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if isinstance(widget, QCheckBox | QRadioButton):
+                need = widget.sizeHint().width()
+            else:  # the text and icon with a little padding (a style's minimum width aside)
+                need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
+                need += widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
+            if need > widget.width() + 1:
+                found.append(f"button {widget.text()!r}")
+        elif isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                if widget.tabRect(i).width() + 1 < widget.tabSizeHint(i).width():
+                    found.append(f"tab {widget.tabText(i)!r}")
+    return found
+
+
+def _shown(window: MainWindow) -> None:
+    """Let the layouts the change asked for happen (they are posted, not done at once)."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def test_at_a_large_text_size_nothing_is_cut_short(
+    qtbot: QtBot, large_text: None, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    window = make_window(demo_archive)
+    assert window.font().pointSize() == LARGE
+    window.resize(*SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() <= SCREEN[0], "the window is wider than the screen"
+    _shown(window)
+    seen = {"Home": cut_short(window)}
+    for section in window.sections:
+        window.show_section(section.key)
+        _shown(window)
+        seen[section.title] = cut_short(window)
+    window.show_section("cases")
+    case = window.editors["cases"]
+    assert case.record_id is not None
+    for tab in range(case.tabs.count()):
+        case.tabs.setCurrentIndex(tab)
+        _shown(window)
+        seen[f"Case: {case.tabs.tabText(tab)}"] = cut_short(window)
+    short = {where: what for where, what in seen.items() if what}
+    assert not short, "\n".join(f"{where}: {', '.join(what)}" for where, what in short.items())
+
+
+def test_the_text_size_can_be_chosen_when_the_program_starts() -> None:
+    assert parse_args(["--font-size", "16"]).font_size == LARGE
+    assert parse_args([]).font_size is None
