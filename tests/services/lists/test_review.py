@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
+from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_namesakes, import_text
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
@@ -117,9 +117,7 @@ def test_a_case_shows_each_list_it_is_on_and_how_the_list_spells_it(held: Archiv
 def namesakes(archive: Archive, tmp_path: Path) -> Archive:
     """The roster and a namesake of John Smith, then the list whose "John Smyth" may be
     either of them."""
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    assert import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster").counts["new"] == 1
-    result = import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    result = import_namesakes(archive, tmp_path)
     assert [h.others for h in result.held] == [1, 0]
     assert "(or 1 other case)" in str(result.held[0])
     return archive
