@@ -9,7 +9,13 @@ from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_names
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, StatusChange
+from powmia_desktop.db.models import (
+    ListMembership,
+    NameVariant,
+    Serviceman,
+    Source,
+    StatusChange,
+)
 from powmia_desktop.services.lists import overview, review
 
 
@@ -29,6 +35,17 @@ def test_every_list_is_counted_by_match(held: Archive) -> None:
     assert (lists["DPAA roster"].rows, lists["DPAA roster"].new) == (4, 4)
     lsa = lists["Last Seen Alive"]
     assert (lsa.rows, lsa.held, lsa.matched, lsa.new, lsa.editions) == (2, 2, 0, 0, 1)
+
+
+def test_the_names_of_lists_are_the_counted_lists_without_counting(held: Archive) -> None:
+    """Choosers use list_names: the same lists, in the same order, as the counted overview;
+    a source with no rows (a book cited for one fact) is no list."""
+    with held.session() as session:
+        session.add(Source(title="A book with no rows"))
+    with held.reader() as session:
+        names = overview.list_names(session)
+        counted = [(s.id, s.title) for s in overview.list_lists(session)]
+    assert names == counted and [t for _, t in names] == ["DPAA roster", "Last Seen Alive"]
 
 
 def test_the_queue_shows_each_held_row_beside_its_candidate_and_what_differs(
