@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
+from tests.services.lists.listfiles import ROSTER, import_namesakes, import_text
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
@@ -50,9 +50,7 @@ def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
 def lists(archive: Archive, tmp_path: Path) -> Archive:
     """The roster and a namesake imported, then a list whose two rows are held as possible
     duplicates: "John Smyth" may be John Smythe or John Smith, "Albert Browne" Albert Brown."""
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    import_namesakes(archive, tmp_path)
     return archive
 
 

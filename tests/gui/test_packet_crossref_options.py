@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from tests.reports.pdfs import all_text
-from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
+from tests.services.lists.listfiles import ROSTER, import_namesakes, import_text
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import PacketRun
@@ -27,9 +27,7 @@ def _dialog(qtbot: QtBot, archive: Archive) -> PacketDialog:
 def test_the_cross_reference_options_are_chosen_printed_and_remembered(
     qtbot: QtBot, archive: Archive, tmp_path: Path
 ) -> None:
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    import_namesakes(archive, tmp_path)
     dialog = _dialog(qtbot, archive)
     options = dialog.crossref_options
     dialog.sections.set_checked("crossref", False)

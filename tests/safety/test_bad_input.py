@@ -6,6 +6,10 @@ must be exit 1 with exactly one line on stderr that explains (never a traceback,
 "unexpected error"), and must leave the files it was given, and the archive, as they
 were. The command list comes from the CLI's own parser, so a new command cannot be
 forgotten: it has to be added to ``ARCHIVE_ARGS`` below.
+
+The sweep of every importer over every corpus file runs on an archive file: what differs
+on a server (types PostgreSQL enforces) is checked by test_corpus_outcomes.py's server
+imports and test_fuzzing.py; a wrong or unreachable server URL is checked here.
 """
 
 import argparse
@@ -17,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.helpers.pg_server import DatabasePool
 from tests.safety import bad_files
 from tests.safety.support import assert_one_clear_line, make_demo_file, run_powmia
 
@@ -169,6 +174,23 @@ def test_missing_and_folder_archives_are_one_line(tmp_path: Path) -> None:
             args = [a.format(out=tmp_path, csv=tmp_path / "x.csv") for a in template]
             code, _, err = _cli("--db", str(db), command, *args)
             _assert_clear(code, err, f"powmia --db {db} {command}")
+
+
+@pytest.mark.server_only
+def test_an_unreachable_or_missing_server_archive_is_one_line(
+    engine: str, pg_pool: DatabasePool, tmp_path: Path
+) -> None:
+    """The server's twin of the test above: nothing listens on the port, or the database
+    named is not there. Every command says so in one line and creates nothing."""
+    server = pg_pool.server
+    for db in ("postgresql+psycopg://postgres@127.0.0.1:1/powmia", server.url("no_such_db")):
+        for command, template in ARCHIVE_ARGS.items():
+            if command not in subcommands():
+                continue
+            args = [a.format(out=tmp_path, csv=tmp_path / "x.csv") for a in template]
+            code, _, err = _cli("--db", db, command, *args)
+            _assert_clear(code, err, f"powmia --db {db} {command}")
+    assert list(tmp_path.iterdir()) == []
 
 
 def _import_cases() -> list[tuple[str, str]]:

@@ -129,6 +129,17 @@ def _verify(path: Path, before: Snapshot, finished: dict[str, int], what: str) -
     return counts == finished
 
 
+def _writing(path: Path) -> bool:
+    """Whether the archive at ``path`` has pages in its WAL: a transaction is being written."""
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _wait_for_writing(path: Path, process: "subprocess.Popen[str]", ends: float) -> None:
+    while not _writing(path) and process.poll() is None and time.monotonic() < ends:
+        time.sleep(0.02)
+
+
 def test_a_killed_import_leaves_all_of_it_or_none(tmp_path: Path) -> None:
     importer = IMPORTER
     base = make_demo_file(tmp_path / "base.sqlite")
@@ -157,16 +168,17 @@ def test_a_killed_import_leaves_all_of_it_or_none(tmp_path: Path) -> None:
             shutil.copyfile(base, path)
             runs.append((n, path, importer.start(path), time.monotonic() + moments[n]))
         try:
-            for _n, _path, process, deadline in sorted(runs, key=lambda r: r[3]):
+            for n, path, process, deadline in sorted(runs, key=lambda r: r[3]):
                 time.sleep(max(0.0, deadline - time.monotonic()))
+                if n == importer.kills - 1:  # the last waits for the transaction, however busy
+                    _wait_for_writing(path, process, time.monotonic() + 10 * typical)
                 process.send_signal(signal.SIGKILL)  # cannot be caught: it stops mid-write
         finally:
             for _n, _path, process, _deadline in runs:
                 process.communicate(timeout=60)
         for n, path, _process, _ in runs:
             what = f"{importer.name}: kill {n} at {moments[n]:.2f} s (seed {seed})"
-            wal = path.with_name(path.name + "-wal")
-            writing = wal.exists() and wal.stat().st_size > 0  # killed with a transaction open
+            writing = _writing(path)  # killed with a transaction open
             done = _verify(path, before, finished, what)
             committed += done
             inside += writing and not done

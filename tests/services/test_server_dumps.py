@@ -4,6 +4,7 @@ the desk has no pg_dump, and the connection passed to the tools through the envi
 
 import json
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,10 @@ from tests.helpers.pg_server import DatabasePool
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.backup_file import MANIFEST, BackupInfo
+from powmia_desktop.db.backup_file import MANIFEST, BackupInfo, new_set_folder, write_manifest
+from powmia_desktop.db.engine import make_engine
 from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.db.migrate import alembic_config, head_revision
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.services import server_backup, server_dump
 from powmia_desktop.services.backup import backup_now, restore
@@ -177,3 +180,41 @@ def test_automatic_dumps_are_thinned_out_by_the_same_rotation(demo_archive: Arch
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [by_hand.path.name, automatic[2].path.name]
     )
+
+
+def test_a_dump_of_an_older_schema_goes_into_an_empty_database_and_is_upgraded(
+    demo_archive: Archive, pg_pool: DatabasePool
+) -> None:
+    from alembic import command
+
+    location = demo_archive.location
+    folder = server_backup.server_backup_folder(location)
+    demo_archive.close()
+    engine = make_engine(location.url)
+    with engine.begin() as connection:  # the archive as an older release left it
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-2")  # a table fewer than now, among others
+    target = new_set_folder(folder, datetime.now(UTC), "manual")
+    reader = engine.execution_options(isolation_level="REPEATABLE READ")
+    with reader.connect() as connection, connection.begin():
+        made = server_dump.dump_database(
+            connection, location.url, target / server_dump.DUMP, server_dump.find_tool("pg_dump")
+        )
+    engine.dispose()
+    write_manifest(
+        target, {"created_at": datetime.now(UTC).isoformat(), "reason": "manual", **made}
+    )
+    assert made["schema"] != head_revision()
+    url = pg_pool.server.create_database("older_restored_here")
+    try:
+        empty = ArchiveLocation(make_url(url), None)
+        restore(empty, target)
+        with Archive.open(empty) as restored, restored.reader() as session:
+            assert session.scalars(select(Serviceman.rank)).all() == ["Cpl."]
+            assert search(session, "yalu").of_kind("case")
+            assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+                head_revision()
+            )
+    finally:
+        pg_pool.server.drop_database("older_restored_here")

@@ -80,7 +80,7 @@ def test_children_are_changed_and_removed(demo_archive: Archive) -> None:
     [
         ("participants", {"role": "subject"}, "Person 1: choose either a case or a contact"),
         ("participants", {"role": "subject", "both": True}, "not both"),
-        ("citations", {"locator": "p. 1", "confidence": "primary"}, "Citation 1: Choose “Source”$"),
+        ("citations", {"locator": "p. 1", "confidence": "primary"}, "Citation 1: Choose “Source”"),
     ],
 )
 def test_bad_rows_are_refused_naming_the_row(

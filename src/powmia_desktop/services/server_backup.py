@@ -260,12 +260,13 @@ def _restore_dump(
             with archive.engine.begin() as connection:  # where this archive's files are stays
                 if shared is not None and read_setting(connection, SHARED_FOLDER) != shared:
                     write_setting(connection, SHARED_FOLDER, shared)
-    with Archive.open(location) as restored:
+    with Archive.open(location) as restored:  # (an older dump's schema is upgraded here)
         with restored.engine.connect() as connection:
             now = contents(connection)["tables"]
-        if now != manifest.get("tables"):
+        recorded: dict[str, int] = manifest.get("tables") or {}
+        wrong = ", ".join(sorted(t for t, n in recorded.items() if now.get(t) != n))
+        if wrong or not recorded:
             kept = f"; the archive as it was is kept in {safety.path}" if safety else ""
-            wrong = ", ".join(sorted(t for t in now if now[t] != manifest["tables"].get(t)))
             raise ArchiveError(
                 f"The restored archive does not hold the rows the backup recorded ({wrong}){kept}"
             )

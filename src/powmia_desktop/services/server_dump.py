@@ -27,7 +27,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, func, inspect, select, text
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.backup_file import RECORD_TABLES
@@ -115,10 +115,13 @@ def run_tool(tool: Path, args: list[str], url: URL, what: str) -> str:
 
 
 def contents(connection: Connection) -> dict[str, Any]:
-    """What the set records of the archive: uid, schema revision, rows of every table."""
+    """What the set records of the archive: uid, schema revision, rows of every table
+    (of those its schema revision has: an older one has fewer)."""
+    present = set(inspect(connection).get_table_names())
     tables = {
         t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one())
         for t in copied_tables()
+        if t.name in present
     }
     uid = connection.execute(
         text("SELECT value FROM archive_setting WHERE key = 'archive_uid'")

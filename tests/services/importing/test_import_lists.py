@@ -330,14 +330,12 @@ def test_a_row_that_fits_two_cases_equally_is_held_beside_both(
 def test_every_case_a_held_row_may_be_goes_with_an_archive_zip(
     archive: Archive, other_archive: Archive, tmp_path: Path
 ) -> None:
-    from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
+    from tests.services.lists.listfiles import import_namesakes
 
     from powmia_desktop.services.exporting.archive_zip import export_archive
     from powmia_desktop.services.importing.archive_zip import import_archive
 
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster")
-    import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    import_namesakes(archive, tmp_path)
     path = tmp_path / "lists.zip"
     with archive.reader() as session:
         export_archive(

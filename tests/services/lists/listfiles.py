@@ -32,3 +32,12 @@ def import_text(
     path.write_text(text, encoding="utf-8")
     with archive.session() as session:
         return import_list(session, path, list_title=title, as_of=FuzzyDate.parse(as_of))
+
+
+def import_namesakes(archive: Archive, tmp_path: Path) -> ImportResult:
+    """The roster ("DPAA roster"), the namesake ("Army roster"), then NEAR_DUPLICATES as
+    "Last Seen Alive": its "John Smyth" is held beside John Smythe and John Smith, its
+    "Albert Browne" beside Albert Brown. Returns the last import's result."""
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster")
+    return import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")

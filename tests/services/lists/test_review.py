@@ -5,11 +5,17 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from tests.services.lists.listfiles import NAMESAKE, NEAR_DUPLICATES, ROSTER, import_text
+from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_namesakes, import_text
 
 from powmia_desktop.core.errors import ValidationError
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, StatusChange
+from powmia_desktop.db.models import (
+    ListMembership,
+    NameVariant,
+    Serviceman,
+    Source,
+    StatusChange,
+)
 from powmia_desktop.services.lists import overview, review
 
 
@@ -29,6 +35,17 @@ def test_every_list_is_counted_by_match(held: Archive) -> None:
     assert (lists["DPAA roster"].rows, lists["DPAA roster"].new) == (4, 4)
     lsa = lists["Last Seen Alive"]
     assert (lsa.rows, lsa.held, lsa.matched, lsa.new, lsa.editions) == (2, 2, 0, 0, 1)
+
+
+def test_the_names_of_lists_are_the_counted_lists_without_counting(held: Archive) -> None:
+    """Choosers use list_names: the same lists, in the same order, as the counted overview;
+    a source with no rows (a book cited for one fact) is no list."""
+    with held.session() as session:
+        session.add(Source(title="A book with no rows"))
+    with held.reader() as session:
+        names = overview.list_names(session)
+        counted = [(s.id, s.title) for s in overview.list_lists(session)]
+    assert names == counted and [t for _, t in names] == ["DPAA roster", "Last Seen Alive"]
 
 
 def test_the_queue_shows_each_held_row_beside_its_candidate_and_what_differs(
@@ -117,9 +134,7 @@ def test_a_case_shows_each_list_it_is_on_and_how_the_list_spells_it(held: Archiv
 def namesakes(archive: Archive, tmp_path: Path) -> Archive:
     """The roster and a namesake of John Smith, then the list whose "John Smyth" may be
     either of them."""
-    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
-    assert import_text(archive, tmp_path, "army.csv", NAMESAKE, "Army roster").counts["new"] == 1
-    result = import_text(archive, tmp_path, "lsa.csv", NEAR_DUPLICATES, "Last Seen Alive")
+    result = import_namesakes(archive, tmp_path)
     assert [h.others for h in result.held] == [1, 0]
     assert "(or 1 other case)" in str(result.held[0])
     return archive

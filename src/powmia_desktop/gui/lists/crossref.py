@@ -33,7 +33,7 @@ from powmia_desktop.services.audience import Audience
 from powmia_desktop.services.exporting.files import write_atomically, write_bytes
 from powmia_desktop.services.lists import crossref, crossref_files
 from powmia_desktop.services.lists.crossref import CrossRef, ListRef
-from powmia_desktop.services.lists.overview import list_lists
+from powmia_desktop.services.lists.overview import list_names
 from powmia_desktop.services.packets import list_audiences
 
 #: The audience chosen first: the family's, as ``powmia crossref`` cuts by default.
@@ -122,9 +122,9 @@ class CrossRefPanel(QWidget):
         self.choice.clear()
         if source is not None:
             self.choice.addItem("Its previous edition (added, left, changed)", "editions:")
-            for other in list_lists(session):
-                if other.id != source.source_id:
-                    self.choice.addItem(f"The list {other.title}", f"against:{other.id}")
+            for other_id, title in list_names(session):
+                if other_id != source.source_id:
+                    self.choice.addItem(f"The list {title}", f"against:{other_id}")
             self.choice.addItem("Cases carried as presumed dead", "status:presumed dead")
             for status in CasualtyStatus:
                 self.choice.addItem(f"Cases carried as {status.label}", f"status:{status.value}")

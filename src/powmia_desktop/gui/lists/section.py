@@ -92,7 +92,7 @@ class ListDetail(SectionDetail):
         exists = False
         if self.source_id is not None:
             with self.ops.archive.reader() as session:
-                exists = self.source_id in {s.id for s in overview.list_lists(session)}
+                exists = self.source_id in {i for i, _ in overview.list_names(session)}
         self.show_record(self.source_id if exists else None)
 
     def _count_queue(self, count: int) -> None:

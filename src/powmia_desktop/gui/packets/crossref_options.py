@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import CasualtyStatus
-from powmia_desktop.services.lists.overview import list_lists
+from powmia_desktop.services.lists.overview import list_names
 from powmia_desktop.services.packets import Section
 
 #: The choice "its previous edition": neither another list nor a status. A choice is kept
@@ -40,7 +40,7 @@ class CrossRefOptions(QWidget):
 
     def load(self, session: Session) -> None:
         """Offer the archive's lists (by title, as the section names them)."""
-        self.titles = [s.title for s in list_lists(session)]
+        self.titles = [title for _, title in list_names(session)]
 
     def set_options(self, options: dict[str, Any]) -> None:
         """Show a section's options (those it leaves out are the section's defaults). A list

@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from json.encoder import encode_basestring_ascii as _json_text
 from pathlib import Path
 from typing import Any, Final
@@ -247,8 +246,16 @@ def _plan_rows(
             status = CONFIRMED
         else:
             case_id = match.case.id
-            held = HeldRow(number, row.sort_name, case_id, match.case.sort_name, match.reason)
-            result.held.append(replace(held, others=len(match.others)) if match.others else held)
+            result.held.append(
+                HeldRow(
+                    number,
+                    row.sort_name,
+                    case_id,
+                    match.case.sort_name,
+                    match.reason,
+                    len(match.others),
+                )
+            )
             plan.candidates.extend(
                 (number, other.case.id, rank, other.reason[:200])
                 for rank, other in enumerate(match.others, 1)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Final, NamedTuple
 
-from sqlalchemy import String, case, distinct, func, or_, select, type_coerce
+from sqlalchemy import String, case, distinct, exists, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import NotFoundError
@@ -116,6 +116,14 @@ def list_lists(session: Session) -> list[ListSummary]:
         ListSummary(i, t, n, int(a or 0), int(b or 0), int(c or 0), int(d or 0), e, when)
         for i, t, n, a, b, c, d, e, when in session.execute(query)
     ]
+
+
+def list_names(session: Session) -> list[tuple[int, str]]:
+    """(id, title) of every Source that has rows, by title: without counting the rows, so a
+    chooser of lists opens at once however long the lists are."""
+    has_rows = exists().where(ListMembership.__table__.c.source_id == Source.id)
+    query = select(Source.id, Source.title).where(has_rows).order_by(Source.title, Source.id)
+    return [(i, t) for i, t in session.execute(query)]
 
 
 def count_lists(session: Session) -> int:
