@@ -177,3 +177,27 @@ def test_confirming_the_second_candidate_makes_it_the_rows_case(namesakes: Archi
         variant = session.get(NameVariant, variant_id)
         assert variant is not None and variant.serviceman_id == smith_id
         assert [h.name_as_printed for h in review.held_rows(session)] == ["Albert Browne"]
+
+
+def test_a_row_whose_best_case_is_deleted_stays_held_beside_the_others(
+    namesakes: Archive,
+) -> None:
+    """Deleting the best case (the row's own link is then emptied) leaves the row in the
+    queue beside its other cases; confirming it without a choice takes the next best."""
+    from powmia_desktop.services.cases import delete_case
+
+    with namesakes.reader() as session:
+        smyth = review.held_rows(session)[0]
+        smythe_id, smith_id = (c.case_id for c in smyth.candidates)
+    with namesakes.session() as session:
+        delete_case(session, smythe_id)
+    with namesakes.reader() as session:
+        queue = review.held_rows(session)
+        assert [h.name_as_printed for h in queue] == ["John Smyth", "Albert Browne"]
+        assert [c.name for c in queue[0].candidates] == ["Smith, John"]
+    with namesakes.session() as session:
+        review.confirm_match(session, smyth.membership_id)
+    with namesakes.reader() as session:
+        row = session.get(ListMembership, smyth.membership_id)
+        assert row is not None and row.serviceman_id == smith_id
+        assert [h.name_as_printed for h in review.held_rows(session)] == ["Albert Browne"]

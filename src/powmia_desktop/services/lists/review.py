@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
@@ -27,6 +27,7 @@ from powmia_desktop.core.vocab import (
     NameVariantKind,
 )
 from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, Source
+from powmia_desktop.db.models.cases import list_candidate
 from powmia_desktop.services.cases import add_status_change, create_case
 from powmia_desktop.services.importing.list_candidates import other_candidates
 from powmia_desktop.services.importing.list_rows import ListRow
@@ -171,7 +172,8 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
         .join(Source, Source.id == ListMembership.source_id)
         .where(
             ListMembership.match_status == ListMatchStatus.SUGGESTED,
-            ListMembership.serviceman_id.is_not(None),
+            # a row whose best case was deleted stays held while it has other cases
+            or_(ListMembership.serviceman_id.is_not(None), _has_other_candidates()),
         )
         .order_by(Source.title, ListMembership.import_batch_id, ListMembership.row_number)
     )
@@ -185,13 +187,18 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
     items = []
     for membership, title in found:
         case = membership.serviceman
-        assert case is not None  # held rows name their candidate (query above)
         row = reader.read(membership.import_batch_id, membership.row_as_printed)
-        candidates = [Candidate(case.id, case.sort_name, _reason(membership), _facts(row, case))]
+        candidates = []
+        if case is not None:
+            candidates.append(
+                Candidate(case.id, case.sort_name, _reason(membership), _facts(row, case))
+            )
         for case_id, reason in others.get(membership.id, []):
             other = cases.get(case_id)
-            if other is not None and case_id != case.id:
+            if other is not None and (case is None or case_id != case.id):
                 candidates.append(Candidate(case_id, other.sort_name, reason, _facts(row, other)))
+        if not candidates:
+            continue
         items.append(
             HeldItem(
                 membership.id,
@@ -206,6 +213,12 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
     return items
 
 
+def _has_other_candidates() -> Any:
+    """SQL: the row has cases besides its best one (``list_candidate``)."""
+    c = list_candidate.c
+    return exists().where(c.list_membership_id == ListMembership.id)
+
+
 def _reason(membership: ListMembership) -> str:
     return membership.notes.removeprefix(_HELD)
 
@@ -214,7 +227,10 @@ def _held(session: Session, membership_id: int) -> ListMembership:
     membership = session.get(ListMembership, membership_id)
     if membership is None:
         raise NotFoundError(f"There is no list row with id {membership_id}")
-    if membership.match_status != ListMatchStatus.SUGGESTED or membership.serviceman_id is None:
+    waiting = membership.serviceman_id is not None or bool(
+        other_candidates(session, [membership.id]).get(membership.id)
+    )
+    if membership.match_status != ListMatchStatus.SUGGESTED or not waiting:
         where = f"Row {membership.row_number}" if membership.row_number else "This row"
         raise ValidationError(f"{where} of the list is not waiting for review (decided already)")
     return membership
@@ -231,6 +247,8 @@ def confirm_match(session: Session, membership_id: int, case_id: int | None = No
     of its names (as the import keeps it for rows it matches)."""
     membership = _held(session, membership_id)
     reason = None
+    if case_id is None and membership.serviceman_id is None:  # its best case was deleted
+        case_id = other_candidates(session, [membership.id])[membership.id][0][0]
     if case_id is not None and case_id != membership.serviceman_id:
         others = dict(other_candidates(session, [membership.id]).get(membership.id, []))
         chosen = session.get(Serviceman, case_id) if case_id in others else None
