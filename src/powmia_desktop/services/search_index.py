@@ -42,10 +42,12 @@ def search_columns(columns: str) -> str:
     return " || ' ' || ".join(f"coalesce({{p}}.{c}, '')" for c in columns.split())
 
 
-def _index_values(row: tuple[str, int, str, str, str, str], p: str) -> str:
+def index_values(row: tuple[str, int, str, str, str, str], p: str, id_cast: str = "") -> str:
+    """The values of a search row for ``row`` of ``SEARCH_INDEXED`` read from ``p`` (NEW or
+    the table); ``id_cast`` widens the id where the engine needs it (PostgreSQL: ::bigint)."""
     _, code, kind, record_id, title, body = row
     return (
-        f"{p}.id * 16 + {code}, '{kind}', {record_id.format(p=p)}, "
+        f"{p}.id{id_cast} * 16 + {code}, '{kind}', {record_id.format(p=p)}, "
         f"{search_columns(title).format(p=p)}, {search_columns(body).format(p=p)}"
     )
 
@@ -55,7 +57,7 @@ def search_triggers() -> dict[str, str]:
     triggers = {}
     for row in SEARCH_INDEXED:
         table, code = row[0], row[1]
-        insert = f"{_INSERT} VALUES ({_index_values(row, 'NEW')});"
+        insert = f"{_INSERT} VALUES ({index_values(row, 'NEW')});"
         delete = f"DELETE FROM search_index WHERE rowid = OLD.id * 16 + {code};"
         triggers[f"fts_{table}_ai"] = (
             f"CREATE TRIGGER fts_{table}_ai AFTER INSERT ON {table} BEGIN {insert} END"
@@ -80,7 +82,7 @@ def search_index_problems(connection: Connection) -> list[str]:
     except SQLAlchemyError as error:
         return [*problems, f"the search index is damaged: {getattr(error, 'orig', error)}"]
     expected = " UNION ALL ".join(
-        f"SELECT {_index_values(row, row[0])} FROM {row[0]}" for row in SEARCH_INDEXED
+        f"SELECT {index_values(row, row[0])} FROM {row[0]}" for row in SEARCH_INDEXED
     )
     # Each side is looked up by rowid in the other, so this stays fast for 100,000 records.
     tables = f"WITH expected(r, kind, i, t, b) AS ({expected})"
@@ -119,7 +121,7 @@ def rebuild_search_index(connection: Connection) -> None:
         connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
         connection.execute(text(sql))
     for row in SEARCH_INDEXED:
-        connection.execute(text(f"{_INSERT} SELECT {_index_values(row, row[0])} FROM {row[0]}"))
+        connection.execute(text(f"{_INSERT} SELECT {index_values(row, row[0])} FROM {row[0]}"))
 
 
 def _rows(connection: Connection, sql: str, **params: Any) -> list[Any]:

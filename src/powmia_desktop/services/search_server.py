@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
-from powmia_desktop.services.search_index import SEARCH_INDEXED, search_columns
+from powmia_desktop.services.search_index import SEARCH_INDEXED, index_values
 
 SERVER_TABLE_SQL = (
     "CREATE TABLE search_index ("
@@ -52,11 +52,7 @@ def server_hits(session: Session, words: list[str], limit: int) -> list[Any]:
 
 
 def _values(row: tuple[str, int, str, str, str, str], p: str) -> str:
-    _, code, kind, record_id, title, body = row
-    return (
-        f"{p}.id::bigint * 16 + {code}, '{kind}', {record_id.format(p=p)}, "
-        f"{search_columns(title).format(p=p)}, {search_columns(body).format(p=p)}"
-    )
+    return index_values(row, p, "::bigint")  # the server's ids are bigint beside code arithmetic
 
 
 def server_functions() -> dict[str, str]:
