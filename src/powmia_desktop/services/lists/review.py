@@ -247,10 +247,11 @@ def confirm_match(session: Session, membership_id: int, case_id: int | None = No
     of its names (as the import keeps it for rows it matches)."""
     membership = _held(session, membership_id)
     reason = None
-    if case_id is None and membership.serviceman_id is None:  # its best case was deleted
-        case_id = other_candidates(session, [membership.id])[membership.id][0][0]
-    if case_id is not None and case_id != membership.serviceman_id:
+    if membership.serviceman_id is None or case_id not in (None, membership.serviceman_id):
+        # one of the other cases it was held beside: the one chosen, or (when its best case
+        # was deleted) the next best
         others = dict(other_candidates(session, [membership.id]).get(membership.id, []))
+        case_id = next(iter(others)) if case_id is None else case_id
         chosen = session.get(Serviceman, case_id) if case_id in others else None
         if chosen is None:
             raise ValidationError(f"Case {case_id} is not one of the cases this row may be")
