@@ -1,5 +1,6 @@
 """Opening, creating and refusing archives; what every record gets; the change log."""
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -78,6 +79,21 @@ def test_change_log_records_create_update_delete(archive: Archive) -> None:
         ("update", "rank", "Pvt.", "Cpl."),
         ("delete", "", None, None),
     ]
+
+
+def test_every_archive_opened_keeps_a_change_log(archive: Archive) -> None:
+    """Archives come and go in one program (two desks, reopening after a restore); each
+    must log, even when its session factory is built where a closed one's lived."""
+    for n in range(100):
+        with Archive.open(archive.location) as opened, opened.session() as session:
+            session.add(Serviceman(surname=f"Case {n}"))
+        del opened, session
+        gc.collect()  # frees the closed archive's factory, so the next may reuse its place
+    with archive.reader() as session:
+        logged = session.scalars(
+            select(ChangeLogEntry.record_id).where(ChangeLogEntry.action == "create")
+        ).all()
+    assert len(logged) == 100
 
 
 def test_failed_unit_of_work_leaves_nothing(archive: Archive) -> None:

@@ -5,6 +5,7 @@ recorded as an ImportBatch instead.
 """
 
 from typing import Any
+from weakref import WeakSet
 
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,14 +17,19 @@ from powmia_desktop.db.types import utcnow
 #: Bookkeeping columns that change on every save and say nothing on their own.
 _SKIP = frozenset({"updated_at", "created_at", "row_version", "id", "uid"})
 _MAX_VALUE = 2000
+#: The session factories already logging. Not ``event.contains``: SQLAlchemy keys that by
+#: id(), and a new factory built where a collected one lived was taken for it, so some
+#: archives opened with no change log at all.
+_LOGGING: "WeakSet[sessionmaker[Session]]" = WeakSet()
 
 
 def install(sessions: sessionmaker[Session], user: str = "") -> None:
     """Log every flush of ``sessions``' sessions, naming ``user`` as who made the change."""
     sessions.kw.setdefault("info", {})["changed_by"] = user[:120]
-    if not event.contains(sessions, "before_flush", _before_flush):
+    if sessions not in _LOGGING:
         event.listen(sessions, "before_flush", _before_flush)
         event.listen(sessions, "after_flush", _after_flush)
+        _LOGGING.add(sessions)
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
