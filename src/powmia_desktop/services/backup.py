@@ -44,7 +44,12 @@ from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.lock import exclusive_use
 from powmia_desktop.db.migrate import probe_sqlite_file
 from powmia_desktop.services.attachments import file_sha256
-from powmia_desktop.services.backup_check import BackupRefused, backup_problem, refusal
+from powmia_desktop.services.backup_check import (
+    BackupRefused,
+    backup_problem,
+    refusal,
+    uid_to_compare,
+)
 from powmia_desktop.services.backup_rotation import Rotation, prune
 from powmia_desktop.services.backup_sets import (
     RestoreResult,
@@ -257,8 +262,7 @@ def _restorable(location: ArchiveLocation, path: Path, backup: BackupInfo | Path
     foreign = path.is_file() and path.stat().st_size and not has_sqlite_header(path)
     if foreign and info.archive != str(path):
         raise ArchiveError(f"{path} is not an archive; restore into a new file name instead")
-    live_uid = read_archive_uid(path) if path.is_file() else None
-    problem = backup_problem(info, path, live_uid)
+    problem = backup_problem(info, path, uid_to_compare(path))
     if problem is not None:
         raise refuse(info.name, problem)
     return info

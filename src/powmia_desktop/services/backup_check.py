@@ -2,10 +2,15 @@
 
 A backup is restored only when its archive copy is the one its ``backup.json`` describes
 (same size, same SHA-256), is a sound SQLite file of a schema this program knows, and
-belongs to this archive: its ``archive_uid`` (db/identity.py) is the archive's. A refusal
-says what is wrong and names the next backup that passes the same checks.
+belongs to this archive: its ``archive_uid`` (db/identity.py) is the archive's — unless the
+archive holds nothing a person entered (``nothing_entered``: freshly made by ``powmia init``,
+only its settings, no record and no change-log entry), which any archive's backup may fill,
+on a file as on a server. A refusal says what is wrong and names the next backup that passes
+the same checks.
 """
 
+import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from powmia_desktop.core.errors import ArchiveError, PowmiaError
@@ -14,9 +19,12 @@ from powmia_desktop.db.identity import read_archive_uid
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.migrate import check_revision, probe_sqlite_file
 from powmia_desktop.services.attachments import file_sha256
+from powmia_desktop.services.copying import copied_tables
 
 #: Schema revisions written before archives had a uid: their backups carry none.
 _BEFORE_UIDS = frozenset({"0001", "0002"})
+#: The one table a freshly made archive fills: its uid (and, on a server, its shared folder).
+_SETTINGS = "archive_setting"
 
 
 class BackupRefused(ArchiveError):
@@ -27,11 +35,43 @@ class BackupRefused(ArchiveError):
         self.alternative = alternative
 
 
+def nothing_entered(tables: Mapping[str, int]) -> bool:
+    """True when ``tables`` (rows per table) are a freshly made archive's: nothing in any
+    table but the settings — no record, no change-log entry, no import."""
+    return not any(rows for name, rows in tables.items() if name != _SETTINGS)
+
+
+def file_tables(path: Path) -> dict[str, int] | None:
+    """Rows per table of the archive file at ``path`` (read-only); None when it cannot say."""
+    names = [t.name for t in copied_tables()]
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            return {
+                name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
+                for name in names
+                if name in present
+            }
+        finally:
+            connection.close()
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+
+
+def uid_to_compare(path: Path) -> str | None:
+    """The uid a backup restored over the archive file at ``path`` must have: the archive's,
+    or None when it has none, or holds nothing a person entered (any backup may fill it)."""
+    uid = read_archive_uid(path) if path.is_file() else None
+    tables = file_tables(path) if uid is not None else None
+    return None if tables is not None and nothing_entered(tables) else uid
+
+
 def backup_problem(info: BackupInfo, path: Path, live_uid: str | None) -> str | None:
     """What keeps ``info`` from being restored over the archive at ``path``; None if nothing.
 
     ``live_uid`` is the archive's own uid, None when it has none to compare (it is missing,
-    empty or too damaged to read — what a restore is for).
+    empty or too damaged to read — what a restore is for — or holds nothing a person entered).
     """
     database = info.database
     if info.raw:
@@ -110,7 +150,7 @@ def refusal(
     """The one-line refusal of a backup, offering the next good one."""
     path = location.path
     assert path is not None
-    live_uid = read_archive_uid(path) if path.is_file() else None
+    live_uid = uid_to_compare(path)
     alternative = next_good_backup(candidates, refused, path, live_uid)
     offer = (
         f" The next good backup is {alternative.name} "

@@ -57,7 +57,7 @@ from powmia_desktop.db.server import (
     write_setting,
 )
 from powmia_desktop.services.attachments import file_sha256
-from powmia_desktop.services.backup_check import backup_problem
+from powmia_desktop.services.backup_check import backup_problem, nothing_entered
 from powmia_desktop.services.backup_sets import (
     RestoreResult,
     back_up_attachments,
@@ -192,9 +192,8 @@ def restore_server(
         return _restore_dump(location, info, clock=clock, progress=progress)
     with Archive.open(location) as archive:
         with archive.engine.connect() as connection:
-            live_uid = connection.execute(
-                text("SELECT value FROM archive_setting WHERE key = 'archive_uid'")
-            ).scalar()
+            live = contents(connection)
+        live_uid = None if nothing_entered(live["tables"]) else live["archive_uid"]
         problem = backup_problem(info, Path("/") / "server" / DATABASE, live_uid)
         if problem is not None:
             raise ArchiveError(f"The backup {info.name} {problem}; nothing was restored")
@@ -233,6 +232,7 @@ def _restore_dump(
         raise ArchiveError(f"The backup {info.name} {problem}; nothing was restored")
     when = f"{info.created_at:%d %b %Y %H:%M} UTC"
     safety = None
+    added = 0
     if live is None:  # an empty database: nothing to keep, nobody else can have it open
         progress(0, 1, f"Restoring the backup of {when}")
         engine = make_engine(location.url)
@@ -258,12 +258,16 @@ def _restore_dump(
             archive.engine.dispose()  # no pooled connection outlives the tables it knew
             restore_dump(info.database, location.url, tool, into_empty=False)
             with archive.engine.begin() as connection:  # where this archive's files are stays
-                if shared is not None and read_setting(connection, SHARED_FOLDER) != shared:
+                dumped = read_setting(connection, SHARED_FOLDER)
+                if shared is not None and dumped != shared:
                     write_setting(connection, SHARED_FOLDER, shared)
+                    added = int(dumped is None)  # a row the dump did not hold
     with Archive.open(location) as restored:  # (an older dump's schema is upgraded here)
         with restored.engine.connect() as connection:
             now = contents(connection)["tables"]
-        recorded: dict[str, int] = manifest.get("tables") or {}
+        recorded: dict[str, int] = dict(manifest.get("tables") or {})
+        if added and "archive_setting" in recorded:
+            recorded["archive_setting"] += added
         wrong = ", ".join(sorted(t for t, n in recorded.items() if now.get(t) != n))
         if wrong or not recorded:
             kept = f"; the archive as it was is kept in {safety.path}" if safety else ""

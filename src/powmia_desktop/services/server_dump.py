@@ -10,7 +10,8 @@ snapshot, and a restore checks it against the database afterwards.
 ``pg_restore`` puts a dump back: into the same archive (every object of the dump dropped
 and made again, all in one transaction, so a failed restore leaves the archive as it was)
 or into an empty database. It is refused, before anything is touched, when the dump is not
-the file its set recorded, is of another archive, of another schema revision than the
+the file its set recorded, is of another archive (one that holds anything a person entered:
+a freshly made one takes any archive's dump), of another schema revision than the
 archive's, or of a newer one than this program knows, or when ``pg_restore`` is missing.
 
 The connection goes to the tools through libpq's environment (``PGHOST``, ``PGPASSWORD``
@@ -33,6 +34,7 @@ from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.backup_file import RECORD_TABLES
 from powmia_desktop.db.migrate import check_revision
 from powmia_desktop.services.attachments import file_sha256
+from powmia_desktop.services.backup_check import nothing_entered
 from powmia_desktop.services.copying import copied_tables
 
 if TYPE_CHECKING:
@@ -177,7 +179,7 @@ def dump_problem(manifest: dict[str, Any], dump: Path, live: dict[str, Any] | No
         return f"cannot be restored: {error}"
     if live is None:
         return None
-    if manifest.get("archive_uid") != live["archive_uid"]:
+    if manifest.get("archive_uid") != live["archive_uid"] and not nothing_entered(live["tables"]):
         return "is a backup of another archive, not of this one (its uid differs)"
     if revision != live["schema"]:
         return (
