@@ -147,6 +147,41 @@ def test_a_rejected_row_leaves_the_queue_and_stays_on_the_list(
     assert [r.match for r in detail.rows.visible_rows()] == ["possible duplicate", "unmatched"]
 
 
+def _held_on_page(window: MainWindow, title: str) -> int:
+    """The held count the list of lists shows for ``title``."""
+    rows = window.section("lists").page.shown_rows()
+    return next(r.held for r in rows if r.title == title)
+
+
+def test_a_row_whose_every_case_is_deleted_is_unmatched_until_undo(
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive
+) -> None:
+    """Both cases "John Smyth" may be deleted: the queue, its tab, the list of lists and the
+    rows as printed all say it is no longer held; undoing the last deletion holds it again
+    beside that case."""
+    window = make_window(lists)
+    detail = _open_list(qtbot, window, "Last Seen Alive")
+    detail.review.held_table.selectRow(0)
+    smythe, smith = detail.review.held.row_at(0).candidates
+    window.ops.delete("Delete case Smythe, John", "serviceman", smythe.case_id)
+    window.ops.delete("Delete case Smith, John", "serviceman", smith.case_id)
+    qtbot.waitUntil(lambda: _queue_names(detail) == ["Albert Browne"], timeout=10_000)
+    assert detail.tabs.tabText(1) == "Review queue (1)"
+    qtbot.waitUntil(lambda: _held_on_page(window, "Last Seen Alive") == 1, timeout=10_000)
+    _rows_read(qtbot, detail)
+    rows = {r.name_as_printed: r.match for r in detail.rows.visible_rows()}
+    assert rows == {"John Smyth": "unmatched", "Albert Browne": "possible duplicate"}
+    detail.show_record(None)  # the queue of every list agrees
+    qtbot.waitUntil(lambda: _queue_names(detail) == ["Albert Browne"], timeout=10_000)
+
+    window.undo_action.trigger()  # Smith's case, and the row's link to him, come back
+    qtbot.waitUntil(lambda: _queue_names(detail) == ["John Smyth", "Albert Browne"])
+    detail.review.held_table.selectRow(0)
+    assert [c.name for c in detail.review.candidates.visible_rows()] == ["Smith, John"]
+    assert detail.tabs.tabText(1) == "Review queue (2)"
+    qtbot.waitUntil(lambda: _held_on_page(window, "Last Seen Alive") == 2, timeout=10_000)
+
+
 def test_the_cross_reference_tab_compares_with_another_list_and_saves_csv(
     qtbot: QtBot, make_window: MakeWindow, lists: Archive, tmp_path: Path
 ) -> None:

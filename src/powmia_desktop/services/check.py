@@ -206,9 +206,11 @@ def _check_links(connection: Connection, archive: Archive, progress: Progress) -
         for (rowid,) in _rows(connection, f"SELECT id FROM {table} WHERE {nowhere}"):
             message = f"{table.replace('_', ' ')} {rowid} belongs to no record"
             findings.append(Finding("links", message, "delete it", (table, rowid)))
+    # A held row without its best case is no fault: it stays held beside its other cases,
+    # or reads as unmatched when they are gone too (services/lists/overview.py).
     sql = (
         "SELECT id, name_as_printed FROM list_membership "
-        "WHERE serviceman_id IS NULL AND match_status <> 'unmatched'"
+        "WHERE serviceman_id IS NULL AND match_status = 'confirmed'"
     )
     for rowid, name in _rows(connection, sql):
         findings.append(

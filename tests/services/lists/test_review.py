@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from tests.services.lists.listfiles import NEAR_DUPLICATES, ROSTER, import_namesakes, import_text
 
 from powmia_desktop.core.errors import ValidationError
@@ -16,6 +17,8 @@ from powmia_desktop.db.models import (
     Source,
     StatusChange,
 )
+from powmia_desktop.services import snapshots
+from powmia_desktop.services.check import check_archive
 from powmia_desktop.services.lists import overview, review
 
 
@@ -201,3 +204,70 @@ def test_a_row_whose_best_case_is_deleted_stays_held_beside_the_others(
         row = session.get(ListMembership, smyth.membership_id)
         assert row is not None and row.serviceman_id == smith_id
         assert [h.name_as_printed for h in review.held_rows(session)] == ["Albert Browne"]
+
+
+def test_a_row_whose_every_case_is_deleted_reads_unmatched_until_a_deletion_is_undone(
+    namesakes: Archive,
+) -> None:
+    """Deleting both cases "John Smyth" may be leaves nothing to review it against: it is
+    counted and shown as unmatched, not held — but the row itself is not rewritten, so
+    undoing one deletion (the snapshot put back, as Edit > Undo does) holds it again beside
+    that case, and undoing the other brings back exactly the queue there was."""
+    with namesakes.reader() as session:
+        smyth = review.held_rows(session)[0]
+        smythe_id, smith_id = (c.case_id for c in smyth.candidates)
+        stored = session.get(ListMembership, smyth.membership_id)
+        assert stored is not None
+        as_stored = (stored.match_status, stored.notes, stored.row_version)
+    deleted = {}
+    for case_id in (smythe_id, smith_id):  # two deletions, each its own transaction
+        with namesakes.session() as session:
+            deleted[case_id] = snapshots.take(session, "serviceman", case_id)
+            snapshots.remove(session, "serviceman", case_id)
+    with namesakes.reader() as session:
+        assert [h.name_as_printed for h in review.held_rows(session)] == ["Albert Browne"]
+        rows = {r.name_as_printed: r for r in overview.list_rows(session, smyth.source_id)}
+        assert rows["John Smyth"].match == "unmatched" and rows["John Smyth"].case_id is None
+        assert rows["John Smyth"].notes == (
+            "Every case it was held beside was deleted (held as: similar name (95%))"
+        )
+        lsa = next(s for s in overview.list_lists(session) if s.id == smyth.source_id)
+        assert (lsa.rows, lsa.held, lsa.unmatched) == (2, 1, 1)
+        _counts_agree(session)
+        with pytest.raises(ValidationError, match="every case it may be was deleted"):
+            review.confirm_match(session, smyth.membership_id)
+        stored = session.get(ListMembership, smyth.membership_id)
+        assert stored is not None
+        assert (stored.match_status, stored.notes, stored.row_version) == as_stored
+    # The held row without a case is no fault to repair (the roster's rows of the deleted
+    # cases, marked matched, are).
+    found = [f.key for f in check_archive(namesakes) if f.area == "list lines"]
+    assert len(found) == 2 and ("list_membership", smyth.membership_id) not in found
+
+    with namesakes.session() as session:
+        snapshots.put_back(session, "serviceman", smith_id, deleted[smith_id])
+    with namesakes.reader() as session:
+        queue = review.held_rows(session)
+        assert [h.name_as_printed for h in queue] == ["John Smyth", "Albert Browne"]
+        assert [(c.case_id, c.reason) for c in queue[0].candidates] == [
+            (smith_id, "similar name (90%)")
+        ]
+        rows = {r.name_as_printed: r for r in overview.list_rows(session, smyth.source_id)}
+        assert rows["John Smyth"].match == "possible duplicate"
+        assert rows["John Smyth"].notes == "Held for review: similar name (95%)"
+        _counts_agree(session)
+    with namesakes.session() as session:
+        snapshots.put_back(session, "serviceman", smythe_id, deleted[smythe_id])
+    with namesakes.reader() as session:
+        assert review.held_rows(session)[0] == smyth
+        _counts_agree(session)
+
+
+def _counts_agree(session: Session) -> None:
+    """The held counts the list of lists shows are the rows each queue shows, and the queue
+    of every list is every list's queue."""
+    lists = overview.list_lists(session)
+    for summary in lists:
+        assert summary.held == len(review.held_rows(session, summary.id)), summary.title
+        assert summary.rows == summary.matched + summary.new + summary.held + summary.unmatched
+    assert sum(s.held for s in lists) == len(review.held_rows(session))

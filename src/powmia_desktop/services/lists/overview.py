@@ -7,7 +7,10 @@ ImportBatch). A row's match, as a person reads it:
 * **matched**: the row is a case the archive already had;
 * **new**: the row made a new case (at import, or by a person at review);
 * **possible duplicate**: held at import as perhaps a case already there; in the review queue;
-* **unmatched**: rejected at import (its reason in the row's notes) or at review.
+* **unmatched**: rejected at import (its reason in the row's notes) or at review — or held,
+  but every case it may be has been deleted since. That is decided when the row is read, not
+  written to it: undoing a case's deletion puts the case and the row's link back, and the row
+  is held again exactly as it was.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.core.vocab import ListMatchStatus
-from powmia_desktop.db.models import ListMembership, Serviceman, Source
+from powmia_desktop.db.models import ListMembership, Serviceman, Source, list_candidate
 from powmia_desktop.services.importing.tabular import fold
 from powmia_desktop.services.lists.printed import as_dict
 
@@ -32,6 +35,10 @@ NEW_AT_REVIEW: Final = "New case made at review"
 CONFIRMED_AT_REVIEW: Final = "Confirmed at review"
 REJECTED_AT_REVIEW: Final = "Rejected at review"
 MATCHED, NEW, POSSIBLE, NOT_MATCHED = "matched", "new", "possible duplicate", "unmatched"
+#: How a held row's notes begin (the import's reason follows).
+HELD_FOR_REVIEW: Final = "Held for review: "
+#: What a held row whose every case was deleted says before its import's reason.
+CASES_DELETED: Final = "Every case it was held beside was deleted"
 
 
 class ListSummary(NamedTuple):
@@ -83,11 +90,28 @@ def _is_new() -> Any:
     return or_(s.created_at == m.created_at, m.notes.startswith(NEW_AT_REVIEW))
 
 
-def _match_word(status: Any, is_new: bool) -> str:
+def still_held() -> Any:
+    """SQL: the row is held for review and some case it may be is still there — its best
+    case (``serviceman_id``; emptied when that case is deleted) or one of the others
+    (``list_candidate``; its rows go with their case). A held row with neither is read as
+    unmatched: the review queue has nothing to put beside it."""
+    m, c = ListMembership.__table__.c, list_candidate.c
+    others = exists().where(c.list_membership_id == m.id)
+    return (m.match_status == SUGGESTED) & (m.serviceman_id.is_not(None) | others)
+
+
+def _match_word(status: Any, is_new: bool, held: bool) -> str:
     value = getattr(status, "value", status)
     if value == CONFIRMED:
         return NEW if is_new else MATCHED
-    return POSSIBLE if value == SUGGESTED else NOT_MATCHED
+    return POSSIBLE if held else NOT_MATCHED
+
+
+def _notes(notes: str | None, status: Any, held: bool) -> str:
+    if getattr(status, "value", status) != SUGGESTED or held:
+        return notes or ""
+    reason = (notes or "").removeprefix(HELD_FOR_REVIEW)
+    return f"{CASES_DELETED} (held as: {reason})" if reason else CASES_DELETED
 
 
 def list_lists(session: Session) -> list[ListSummary]:
@@ -95,6 +119,7 @@ def list_lists(session: Session) -> list[ListSummary]:
     m, s = ListMembership.__table__.c, Serviceman.__table__.c
     confirmed = m.match_status == CONFIRMED
     new = case((confirmed & _is_new(), 1), else_=0)
+    held = case((still_held(), 1), else_=0)
     query = (
         select(
             Source.id,
@@ -102,8 +127,9 @@ def list_lists(session: Session) -> list[ListSummary]:
             func.count(m.id),
             func.sum(case((confirmed, 1), else_=0)) - func.sum(new),
             func.sum(new),
-            func.sum(case((m.match_status == SUGGESTED, 1), else_=0)),
-            func.sum(case((m.match_status == UNMATCHED, 1), else_=0)),
+            func.sum(held),
+            # rejected, or held with every case it may be deleted since
+            func.count(m.id) - func.sum(case((confirmed, 1), else_=0)) - func.sum(held),
             func.count(distinct(m.import_batch_id)),
             func.max(m.created_at),
         )
@@ -147,6 +173,7 @@ def list_rows(session: Session, source_id: int) -> list[ListRowView]:
             m.name_as_printed,
             m.match_status,
             _is_new(),
+            still_held(),
             m.serviceman_id,
             s.surname,
             s.given_names,
@@ -163,14 +190,14 @@ def list_rows(session: Session, source_id: int) -> list[ListRowView]:
             i,
             number,
             printed,
-            _match_word(status, bool(new)),
+            _match_word(status, bool(new), bool(held)),
             case_id,
             (f"{surname}, {given}" if given else surname) if surname else "",
-            notes or "",
+            _notes(notes, status, bool(held)),
             batch,
             text or "",
         )
-        for i, number, printed, status, new, case_id, surname, given, notes, batch, text in (
+        for i, number, printed, status, new, held, case_id, surname, given, notes, batch, text in (
             session.execute(query)
         )
     ]
@@ -206,7 +233,7 @@ def appears_on(session: Session, case_id: int) -> list[Appearance]:
             title,
             number,
             printed_name or "",
-            _match_word(status, bool(new)),
+            _match_word(status, bool(new), held=True),  # on the case: its link is there
             as_dict(printed),
             bool(printed_name) and fold(printed_name) not in ours,
         )

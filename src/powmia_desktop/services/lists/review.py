@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from powmia_desktop.core.errors import NotFoundError, ValidationError
@@ -27,20 +27,19 @@ from powmia_desktop.core.vocab import (
     NameVariantKind,
 )
 from powmia_desktop.db.models import ListMembership, NameVariant, Serviceman, Source
-from powmia_desktop.db.models.cases import list_candidate
 from powmia_desktop.services.cases import add_status_change, create_case
 from powmia_desktop.services.importing.list_candidates import other_candidates
 from powmia_desktop.services.importing.list_rows import ListRow
 from powmia_desktop.services.importing.tabular import fold
 from powmia_desktop.services.lists.overview import (
     CONFIRMED_AT_REVIEW,
+    HELD_FOR_REVIEW,
     NEW_AT_REVIEW,
     REJECTED_AT_REVIEW,
     SUGGESTED,
+    still_held,
 )
 from powmia_desktop.services.lists.printed import PrintedReader, as_dict
-
-_HELD = "Held for review: "
 
 
 @dataclass(frozen=True)
@@ -170,11 +169,9 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
         select(ListMembership, Source.title)
         .options(selectinload(ListMembership.serviceman))
         .join(Source, Source.id == ListMembership.source_id)
-        .where(
-            ListMembership.match_status == ListMatchStatus.SUGGESTED,
-            # a row whose best case was deleted stays held while it has other cases
-            or_(ListMembership.serviceman_id.is_not(None), _has_other_candidates()),
-        )
+        # a row whose best case was deleted stays held while it has other cases; one whose
+        # every case was deleted reads as unmatched (services/lists/overview.py)
+        .where(still_held())
         .order_by(Source.title, ListMembership.import_batch_id, ListMembership.row_number)
     )
     if source_id is not None:
@@ -213,14 +210,8 @@ def held_rows(session: Session, source_id: int | None = None) -> list[HeldItem]:
     return items
 
 
-def _has_other_candidates() -> Any:
-    """SQL: the row has cases besides its best one (``list_candidate``)."""
-    c = list_candidate.c
-    return exists().where(c.list_membership_id == ListMembership.id)
-
-
 def _reason(membership: ListMembership) -> str:
-    return membership.notes.removeprefix(_HELD)
+    return membership.notes.removeprefix(HELD_FOR_REVIEW)
 
 
 def _held(session: Session, membership_id: int) -> ListMembership:
@@ -232,7 +223,9 @@ def _held(session: Session, membership_id: int) -> ListMembership:
     )
     if membership.match_status != ListMatchStatus.SUGGESTED or not waiting:
         where = f"Row {membership.row_number}" if membership.row_number else "This row"
-        raise ValidationError(f"{where} of the list is not waiting for review (decided already)")
+        held = membership.match_status == ListMatchStatus.SUGGESTED
+        why = "every case it may be was deleted" if held else "decided already"
+        raise ValidationError(f"{where} of the list is not waiting for review ({why})")
     return membership
 
 
