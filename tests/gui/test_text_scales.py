@@ -1,6 +1,7 @@
 """Text scales with the system's font size: at 16 points the window still fits a common
 laptop screen (1366 × 768), and no label or button in the home page, the sections or the
-case editor's tabs is cut short (each is given at least the room its text asks for)."""
+case editor's tabs is cut short (each is given at least the room its text asks for), and a
+passing message in the status bar is read whole beside the record counts."""
 
 from collections.abc import Callable, Iterator
 
@@ -20,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from powmia_desktop.app import parse_args
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.main_window import MainWindow
+from powmia_desktop.gui.status_counts import StatusCounts
 
 MakeWindow = Callable[[Archive], MainWindow]
 #: A large text size a person may choose (Qt's default on Linux desktops is 9 to 11).
@@ -103,3 +105,31 @@ def test_at_a_large_text_size_nothing_is_cut_short(
 def test_the_text_size_can_be_chosen_when_the_program_starts() -> None:
     assert parse_args(["--font-size", "16"]).font_size == LARGE
     assert parse_args([]).font_size is None
+
+
+def test_at_a_large_text_size_a_passing_message_is_read_whole_beside_the_counts(
+    qtbot: QtBot, large_text: None, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    """The counts give way to a message, shortened with "…", whole in their tooltip."""
+    window = make_window(demo_archive)
+    window.resize(*SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    counts = window.status_label
+    assert isinstance(counts, StatusCounts)
+    whole = counts.text()
+    assert whole.startswith("1 case · ") and "backed up" in whole
+    bar = window.statusBar()
+    message = "Backed up automatically on opening to /home/margaret/Documents/archive-backups"
+    needed = bar.fontMetrics().horizontalAdvance(message)
+    assert needed + counts.fontMetrics().horizontalAdvance(whole) > SCREEN[0] - 60  # too long
+    bar.showMessage(message)
+    qtbot.waitUntil(lambda: counts.message_room() >= needed)
+    assert bar.currentMessage() == message
+    shown = counts.shown_text()
+    assert shown.endswith("…") and whole.startswith(shown[:-1]) and len(shown) > 1
+    assert counts.toolTip() == whole and counts.accessibleDescription() == whole
+    assert not cut_short(bar)  # its size asks for no more than it was given
+    bar.clearMessage()
+    qtbot.waitUntil(lambda: counts.shown_text() == whole)
+    assert counts.width() >= counts.fontMetrics().horizontalAdvance(whole)

@@ -5,13 +5,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
 from powmia_desktop.db.location import default_archive_path, location_for_path
 from powmia_desktop.gui.home import ArchiveFacts, HomePage
+from powmia_desktop.gui.status_counts import StatusCounts
 from powmia_desktop.services.home import RecordCounts, archive_size, home_summary, last_backup
 
 if TYPE_CHECKING:
@@ -26,13 +27,7 @@ def build_home(window: "MainWindow") -> HomePage:
     page.open_record.connect(window.open_record)
     page.build_packet.connect(lambda uid: window.open_packet_dialog(meeting_uid=uid))
     page.start.connect(lambda job: start(window, job))
-    window.status_label = QLabel(window)
-    window.status_label.setObjectName("status-counts")
-    window.status_label.setAccessibleName("Records and last backup")
-    line = QFrame(window)  # keeps a long message on the left apart from the counts
-    line.setFrameShape(QFrame.Shape.VLine)
-    window.statusBar().addPermanentWidget(line)
-    window.statusBar().addPermanentWidget(window.status_label)
+    window.status_label = StatusCounts(window.statusBar())
     return page
 
 
