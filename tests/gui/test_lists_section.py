@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from powmia_desktop.db.models import NameVariant, Serviceman
 from powmia_desktop.gui.lists.section import ListDetail
 from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.services.audience import RedactionLog
-from powmia_desktop.services.lists import crossref, overview
+from powmia_desktop.services.lists import crossref, overview, review
 from powmia_desktop.services.lists.packet import crossref_part
 from powmia_desktop.services.packets import Section, find_audience
 
@@ -43,6 +44,7 @@ def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
     detail = window.section_details["lists"]
     assert isinstance(detail, ListDetail)
     qtbot.waitUntil(lambda: detail.source_id == source_id, timeout=10_000)
+    _queue_read(qtbot, detail)
     return detail
 
 
@@ -56,6 +58,10 @@ def lists(archive: Archive, tmp_path: Path) -> Archive:
 
 def _rows_read(qtbot: QtBot, detail: ListDetail) -> None:
     qtbot.waitUntil(lambda: not detail.rows_tab.loading, timeout=10_000)
+
+
+def _queue_read(qtbot: QtBot, detail: ListDetail) -> None:
+    qtbot.waitUntil(lambda: not detail.review.loading, timeout=10_000)
 
 
 def _queue_names(detail: ListDetail) -> list[str]:
@@ -239,6 +245,7 @@ def test_the_queue_of_every_list_names_each_rows_list(
     assert _queue_names(detail) == ["Tom Greene"] and queue.held.columns[0].header == "Row"
     queue.every_list.setChecked(True)
     assert queue.held.columns[0].header == "List"
+    _queue_read(qtbot, detail)
     shown = [(r.list_title, r.name_as_printed) for r in queue.held.visible_rows()]
     assert shown == [
         ("Korean War Project", "Tom Greene"),
@@ -253,8 +260,10 @@ def test_the_queue_of_every_list_names_each_rows_list(
     qtbot.waitUntil(lambda: len(_queue_names(detail)) == 2)
     # With no list chosen, the queue is every list's.
     queue.every_list.setChecked(False)
+    _queue_read(qtbot, detail)
     assert _queue_names(detail) == ["Tom Greene"]
     detail.show_record(None)
+    _queue_read(qtbot, detail)
     assert queue.every and _queue_names(detail) == ["Tom Greene", "John Smyth"]
     assert detail.tabs.currentWidget() is queue and not queue.every_list.isEnabled()
 
@@ -288,6 +297,61 @@ def test_a_lists_rows_are_read_on_another_thread_and_only_the_latest_read_is_sho
         "Albert Brown",
     ]
     assert detail.rows_tab.status.text() == "4 rows"
+
+
+def test_the_queue_is_read_on_another_thread_and_a_stale_read_never_replaces_a_newer_one(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    lists: Archive,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """One list's queue is held back while the queue of every list is asked for: the table
+    says it is reading, no decision can be made on the rows being read again, and when the
+    held-back read ends at last its rows are never taken in."""
+    import_text(lists, tmp_path, "kwp.csv", "Last Name,First Name\nGreene,Tom\n", "KWP")
+    readers: list[str] = []
+    gate, finished = threading.Event(), threading.Event()
+    gate.set()
+    read_queue = review.held_rows
+
+    def held_rows(session: Session, source_id: int | None = None) -> list[review.HeldItem]:
+        readers.append(threading.current_thread().name)
+        if source_id is not None:  # one list's queue: as slow as the test says
+            gate.wait(timeout=30)
+        try:
+            return read_queue(session, source_id)
+        finally:
+            finished.set()
+
+    monkeypatch.setattr(review, "held_rows", held_rows)
+    window = make_window(lists)
+    detail = _open_list(qtbot, window, "Last Seen Alive")
+    queue = detail.review
+    assert _queue_names(detail) == ["John Smyth", "Albert Browne"]
+    gate.clear()
+    finished.clear()
+    with lists.reader() as session:
+        queue.show_list(session, detail.source_id)
+    # The same queue's rows stay on screen while it is read again, but not to decide on.
+    assert queue.loading and queue.empty_label.text() == "Reading the rows held for review…"
+    assert _queue_names(detail) == ["John Smyth", "Albert Browne"]
+    assert not queue.confirm_button.isEnabled() and not queue.reject_button.isEnabled()
+    queue.every_list.setChecked(True)  # another queue: its rows go at once
+    assert queue.loading and queue.held.rowCount() == 0  # taken in on the GUI thread only
+    assert queue.reading_note.text() == "Reading the rows held for review…"
+    _queue_read(qtbot, detail)
+    every = [("KWP", "Tom Greene"), ("Last Seen Alive", "John Smyth")]
+    every.append(("Last Seen Alive", "Albert Browne"))
+    assert [(r.list_title, r.name_as_printed) for r in queue.held.visible_rows()] == every
+    assert queue.confirm_button.isEnabled() and not queue.reading_note.text()
+    finished.clear()
+    gate.set()  # the read of one list ends now, long after the newer one
+    qtbot.waitUntil(finished.is_set, timeout=10_000)
+    QApplication.processEvents()
+    assert [(r.list_title, r.name_as_printed) for r in queue.held.visible_rows()] == every
+    assert detail.tabs.tabText(1) == "Review queue (3)"
+    assert readers and set(readers) == {"list rows"}
 
 
 def test_the_cross_reference_shows_only_what_the_chosen_audience_may_read_as_a_packet_would(
@@ -345,6 +409,7 @@ def test_the_demo_lsa_row_is_held_beside_dumas_with_nothing_printed_to_compare(
     detail = window.section_details["lists"]
     assert isinstance(detail, ListDetail)
     detail.show_record(None)
+    _queue_read(qtbot, detail)
     queue = detail.review
     [held] = queue.held.visible_rows()
     queue.held_table.selectRow(0)

@@ -1,7 +1,12 @@
 """The review queue of one list, or of every list: each row held at import beside every case
 it may be (best first) with what differs, and three decisions — the same man as the chosen
-case, a new case, or reject — each one undo step."""
+case, a new case, or reject — each one undo step.
 
+The queue is read like a list's rows (gui/lists/rows.py): on a thread of its own, the
+latest read only, the table saying it is reading meanwhile. Rows of the same queue stay on
+screen until the new ones come, but cannot be decided on (they may be decided already)."""
+
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -15,12 +20,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.core.memory import collector_paused
+from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.tables import Column, RowTableModel
+from powmia_desktop.gui.row_reads import LatestRead, ReadJob
+from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
 from powmia_desktop.services.lists import review
 from powmia_desktop.services.lists.review import Candidate, FactRow, HeldItem
 
@@ -28,6 +37,14 @@ from powmia_desktop.services.lists.review import Candidate, FactRow, HeldItem
 def _may_be(item: HeldItem) -> str:
     more = len(item.candidates) - 1
     return item.candidate_name + (f" (+{more} more)" if more else "")
+
+
+def _haystack(item: HeldItem) -> str:
+    return f"{item.list_title} {item.name_as_printed} {_may_be(item)}"
+
+
+#: What the queue's table and its heading say while the queue is read.
+READING = "Reading the rows held for review…"
 
 
 HELD_COLUMNS: list[Column[HeldItem]] = [
@@ -122,6 +139,14 @@ class ReviewPanel(QWidget):
         )
         self.open_button.clicked.connect(self._open_case)
         self.setLayout(self._laid_out())
+        self._reads: LatestRead[HeldItem] = LatestRead(self, self._arrived, self._failed)
+        #: the queue whose rows are on screen: a list's id, None for every list's (-1: none)
+        self._shown: int | None = -1
+        #: the row in view when the read began, to keep in view when it is still held
+        self._kept: int | None = None
+        self.reading_note = EmptyNote(
+            self.held_table, lambda: READING if self._reads.loading else ""
+        )
         self._show_item()
 
     def _laid_out(self) -> QVBoxLayout:
@@ -158,23 +183,70 @@ class ReviewPanel(QWidget):
         """Whether the queue shown is every list's."""
         return self.source_id is None or self.every_list.isChecked()
 
+    @property
+    def loading(self) -> bool:
+        """Whether the queue is being read."""
+        return self._reads.loading
+
     def show_list(self, session: Session, source_id: int | None) -> None:
-        """Read the queue again (of the list, or of every list), keeping the row in view
-        when it is still held."""
-        kept = self.current()
+        """Read the queue again (of the list, or of every list) in the background."""
         self.source_id = source_id
         self.every_list.setEnabled(source_id is not None)
-        items = review.held_rows(session, None if self.every else source_id)
+        self._start(session.get_bind())
+
+    def _read_again(self) -> None:
+        self._start(self.ops.archive.engine)
+
+    def wait_loaded(self) -> None:
+        """Wait for the read in flight and show its rows."""
+        self._reads.wait()
+
+    def _start(self, bind: Engine | Connection) -> None:
+        """The rows of the same queue stay on screen (not to be decided on) until the new
+        ones come; another queue's go at once."""
+        self._reads.abandon()
+        current = self.current()
+        self._kept = current.membership_id if current else self._kept
+        shown = None if self.every else self.source_id
         columns = ALL_HELD_COLUMNS if self.every else HELD_COLUMNS
         if self.held.columns != columns:
             self.held.columns = columns
             for i, column in enumerate(columns):
                 self.held_table.setColumnWidth(i, column.width or 100)
-        self.held.set_rows(items, lambda r: f"{r.list_title} {r.name_as_printed} {_may_be(r)}")
+        self._reads.start(self._job(bind, shown))
+        self.empty_label.setText(READING)
+        if shown != self._shown:
+            self._shown, self._kept = shown, None
+            self.held.set_rows([], _haystack)
+            self._show_item()  # nothing in view: the side pane empties too
+        else:
+            self._enable_decisions()
+
+    def _job(self, bind: Engine | Connection, source_id: int | None) -> ReadJob[HeldItem]:
+        columns, sort = list(self.held.columns), self.held.sort_order
+
+        def job(obsolete: threading.Event) -> RowSet[HeldItem]:
+            with Session(bind) as session, collector_paused():
+                items = review.held_rows(session, source_id)
+                if obsolete.is_set():
+                    return RowSet([])
+                return prepare_rows(columns, items, _haystack, sort)
+
+        return job
+
+    def _failed(self, reason: str) -> None:
+        self.empty_label.setText(f"The rows held for review could not be read: {reason}")
+        self.reading_note.refresh()
+        self._enable_decisions()
+
+    def _arrived(self, prepared: RowSet[HeldItem]) -> None:
+        current = self.current()
+        kept = current.membership_id if current else self._kept
+        self.held.set_row_set(prepared, _haystack)
         ids = [r.membership_id for r in self.held.visible_rows()]
-        row = ids.index(kept.membership_id) if kept and kept.membership_id in ids else 0
         if ids:
-            self.held_table.selectRow(row)
+            self.held_table.selectRow(ids.index(kept) if kept in ids else 0)
+        self._kept = None
         self.empty_label.setText(
             f"{len(ids):,} row{'s' if len(ids) != 1 else ''} held for review"
             + (" on every list" if self.every else "")
@@ -183,10 +255,6 @@ class ReviewPanel(QWidget):
         )
         self._show_item()
         self.counted.emit(len(ids))
-
-    def _read_again(self) -> None:
-        with self.ops.archive.reader() as session:
-            self.show_list(session, self.source_id)
 
     def current(self) -> HeldItem | None:
         row = self.held_table.currentIndex().row()
@@ -204,16 +272,27 @@ class ReviewPanel(QWidget):
         """Pick the held row's ``position``-th case (0: the best) for a confirmation."""
         self.candidates_table.selectRow(position)
 
+    def _enable_decisions(self) -> None:
+        """Decide on the row in view once the queue is read (not on rows being read again:
+        they may be decided already); a row kept without its printed text (a list known
+        only by what others say of it) has nothing a case could be made from."""
+        item = self.current()
+        decide = item is not None and not self.loading
+        for button in (self.confirm_button, self.reject_button):
+            button.setEnabled(decide)
+        self.new_button.setEnabled(decide and item is not None and bool(item.printed))
+        self.open_button.setEnabled(item is not None)
+
     def _show_item(self) -> None:
         item = self.current()
-        for button in (self.confirm_button, self.new_button, self.reject_button, self.open_button):
-            button.setEnabled(item is not None)
+        self._enable_decisions()
         self.facts.columns = _fact_columns(item)
         if item is None:
             self.side_label.setText("")
             self.printed_label.setText("")
             self.candidates.set_rows([], lambda c: "")
             self.facts.set_rows([], lambda f: "")
+            self._show_choice()
             return
         where = f"Row {item.row_number}" if item.row_number else "A row"
         count = len(item.candidates)
@@ -229,9 +308,6 @@ class ReviewPanel(QWidget):
         printed = "; ".join(f"{k}: {v}" for k, v in item.printed.items())
         self.printed_label.setText(f"As printed: {printed}" if printed else "")
         self.candidates_table.selectRow(0)
-        # A row kept without its printed text (a list known only by what others say of
-        # it) has nothing a case could be made from.
-        self.new_button.setEnabled(bool(item.printed))
         self._show_choice()
 
     def _fit_candidates(self, count: int) -> None:
