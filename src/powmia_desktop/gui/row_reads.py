@@ -10,13 +10,16 @@ its rows are never taken in. Python's cycle collector runs on the GUI thread onl
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
+from sqlalchemy import Connection, Engine
+from sqlalchemy.orm import Session
 
-from powmia_desktop.gui.tables import RowSet
+from powmia_desktop.core.memory import collector_paused
+from powmia_desktop.gui.tables import Column, RowSet, prepare_rows
 from powmia_desktop.logs import log_unexpected
 
 R = TypeVar("R")
@@ -26,6 +29,27 @@ READ_POLL_MS = 10
 
 #: A read's work, on its thread: told through the event when it has become useless.
 ReadJob = Callable[[threading.Event], RowSet[R]]
+
+
+def read_job(
+    bind: Engine | Connection,
+    load: Callable[[Session], Iterable[R]],
+    columns: Sequence[Column[R]],
+    sort: tuple[int, bool] | None,
+    haystack: Callable[[R], str],
+) -> ReadJob[R]:
+    """The rows ``load`` reads in a session of its own, with the filter's texts and the sort
+    (``columns``, ``sort``: the table's as the read starts) prepared on the read's thread."""
+    columns = list(columns)
+
+    def job(obsolete: threading.Event) -> RowSet[R]:
+        with Session(bind) as session, collector_paused():
+            rows = list(load(session))
+            if obsolete.is_set():
+                return RowSet([])
+            return prepare_rows(columns, rows, haystack, sort)
+
+    return job
 
 
 class _Read(Generic[R]):
