@@ -1,24 +1,21 @@
 """Rows read on a thread of their own, for a list on screen (a section's list, a list's rows
-as printed): at most one read in flight per list, the latest; the rows taken in on the GUI
-thread when it ends.
+as printed, the review queue): at most one read in flight per list, the latest; the rows taken in on the GUI
+thread when it ends (gui/off_thread.py), or at once by a caller that needs every row.
 
-The thread touches no Qt object (the widget may be gone when it ends): a timer on the GUI
-thread looks whether the read has finished, or a caller that needs every row waits for it.
 A newer read makes the one in flight useless: it is told so (it stops at its next step) and
-its rows are never taken in. Python's cycle collector runs on the GUI thread only
-(gui/collector.py), so a read that ends never frees a widget off it.
+its rows are never taken in.
 """
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.memory import collector_paused
+from powmia_desktop.gui.off_thread import Job, Latest
 from powmia_desktop.gui.tables import Column, RowSet, prepare_rows
 from powmia_desktop.logs import log_unexpected
 
@@ -52,23 +49,6 @@ def read_job(
     return job
 
 
-class _Read(Generic[R]):
-    """One read of every row of a list, on a thread of its own."""
-
-    def __init__(self, job: ReadJob[R]) -> None:
-        self.result: Future[RowSet[R]] = Future()
-        #: set when a newer read makes this one useless: it stops at its next step
-        self.obsolete = threading.Event()
-        self._job = job
-        threading.Thread(target=self._run, name="list rows", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            self.result.set_result(self._job(self.obsolete))
-        except BaseException as error:  # handed to the GUI thread, which reports it
-            self.result.set_exception(error)
-
-
 class LatestRead(Generic[R]):
     """The latest background read of a list's rows: ``arrived(rows)`` when it ends, or
     ``failed(reason)`` (a line a person can read; the error itself is logged)."""
@@ -81,46 +61,28 @@ class LatestRead(Generic[R]):
     ) -> None:
         self._arrived = arrived
         self._failed = failed
-        self._read: _Read[R] | None = None
-        self._watch = QTimer(owner)
-        self._watch.setInterval(READ_POLL_MS)
-        self._watch.timeout.connect(self._poll)
+        self._latest: Latest[RowSet[R]] = Latest(
+            owner, self._take, poll_ms=READ_POLL_MS, name="list rows"
+        )
 
     @property
     def loading(self) -> bool:
         """Whether a read is in flight."""
-        return self._read is not None
+        return self._latest.busy
 
     def start(self, job: ReadJob[R]) -> None:
         """Read with ``job`` on a thread of its own; a read in flight is abandoned."""
-        self.abandon()
-        self._read = _Read(job)
-        self._watch.start()
+        self._latest.run(job)
 
     def abandon(self) -> None:
         """Forget the read in flight (it is told to stop; its rows are never taken in)."""
-        if self._read is not None:
-            self._read.obsolete.set()
-            self._read = None
-            self._watch.stop()
+        self._latest.drop()
 
     def wait(self) -> None:
         """Wait for the read in flight, if any, and take its rows in now."""
-        read = self._read
-        if read is not None:
-            read.result.exception()  # waits; the error, if any, is taken in below
-            self._take(read)
+        self._latest.finish()
 
-    def _poll(self) -> None:
-        read = self._read
-        if read is None:
-            self._watch.stop()
-        elif read.result.done():
-            self._take(read)
-
-    def _take(self, read: _Read[R]) -> None:
-        self._read = None
-        self._watch.stop()
+    def _take(self, read: Job[RowSet[R]]) -> None:
         try:
             prepared = read.result.result()
         except Exception as error:

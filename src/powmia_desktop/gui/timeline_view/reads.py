@@ -4,12 +4,11 @@ The canvas asks for ``events(low, high)`` while it paints. When the days read la
 the view, their events are at hand at once. Otherwise a read of the view's days (and as
 many again either side, when few enough events are there) starts on the reading thread,
 one read at a time, and the canvas draws what it has meanwhile: ``covers(low, high)`` is
-false until the read arrives, and the canvas marks the view "reading…". The reading
-thread touches no Qt object (the chart may be closed before it ends); a timer on the GUI
-thread looks every few milliseconds whether the read has ended, takes its events and
-emits ``arrived`` (the canvas paints again). A read the view has left by then is dropped
-unread and the view's days are read instead; ``use(data)`` (other lanes, another archive,
-the chart closed) drops the read in flight.
+false until the read arrives, and the canvas marks the view "reading…". The read is
+taken in on the GUI thread when it ends (gui/off_thread.py), and ``arrived`` is emitted
+(the canvas paints again). A read the view has left by then is dropped unread and the
+view's days are read instead; ``use(data)`` (other lanes, another archive, the chart
+closed) drops the read in flight.
 
 A chart of few events (one case's) comes with every event read already
 (``ChartData.every_event``): nothing is read while it is panned and zoomed.
@@ -22,11 +21,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.memory import collector_paused
+from powmia_desktop.gui.off_thread import Job, Latest
 from powmia_desktop.logs import log_unexpected
 from powmia_desktop.services.timeline_chart import EVERY_EVENT_LIMIT, ChartData, EventMark
 
@@ -44,9 +44,9 @@ _READER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="timeline events"
 class _Read:
     """One read of the events known to the day in days [low, high), on the reading thread."""
 
-    def __init__(self, reader: Reader, data: ChartData, low: float, high: float) -> None:
+    def __init__(self, low: float, high: float, job: Job[list[EventMark]]) -> None:
         self.low, self.high = low, high
-        self.result: Future[list[EventMark]] = _READER.submit(_events, reader, data, low, high)
+        self.result: Future[list[EventMark]] = job.result
 
     def covers(self, low: float, high: float) -> bool:
         return self.low <= low and high <= self.high
@@ -79,17 +79,15 @@ class EventReads(QObject):
         #: above this many events, a read is of the view's days only (not as many again aside)
         self.wide_limit = 3 * EVERY_EVENT_LIMIT
         self.in_flight: _Read | None = None
-        self._watch = QTimer(self)
-        self._watch.setInterval(POLL_MS)
-        self._watch.timeout.connect(self._look)
+        self._reads: Latest[list[EventMark]] = Latest(
+            self, self._arrive, poll_ms=POLL_MS, executor=_READER
+        )
 
     def use(self, data: ChartData | None) -> None:
         """Read for ``data`` from now on: the read in flight and the events read are dropped."""
         self.data = data
-        if self.in_flight is not None:
-            self.in_flight.result.cancel()  # if it has not started
+        self._reads.drop()  # (cancelled if it has not started)
         self.in_flight = None
-        self._watch.stop()
         self.view = None
         self.failure = None
         every = data.every_event if data is not None else None
@@ -142,21 +140,18 @@ class EventReads(QObject):
         wide_low, wide_high = low - span, high + span
         if self.data.histogram.count_all(wide_low, wide_high) <= self.wide_limit:
             low, high = wide_low, wide_high
-        self.in_flight = _Read(self.reader, self.data, low, high)
-        self._watch.start()
+        reader, data = self.reader, self.data
+        job = self._reads.run(lambda _obsolete: _events(reader, data, low, high))
+        self.in_flight = _Read(low, high, job)
 
-    def _look(self) -> None:
-        """Take the read in flight if it has ended (the timer's slot)."""
+    def _arrive(self, job: Job[list[EventMark]]) -> None:
+        """Take the read in flight in: it has ended."""
         read = self.in_flight
-        if read is None:
-            self._watch.stop()
-            return
-        if not read.result.done():
-            return
         self.in_flight = None
-        self._watch.stop()
+        if read is None:  # (never: ``use`` drops the job with the read)
+            return
         try:
-            marks = read.result.result()
+            marks = job.result.result()
         except PowmiaError as problem:
             self.failure = str(problem)
         except Exception as problem:  # one line for the person; the details logged
