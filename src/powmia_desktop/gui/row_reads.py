@@ -1,6 +1,7 @@
 """Rows read on a thread of their own, for a list on screen (a section's list, a list's rows
-as printed, the review queue): at most one read in flight per list, the latest; the rows taken in on the GUI
-thread when it ends (gui/off_thread.py), or at once by a caller that needs every row.
+as printed, the review queue): at most one read in flight per list, the latest; the rows
+taken in on the GUI thread when it ends (gui/off_thread.py), or at once by a caller that
+needs every row.
 
 A newer read makes the one in flight useless: it is told so (it stops at its next step) and
 its rows are never taken in.
