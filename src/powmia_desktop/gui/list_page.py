@@ -15,7 +15,6 @@ read whole at once. A reload while rows are on screen keeps them until the new o
 only the latest read is ever taken in, and whole (an earlier one is dropped unread).
 """
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -37,8 +36,8 @@ from sqlalchemy.orm import Session
 from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.list_columns import ColumnChooser
-from powmia_desktop.gui.row_reads import LatestRead
-from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
+from powmia_desktop.gui.row_reads import LatestRead, read_job
+from powmia_desktop.gui.tables import Column, RowSet, RowTableModel
 
 R = TypeVar("R")
 
@@ -247,21 +246,10 @@ class ListPage(QWidget, Generic[R]):
             self.model.set_rows(first, self._haystack)
             self.column_chooser.fit()
         self._coming = self._count(session) if self._count is not None else None
-        self._reads.start(self._read_job(bind))
+        self._reads.start(
+            read_job(bind, self._load, self._columns, self.model.sort_order, self._haystack)
+        )
         self._update_count()
-
-    def _read_job(self, bind: Engine | Connection) -> Callable[[threading.Event], RowSet[R]]:
-        load, haystack, columns = self._load, self._haystack, self._columns
-        sort = self.model.sort_order
-
-        def job(obsolete: threading.Event) -> RowSet[R]:
-            with Session(bind) as session, collector_paused():
-                rows = list(load(session))
-                if obsolete.is_set():
-                    return RowSet([])
-                return prepare_rows(columns, rows, haystack, sort)
-
-        return job
 
     def _read_failed(self, reason: str) -> None:
         self._failure = reason

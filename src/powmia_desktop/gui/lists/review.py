@@ -6,7 +6,6 @@ The queue is read like a list's rows (gui/lists/rows.py): on a thread of its own
 latest read only, the table saying it is reading meanwhile. Rows of the same queue stay on
 screen until the new ones come, but cannot be decided on (they may be decided already)."""
 
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -24,12 +23,11 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import PowmiaError
-from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.lists.common import row_table
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.row_reads import LatestRead, ReadJob
-from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
+from powmia_desktop.gui.row_reads import LatestRead, read_job
+from powmia_desktop.gui.tables import Column, RowSet, RowTableModel
 from powmia_desktop.services.lists import review
 from powmia_desktop.services.lists.review import Candidate, FactRow, HeldItem
 
@@ -213,7 +211,15 @@ class ReviewPanel(QWidget):
             self.held.columns = columns
             for i, column in enumerate(columns):
                 self.held_table.setColumnWidth(i, column.width or 100)
-        self._reads.start(self._job(bind, shown))
+        self._reads.start(
+            read_job(
+                bind,
+                lambda session: review.held_rows(session, shown),
+                self.held.columns,
+                self.held.sort_order,
+                _haystack,
+            )
+        )
         self.empty_label.setText(READING)
         if shown != self._shown:
             self._shown, self._kept = shown, None
@@ -221,18 +227,6 @@ class ReviewPanel(QWidget):
             self._show_item()  # nothing in view: the side pane empties too
         else:
             self._enable_decisions()
-
-    def _job(self, bind: Engine | Connection, source_id: int | None) -> ReadJob[HeldItem]:
-        columns, sort = list(self.held.columns), self.held.sort_order
-
-        def job(obsolete: threading.Event) -> RowSet[HeldItem]:
-            with Session(bind) as session, collector_paused():
-                items = review.held_rows(session, source_id)
-                if obsolete.is_set():
-                    return RowSet([])
-                return prepare_rows(columns, items, _haystack, sort)
-
-        return job
 
     def _failed(self, reason: str) -> None:
         self.empty_label.setText(f"The rows held for review could not be read: {reason}")

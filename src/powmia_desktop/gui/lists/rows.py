@@ -4,20 +4,16 @@ there, and the table filled on the GUI thread when the read ends. A list of 100,
 never holds the window; until the rows come the tab says it is reading them, and a newer read
 (another list, an undo) makes the one in flight useless: only the latest is taken in."""
 
-import threading
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
-from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.memory import collector_paused
 from powmia_desktop.gui.lists.common import row_table
-from powmia_desktop.gui.row_reads import LatestRead
-from powmia_desktop.gui.tables import Column, RowSet, RowTableModel, prepare_rows
+from powmia_desktop.gui.row_reads import LatestRead, read_job
+from powmia_desktop.gui.tables import Column, RowSet, RowTableModel
 from powmia_desktop.services.lists import overview
 from powmia_desktop.services.lists.overview import ListRowView
 from powmia_desktop.services.lists.printed import as_dict
@@ -104,26 +100,20 @@ class ListRowsTab(QWidget):
             self.status.setText("")
             self.loaded.emit()
             return
-        self._reads.start(self._job(session.get_bind(), source_id))
+        self._reads.start(
+            read_job(
+                session.get_bind(),
+                lambda s: overview.list_rows(s, source_id),
+                self.rows.columns,
+                self.rows.sort_order,
+                _haystack,
+            )
+        )
         self.status.setText("Reading the rows…")
 
     def wait_loaded(self) -> None:
         """Wait for the read in flight and show its rows (what needs every row calls this)."""
         self._reads.wait()
-
-    def _job(
-        self, bind: Engine | Connection, source_id: int
-    ) -> Callable[[threading.Event], RowSet[ListRowView]]:
-        columns, sort = list(self.rows.columns), self.rows.sort_order
-
-        def job(obsolete: threading.Event) -> RowSet[ListRowView]:
-            with Session(bind) as session, collector_paused():
-                rows = overview.list_rows(session, source_id)
-                if obsolete.is_set():
-                    return RowSet([])
-                return prepare_rows(columns, rows, _haystack, sort)
-
-        return job
 
     def _failed(self, reason: str) -> None:
         self.status.setText(f"The rows could not be read: {reason}")
