@@ -6,17 +6,9 @@ passing message in the status bar is read whole beside the record counts."""
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QCheckBox,
-    QLabel,
-    QRadioButton,
-    QTabBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from tests.helpers.large_text import LARGE, SCREEN, cut_short, settle, text_size
 
 from powmia_desktop.app import parse_args
 from powmia_desktop.db.archive import Archive
@@ -24,56 +16,12 @@ from powmia_desktop.gui.main_window import MainWindow
 from powmia_desktop.gui.status_counts import StatusCounts
 
 MakeWindow = Callable[[Archive], MainWindow]
-#: A large text size a person may choose (Qt's default on Linux desktops is 9 to 11).
-LARGE = 16
-SCREEN = (1366, 768)
 
 
 @pytest.fixture
 def large_text(qapp: QApplication) -> Iterator[None]:
-    before = QFont(qapp.font())
-    font = QFont(before)
-    font.setPointSize(LARGE)
-    qapp.setFont(font)
-    try:
+    with text_size(LARGE):
         yield
-    finally:
-        qapp.setFont(before)
-
-
-def cut_short(root: QWidget) -> list[str]:
-    """The visible labels, buttons and tabs under ``root`` given less room than their text."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisible():
-            continue
-        if isinstance(widget, QLabel) and widget.text():
-            if widget.wordWrap():
-                short = widget.heightForWidth(widget.width()) > widget.height() + 1
-            else:
-                short = widget.sizeHint().width() > widget.width() + 1
-            if short:
-                found.append(f"label {widget.text()[:50]!r}")
-        elif isinstance(widget, QAbstractButton) and widget.text():
-            if isinstance(widget, QCheckBox | QRadioButton):
-                need = widget.sizeHint().width()
-            else:  # the text and icon with a little padding (a style's minimum width aside)
-                need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
-                need += widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
-            if need > widget.width() + 1:
-                found.append(f"button {widget.text()!r}")
-        elif isinstance(widget, QTabBar):
-            for i in range(widget.count()):
-                if widget.tabRect(i).width() + 1 < widget.tabSizeHint(i).width():
-                    found.append(f"tab {widget.tabText(i)!r}")
-    return found
-
-
-def _shown(window: MainWindow) -> None:
-    """Let the layouts the change asked for happen (they are posted, not done at once)."""
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
 
 
 def test_at_a_large_text_size_nothing_is_cut_short(
@@ -85,18 +33,18 @@ def test_at_a_large_text_size_nothing_is_cut_short(
     window.show()
     qtbot.waitExposed(window)
     assert window.width() <= SCREEN[0], "the window is wider than the screen"
-    _shown(window)
+    settle()
     seen = {"Home": cut_short(window)}
     for section in window.sections:
         window.show_section(section.key)
-        _shown(window)
+        settle()
         seen[section.title] = cut_short(window)
     window.show_section("cases")
     case = window.editors["cases"]
     assert case.record_id is not None
     for tab in range(case.tabs.count()):
         case.tabs.setCurrentIndex(tab)
-        _shown(window)
+        settle()
         seen[f"Case: {case.tabs.tabText(tab)}"] = cut_short(window)
     short = {where: what for where, what in seen.items() if what}
     assert not short, "\n".join(f"{where}: {', '.join(what)}" for where, what in short.items())

@@ -105,8 +105,10 @@ def test_recent_changes_name_each_record_once_and_parts_open_their_case(
         ("case", first.id, "Able, Ann"),
         ("case", second.id, "Baker, Bob"),
     ]
-    assert items[1].detail.startswith("changed today ")
-    assert items[2].detail.startswith("added today ")
+    assert items[1].detail.startswith("today ") and items[2].detail.startswith("today ")
+    assert items[1].described == f"changed {items[1].detail}"
+    assert items[2].described == f"added {items[2].detail}"
+    assert items[0].described == items[0].detail  # "A task was deleted" says what was done
 
 
 def test_archive_size_and_last_backup(archive: Archive) -> None:

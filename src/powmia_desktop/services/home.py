@@ -50,6 +50,14 @@ class HomeItem:
     text: str
     #: a second, quieter part: a due date, when it changed, who is asked
     detail: str = ""
+    #: the detail said whole, when the line shows it short ("added today 14:02" beside
+    #: "today 14:02"); for its tooltip and screen readers
+    detail_whole: str = ""
+
+    @property
+    def described(self) -> str:
+        """The detail as a screen reader or a tooltip says it."""
+        return self.detail_whole or self.detail
 
 
 @dataclass(frozen=True)
@@ -225,7 +233,8 @@ _SCAN = 400
 def recent_changes(session: Session, limit: int = SHOWN) -> list[HomeItem]:
     """The records changed last, newest first, each once; a change to a part of a record
     (a status change, a citation) shows the record it is part of. A deleted record cannot
-    be opened: its ``record_id`` is 0."""
+    be opened: its ``record_id`` is 0. The detail says when ("today 14:02"); what was done
+    is in ``detail_whole`` ("added today 14:02"), so the record's name keeps the room."""
     c = ChangeLogEntry.__table__.c
     rows = session.execute(
         select(c.table_name, c.record_id, c.action, c.changed_at).order_by(c.id.desc()).limit(_SCAN)
@@ -250,7 +259,8 @@ def recent_changes(session: Session, limit: int = SHOWN) -> list[HomeItem]:
             if label is None:
                 continue
             verb = _ACTIONS.get(action, "changed") if target == (table, record_id) else "changed"
-            items.append(HomeItem(_LABELS[target[0]][0], target[1], label, f"{verb} {_when(when)}"))
+            kind = _LABELS[target[0]][0]
+            items.append(HomeItem(kind, target[1], label, _when(when), f"{verb} {_when(when)}"))
         if len(items) == limit:
             break
     return items

@@ -42,7 +42,7 @@ class RecordLink(QPushButton):
         self.setToolTip(item.text)
         self.setAccessibleName(item.text)
         if item.detail:
-            self.setAccessibleDescription(item.detail)
+            self.setAccessibleDescription(item.described)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setStyleSheet(
             "QPushButton { text-align: left; padding: 2px 4px; color: palette(link); }"
@@ -61,19 +61,20 @@ class RecordLink(QPushButton):
 
 
 class ElidedLabel(QLabel):
-    """A quiet one-line label that gives up width first, cut with "…" (whole in the tooltip)."""
+    """A quiet one-line label that gives up width first, cut with "…" (whole in the tooltip,
+    or ``tip`` when the line says it short)."""
 
-    def __init__(self, text: str, parent: QWidget) -> None:
+    def __init__(self, text: str, parent: QWidget, tip: str = "") -> None:
         super().__init__(text, parent)
         self.full = text
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.setToolTip(text)
+        self.setToolTip(tip or text)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        # short details ("due 15 Feb 2027", "changed today 14:02") are shown whole
+        # short details ("due 15 Feb 2027", "yesterday 14:02") are shown whole
         metrics = self.fontMetrics()
         whole = metrics.horizontalAdvance(text) + 2
-        self.setMinimumWidth(min(whole, metrics.horizontalAdvance("changed yesterday 00:00 ")))
+        self.setMinimumWidth(min(whole, metrics.horizontalAdvance("due 30 Sep 2000 ")))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         metrics = self.fontMetrics()
@@ -126,7 +127,7 @@ class Box(QFrame):
             link.chosen.connect(self.chosen)
             grid.addWidget(link, row, 0)
             if item.detail:
-                grid.addWidget(ElidedLabel(item.detail, self), row, 1)
+                grid.addWidget(ElidedLabel(item.detail, self, item.described), row, 1)
         self.body.addLayout(grid)
         if more > 0:
             self.body.addWidget(plain_label(f"and {more:,} more", self, quiet=True))

@@ -89,15 +89,17 @@ class HomePage(QScrollArea):
             left.addWidget(self._getting_started(content))
         else:
             left.addWidget(self._meeting_box(summary.next_meeting, content))
+        # the latest changes under the meeting, where their names have room; the narrow
+        # column keeps what asks for action (overdue tasks, "Back up now") in view at the top
+        recent = Box("Recent changes", content)
+        recent.add_list("", summary.recent, "Nothing has been changed yet.")
+        left.addWidget(recent)
         left.addStretch(1)
         overdue = Box("Overdue tasks", content)
         overdue.add_list(
             "", summary.overdue, "Nothing is overdue.", summary.overdue_count - len(summary.overdue)
         )
         right.addWidget(overdue)
-        recent = Box("Recent changes", content)
-        recent.add_list("", summary.recent, "Nothing has been changed yet.")
-        right.addWidget(recent)
         right.addWidget(self._archive_box(summary, facts, content))
         right.addStretch(1)
         for box in content.findChildren(Box):

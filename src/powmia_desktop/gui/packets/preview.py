@@ -11,6 +11,7 @@ no run behind.
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -34,31 +35,42 @@ from powmia_desktop.services.audience import RedactionLog
 _TEXT_RULES = ("hide_phones", "hide_emails", "hide_addresses")
 
 
-def _table(headers: list[str], stretch: tuple[int, ...], parent: QWidget) -> QTableWidget:
-    """A read-only table whose ``stretch`` columns share the width left by the others."""
-    table = QTableWidget(0, len(headers), parent)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.setWordWrap(True)
-    for column in stretch:
-        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-    # rows as tall as their wrapped text at the columns' final widths, not at the first ones
-    table.horizontalHeader().sectionResized.connect(lambda *_: table.resizeRowsToContents())
-    return table
+class _Table(QTableWidget):
+    """A read-only table whose stretching columns share the width the others leave; a
+    column sized to its words takes at most its share of the width (longer words wrap), so
+    a stretching column is never squeezed to a few letters at a large text size."""
 
+    def __init__(self, headers: list[str], stretch: tuple[int, ...], parent: QWidget) -> None:
+        super().__init__(0, len(headers), parent)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.setWordWrap(True)
+        self.stretch = stretch
+        for column in stretch:
+            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # rows as tall as their wrapped text at the columns' final widths, not at the first ones
+        self.horizontalHeader().sectionResized.connect(lambda *_: self.resizeRowsToContents())
 
-def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
-    table.setRowCount(len(rows))
-    for row, texts in enumerate(rows):
-        for column, text in enumerate(texts):
-            table.setItem(row, column, QTableWidgetItem(text))
-    header = table.horizontalHeader()
-    for column in range(table.columnCount()):
-        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Stretch:
-            table.resizeColumnToContents(column)
-    table.resizeRowsToContents()
+    def fill(self, rows: list[tuple[str, ...]]) -> None:
+        self.setRowCount(len(rows))
+        for row, texts in enumerate(rows):
+            for column, text in enumerate(texts):
+                self.setItem(row, column, QTableWidgetItem(text))
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        share = max(self.viewport().width() // self.columnCount(), 1)
+        for column in range(self.columnCount()):
+            if column not in self.stretch:
+                self.resizeColumnToContents(column)
+                self.setColumnWidth(column, min(self.columnWidth(column), share))
+        self.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 def left_out_summary(cases: int, audience: str, log: RedactionLog) -> str:
@@ -100,13 +112,13 @@ class PacketPreviewDialog(PdfPreviewDialog):
         self.preview.printed.connect(lambda printer: self.log_run(f"printed on {printer}"))
         side = QWidget(self)
         contents_box = QGroupBox("What each section holds", side)
-        self.contents_table = _table(["Section", "Holds"], (1,), contents_box)
+        self.contents_table = _Table(["Section", "Holds"], (1,), contents_box)
         QVBoxLayout(contents_box).addWidget(self.contents_table)
         log_box = QGroupBox("What this audience will not see", side)
         self.log_summary = QLabel(log_box)
         self.log_summary.setTextFormat(Qt.TextFormat.PlainText)
         self.log_summary.setWordWrap(True)
-        self.log_table = _table(["Left out", "What", "Marked", "Why"], (1, 3), log_box)
+        self.log_table = _Table(["Left out", "What", "Marked", "Why"], (3,), log_box)
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.log_summary)
         log_layout.addWidget(self.log_table, 1)
@@ -126,7 +138,10 @@ class PacketPreviewDialog(PdfPreviewDialog):
         screen = self.screen().availableGeometry()
         width = min(1400, screen.width() - 40)
         self.resize(width, min(900, screen.height() - 60))
-        splitter.setSizes([width * 9 // 20, width * 11 // 20])
+        # halves: the tables' words beside a page read at its width
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([width // 2, width // 2])
 
     def log_run(self, where: Path | str) -> int | None:
         """Log the previewed packet's run (once: its copies share one run); its id."""
@@ -143,11 +158,10 @@ class PacketPreviewDialog(PdfPreviewDialog):
 
     def show_data(self, data: packets.PacketData) -> None:
         contents = packets.section_contents(data)
-        _fill(self.contents_table, [(s.label, s.text) for s in contents])
+        self.contents_table.fill([(s.label, s.text) for s in contents])
         log = data.log
         self.log_summary.setText(left_out_summary(len(data.cases), data.audience.describe(), log))
-        _fill(
-            self.log_table,
+        self.log_table.fill(
             [
                 (
                     e.kind,

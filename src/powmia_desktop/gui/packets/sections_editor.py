@@ -53,8 +53,15 @@ class SectionsEditor(QWidget):
             if kind not in used:
                 self._add(kind, {}, checked=False)
         self.list.blockSignals(False)
+        self._fit_names()
         self._enable_buttons(self.list.currentRow())
         self.changed.emit()
+
+    def _fit_names(self) -> None:
+        """As wide as the longest section's name with its tick box, at any text size."""
+        lists = self.list
+        bar = lists.style().pixelMetric(lists.style().PixelMetric.PM_ScrollBarExtent)
+        lists.setMinimumWidth(lists.sizeHintForColumn(0) + 2 * lists.frameWidth() + bar + 4)
 
     def _add(self, kind: str, options: dict[str, Any], *, checked: bool) -> None:
         item = QListWidgetItem(SECTION_KINDS[kind].label)

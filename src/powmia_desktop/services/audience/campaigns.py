@@ -68,6 +68,7 @@ def campaign_view(
     campaign = get_campaign(session, campaign_id)
     if not gate.admit(campaign, "campaign", campaign.title):
         return None
+    title = campaign.title
     counts = [
         c
         for c in campaign.counts
@@ -79,7 +80,7 @@ def campaign_view(
         .options(selectinload(Correspondence.official))
         .order_by(Correspondence.date_sort.is_(None), Correspondence.date_sort, Correspondence.id)
     )
-    return CampaignView(
+    view = CampaignView(
         campaign.id,
         campaign.title,
         campaign.kind.label,
@@ -87,8 +88,11 @@ def campaign_view(
         campaign.addressed_to,
         campaign.started_on.format() if campaign.started_on is not None else "",
         gate.text(campaign, campaign.description, "description", campaign.title),
-        progress_of(counts, campaign.goal, campaign.unit),
-        tuple(CountView(c.counted_on, c.count, c.source_text) for c in counts),
+        progress_of(counts, campaign.goal, gate.text(campaign, campaign.unit, "unit", title)),
+        tuple(
+            gate.view(c, CountView(c.counted_on, c.count, c.source_text), campaign.title)
+            for c in counts
+        ),
         tuple(
             _letter(gate, letter, today)
             for letter in letters
@@ -96,6 +100,7 @@ def campaign_view(
         ),
         tuple(case_name(c) for c in campaign.cases if gate.admit(c, "case", c.sort_name)),
     )
+    return gate.view(campaign, view, campaign.title)
 
 
 def _what(letter: Correspondence) -> str:
@@ -107,7 +112,7 @@ def _letter(gate: Gate, letter: Correspondence, today: dt.date | None) -> Letter
     owner = _what(letter)
     official = gate.name(letter.official, f"{owner}: the official")
     sent = letter.direction is Direction.SENT
-    return LetterView(
+    view = LetterView(
         letter.date.format() if letter.date is not None else "",
         "To" if sent else "From",
         letter.kind.label,
@@ -117,3 +122,4 @@ def _letter(gate: Gate, letter: Correspondence, today: dt.date | None) -> Letter
         reply_state(letter, today),
         awaiting_reply(letter, today),
     )
+    return gate.view(letter, view, owner)

@@ -24,14 +24,18 @@ from powmia_desktop.services.values import date_text, label
 
 def status_history(gate: Gate, c: Serviceman, who: str) -> tuple[StatusChangeView, ...]:
     return tuple(
-        StatusChangeView(
-            date_text(s.date),
-            label(s.status),
-            s.status_text,
-            label(s.authority),
-            label(s.method),
-            gate.notes(s, f"{who}, status change"),
-            gate.citations(s.citations, f"{who}, status {label(s.status)}"),
+        gate.view(
+            s,
+            StatusChangeView(
+                date_text(s.date),
+                label(s.status),
+                s.status_text,
+                label(s.authority),
+                label(s.method),
+                gate.notes(s, f"{who}, status change"),
+                gate.citations(s.citations, f"{who}, status {label(s.status)}"),
+            ),
+            who,
         )
         for s in c.status_changes
         if gate.admit(s, "status change", f"{who}: {label(s.status)} {date_text(s.date)}")
@@ -40,13 +44,17 @@ def status_history(gate: Gate, c: Serviceman, who: str) -> tuple[StatusChangeVie
 
 def captivities(gate: Gate, c: Serviceman, who: str) -> tuple[CaptivityView, ...]:
     return tuple(
-        CaptivityView(
-            place_name(gate, k.camp, k.camp_text),
-            other_names(gate, k.camp, k.camp_text),
-            date_text(k.held_from),
-            date_text(k.held_to),
-            gate.text(k, k.remarks, "remarks", f"{who}, captivity"),
-            gate.citations(k.citations, f"{who}, captivity"),
+        gate.view(
+            k,
+            CaptivityView(
+                place_name(gate, k.camp, k.camp_text),
+                other_names(gate, k.camp, k.camp_text),
+                date_text(k.held_from),
+                date_text(k.held_to),
+                gate.text(k, k.remarks, "remarks", f"{who}, captivity"),
+                gate.citations(k.citations, f"{who}, captivity"),
+            ),
+            who,
         )
         for k in c.captivities
         if gate.admit(k, "captivity", f"{who}: captivity {date_text(k.held_from)}".strip())
@@ -55,13 +63,17 @@ def captivities(gate: Gate, c: Serviceman, who: str) -> tuple[CaptivityView, ...
 
 def claims(gate: Gate, c: Serviceman, who: str) -> tuple[ClaimView, ...]:
     return tuple(
-        ClaimView(
-            k.fact_text or label(k.fact),
-            k.value,
-            label(k.status),
-            gate.notes(k, f"{who}, claim"),
-            gate.citations(k.citations, f"{who}, claim {k.fact_text or label(k.fact)}"),
-            key=str(k.fact.value),
+        gate.view(
+            k,
+            ClaimView(
+                k.fact_text or label(k.fact),
+                k.value,
+                label(k.status),
+                gate.notes(k, f"{who}, claim"),
+                gate.citations(k.citations, f"{who}, claim {k.fact_text or label(k.fact)}"),
+                key=str(k.fact.value),
+            ),
+            who,
         )
         for k in c.claims
         if gate.admit(k, "claim", f"{who}: what sources say of {k.fact_text or label(k.fact)}")
@@ -70,15 +82,19 @@ def claims(gate: Gate, c: Serviceman, who: str) -> tuple[ClaimView, ...]:
 
 def reference_samples(gate: Gate, c: Serviceman, who: str) -> tuple[ReferenceSampleView, ...]:
     return tuple(
-        ReferenceSampleView(
-            label(s.line),
-            label(s.status),
-            _donor(gate, s, who),
-            date_text(s.requested_on),
-            date_text(s.submitted_on),
-            date_text(s.on_file_since),
-            s.casualty_office,
-            gate.notes(s, f"{who}, DNA sample"),
+        gate.view(
+            s,
+            ReferenceSampleView(
+                label(s.line),
+                label(s.status),
+                _donor(gate, s, who),
+                date_text(s.requested_on),
+                date_text(s.submitted_on),
+                date_text(s.on_file_since),
+                s.casualty_office,
+                gate.notes(s, f"{who}, DNA sample"),
+            ),
+            who,
         )
         for s in c.reference_samples
         if gate.admit(s, "DNA reference sample", f"{who}: {label(s.line)} sample")
@@ -87,15 +103,19 @@ def reference_samples(gate: Gate, c: Serviceman, who: str) -> tuple[ReferenceSam
 
 def live_sightings(gate: Gate, c: Serviceman, who: str) -> tuple[LiveSightingView, ...]:
     return tuple(
-        LiveSightingView(
-            date_text(r.reported_on),
-            date_text(r.sighting_date),
-            place_name(gate, r.sighting_place, r.sighting_place_text),
-            gate.name(r.reporter, f"reporter of a sighting of {who}"),
-            gate.text(r, r.content, "report", f"{who}, live sighting"),
-            gate.text(r, r.government_evaluation, "evaluation", f"{who}, live sighting"),
-            gate.text(r, r.follow_up, "follow-up", f"{who}, live sighting"),
-            gate.citations(r.citations, f"{who}, live sighting"),
+        gate.view(
+            r,
+            LiveSightingView(
+                date_text(r.reported_on),
+                date_text(r.sighting_date),
+                place_name(gate, r.sighting_place, r.sighting_place_text),
+                gate.name(r.reporter, f"reporter of a sighting of {who}"),
+                gate.text(r, r.content, "report", f"{who}, live sighting"),
+                gate.text(r, r.government_evaluation, "evaluation", f"{who}, live sighting"),
+                gate.text(r, r.follow_up, "follow-up", f"{who}, live sighting"),
+                gate.citations(r.citations, f"{who}, live sighting"),
+            ),
+            who,
         )
         for r in c.live_sightings
         if gate.admit(r, "live sighting report", f"{who}: {_sighting(r)}")
@@ -104,7 +124,11 @@ def live_sightings(gate: Gate, c: Serviceman, who: str) -> tuple[LiveSightingVie
 
 def people(gate: Gate, c: Serviceman, who: str) -> tuple[LinkView, ...]:
     return tuple(
-        LinkView(r.from_contact_id, name, r.forward_words, gate.notes(r, f"{name} – {who}"))
+        gate.view(
+            r,
+            LinkView(r.from_contact_id, name, r.forward_words, gate.notes(r, f"{name} – {who}")),
+            who,
+        )
         for r in c.relationships
         if gate.admit(r, "relationship", f"{r.from_contact.display_name} – {who}")
         and (name := gate.name(r.from_contact, f"{r.forward_words} {who}"))
@@ -115,7 +139,7 @@ def files(
     gate: Gate, c: Serviceman, who: str, attachments_dir: Path | None
 ) -> tuple[AttachmentView, ...]:
     return tuple(
-        attachment_view(a, who, attachments_dir)
+        attachment_view(gate, a, who, attachments_dir)
         for a in c.attachments
         if gate.admit(a, "attachment", f"{who}: {a.original_name}")
     )
@@ -123,7 +147,7 @@ def files(
 
 def lists(gate: Gate, c: Serviceman, who: str) -> tuple[ListEntryView, ...]:
     return tuple(
-        ListEntryView(m.source.title, m.name_as_printed, label(m.match_status))
+        gate.view(m, ListEntryView(m.source.title, m.name_as_printed, label(m.match_status)), who)
         for m in c.list_memberships
         if gate.admit(m, "list entry", f"{who}: {m.source.title}")
         and gate.admit(m.source, "source", m.source.title)

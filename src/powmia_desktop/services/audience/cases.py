@@ -113,7 +113,7 @@ def _case(
     files = parts.files(gate, c, who, attachments_dir)
     photo = next((a for a in files if a.role == "photo" and a.mime_type.startswith("image/")), None)
     home = ", ".join(p for p in (c.home_city, c.home_county, c.home_state) if p)
-    return CaseView(
+    case = CaseView(
         id=c.id,
         name=case_name(c),
         sort_name=c.sort_name,
@@ -157,3 +157,4 @@ def _case(
         photo=photo,
         attachments=tuple(a for a in files if a is not photo),
     )
+    return gate.view(c, case, who)

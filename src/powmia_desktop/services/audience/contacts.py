@@ -70,8 +70,9 @@ def _contact(gate: Gate, c: Contact) -> ContactView:
         else:
             other = gate.name(r.to_contact, f"linked to {who}")
         if other:
-            links.append(LinkView(r.to_contact_id, other, r.forward_words, gate.notes(r, who)))
-    return ContactView(
+            link = LinkView(r.to_contact_id, other, r.forward_words, gate.notes(r, who))
+            links.append(gate.view(r, link, who))
+    view = ContactView(
         c.id,
         c.display_name,
         label(c.kind),
@@ -85,3 +86,4 @@ def _contact(gate: Gate, c: Contact) -> ContactView:
         gate.notes(c, who),
         tuple(links),
     )
+    return gate.view(c, view, who)

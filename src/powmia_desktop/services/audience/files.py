@@ -16,9 +16,12 @@ from powmia_desktop.services.audience.reading import CHUNK
 from powmia_desktop.services.audience.views import AttachmentView
 
 
-def attachment_view(a: Attachment, owner: str, attachments_dir: Path | None) -> AttachmentView:
+def attachment_view(
+    gate: Gate, a: Attachment, owner: str, attachments_dir: Path | None
+) -> AttachmentView:
+    """The file as ``gate``'s audience may see it: its name and caption pass its text rules."""
     path = None if attachments_dir is None else stored_path(attachments_dir, a.sha256)
-    return AttachmentView(
+    view = AttachmentView(
         a.id,
         a.original_name,
         a.caption,
@@ -29,6 +32,7 @@ def attachment_view(a: Attachment, owner: str, attachments_dir: Path | None) -> 
         owner,
         path if path is not None and path.exists() else None,
     )
+    return gate.view(a, view, owner)
 
 
 def attachment_views(
@@ -70,5 +74,5 @@ def attachment_views(
         if parent is not None and not audience.allows(parent.sensitivity):
             continue
         if gate.admit(a, "attachment", f"{owner}: {a.original_name}"):
-            shown.append(attachment_view(a, owner, attachments_dir))
+            shown.append(attachment_view(gate, a, owner, attachments_dir))
     return shown

@@ -5,8 +5,9 @@ read in bulk); both pass the same questions, logged under the same "table:id" ke
 here: the names a view prints for a case or a place, as the audience may see them.
 """
 
+import dataclasses
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.models import Citation, Contact, Place, Record, Serviceman, Source
@@ -18,6 +19,9 @@ from powmia_desktop.services.values import label
 
 _CITATION: str = Citation.__tablename__
 _SOURCE: str = Source.__tablename__
+V = TypeVar("V")
+#: View fields that hold no words a person typed: a file's hash and type.
+_NOT_WORDS = frozenset({"sha256", "mime_type"})
 
 
 def record_key(record: Record) -> str:
@@ -57,8 +61,14 @@ class Gate:
             # Even its name is the person's own: the log says only what kind and which one.
             text = f"no. {key.rpartition(':')[2]}"
         rule = "private" if sensitivity is Sensitivity.PRIVATE else "ceiling"
-        self.log.withhold(kind, text, sensitivity, rule, key)
+        self._withhold(kind, text, sensitivity, rule, key)
         return False
+
+    def _withhold(
+        self, kind: str, text: str, sensitivity: Sensitivity | None, rule: str, key: str
+    ) -> None:
+        """Log a refusal; its label (a title, a name) loses what the rules hide, too."""
+        self.log.withhold(kind, scrub(text, self.audience.rules).text, sensitivity, rule, key)
 
     def rule(self, rule: str, record: Record, kind: str, text: str) -> bool:
         """True when the field rule lets the field of ``record`` through."""
@@ -67,12 +77,12 @@ class Gate:
     def rule_key(self, rule: str, key: str, sensitivity: Sensitivity, kind: str, text: str) -> bool:
         if not self.audience.hides(rule):
             return True
-        self.log.withhold(kind, text, sensitivity, rule, f"{key}:{kind}")
+        self._withhold(kind, text, sensitivity, rule, f"{key}:{kind}")
         return False
 
     def out_of_scope(self, record: Record, kind: str, text: str) -> bool:
         """Log ``record`` as left out for being about a case not chosen; always False."""
-        self.log.withhold(kind, text, record.sensitivity, "other_case", record_key(record))
+        self._withhold(kind, text, record.sensitivity, "other_case", record_key(record))
         return False
 
     def notes(self, record: Record, owner: str) -> str:
@@ -96,7 +106,7 @@ class Gate:
         by_kind = dict(found.found)
         for rule, (what, _) in MARKS.items():
             if what in by_kind:
-                self.log.withhold(
+                self._withhold(
                     f"{what} in {field}",
                     f"{owner} – {field}: {described(((what, by_kind[what]),))}",
                     sensitivity,
@@ -104,6 +114,34 @@ class Gate:
                     f"{key}:{field}",
                 )
         return found.text
+
+    def view(self, record: Record, view: V, owner: str) -> V:
+        """``view`` of ``record`` with every text in it (a title, a caption, a place, a file
+        name: each field, so a field added later too) passed through :meth:`text_key`."""
+        return self.view_key(record_key(record), record.sensitivity, view, owner)
+
+    def view_key(self, key: str, sensitivity: Sensitivity, view: V, owner: str) -> V:
+        """:meth:`view` for a record read as plain values. Views inside ``view`` (a case's
+        claims) are left as they are: each was made through here for its own record."""
+        if not self.audience.rules.intersection(MARKS):
+            return view
+        changed = {
+            f.name: new
+            for f in dataclasses.fields(view)  # type: ignore[arg-type]
+            if f.name not in _NOT_WORDS
+            and (new := self._words(key, sensitivity, old := getattr(view, f.name), f.name, owner))
+            is not old
+        }
+        return dataclasses.replace(view, **changed) if changed else view  # type: ignore[type-var]
+
+    def _words(self, key: str, sensitivity: Sensitivity, value: Any, field: str, owner: str) -> Any:
+        if isinstance(value, str):
+            done = self.text_key(key, sensitivity, value, field, owner)
+            return value if done == value else done
+        if isinstance(value, tuple) and not any(dataclasses.is_dataclass(v) for v in value):
+            words = tuple(self._words(key, sensitivity, v, field, owner) for v in value)
+            return value if all(a is b for a, b in zip(words, value, strict=True)) else words
+        return value
 
     def name(self, contact: Contact | None, why: str) -> str:
         """A contact's name where one is mentioned; empty when the contact is withheld."""
@@ -141,13 +179,18 @@ class Gate:
                 f"{_SOURCE}:{c.source_id}", c.source_sensitivity, "source", c.source_title
             ):
                 shown.append(
-                    CitationView(
-                        c.source_id,
-                        c.source_title,
-                        c.locator,
-                        self.text_key(key, c.sensitivity, c.quote, "quote", where),
-                        label(c.confidence),
-                        self.notes_key(key, c.sensitivity, c.notes, where),
+                    self.view_key(
+                        key,
+                        c.sensitivity,
+                        CitationView(
+                            c.source_id,
+                            c.source_title,
+                            c.locator,
+                            self.text_key(key, c.sensitivity, c.quote, "quote", where),
+                            label(c.confidence),
+                            self.notes_key(key, c.sensitivity, c.notes, where),
+                        ),
+                        where,
                     )
                 )
         return tuple(shown)

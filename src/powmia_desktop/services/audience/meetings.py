@@ -54,7 +54,7 @@ def meeting_view(
         return None
     chosen = None if case_ids is None else set(case_ids)
     attendees = [
-        AttendeeView(a.contact_id, name, label(a.role), a.attended)
+        gate.view(a, AttendeeView(a.contact_id, name, label(a.role), a.attended), m.title)
         for a in m.attendances
         if gate.admit(a, "attendance", f"{m.title}: {a.contact.display_name}")
         and _about_chosen(gate, a.contact, chosen)
@@ -69,15 +69,19 @@ def meeting_view(
         or gate.out_of_scope(q, "question", f"question {q.id} about another case")
     ]
     agenda = [
-        AgendaItemView(
-            i.title,
-            gate.name(i.presenter, f"presenting at {m.title}"),
-            gate.text(i, i.minutes, "minutes", f"{m.title}: {i.title}"),
+        gate.view(
+            i,
+            AgendaItemView(
+                i.title,
+                gate.name(i.presenter, f"presenting at {m.title}"),
+                gate.text(i, i.minutes, "minutes", f"{m.title}: {i.title}"),
+            ),
+            m.title,
         )
         for i in m.agenda_items
         if gate.admit(i, "agenda item", f"{m.title}: {i.title}")
     ]
-    return MeetingView(
+    view = MeetingView(
         m.id,
         m.title,
         label(m.meeting_type),
@@ -91,6 +95,7 @@ def meeting_view(
         tuple(s.id for s in m.cases if chosen is None or s.id in chosen),
         tuple(q.id for q in questions),
     )
+    return gate.view(m, view, m.title)
 
 
 def _about_chosen(gate: Gate, contact: Contact, chosen: set[int] | None) -> bool:
@@ -159,16 +164,20 @@ def question_views(
             continue
         asked = q.asked_at
         shown.append(
-            QuestionView(
-                q.id,
-                q.serviceman_id,
-                case_name(s) if s is not None else "",
-                gate.text(q, q.text, "question", about),
-                (to := gate.name(q.addressed_to, "a question is addressed to them")),
-                q.addressed_to_id if to else None,
-                asked.title if asked is not None and audience.allows(asked.sensitivity) else "",
-                gate.text(q, q.answer, "answer", about),
-                label(q.status),
+            gate.view(
+                q,
+                QuestionView(
+                    q.id,
+                    q.serviceman_id,
+                    case_name(s) if s is not None else "",
+                    gate.text(q, q.text, "question", about),
+                    (to := gate.name(q.addressed_to, "a question is addressed to them")),
+                    q.addressed_to_id if to else None,
+                    asked.title if asked is not None and audience.allows(asked.sensitivity) else "",
+                    gate.text(q, q.answer, "answer", about),
+                    label(q.status),
+                ),
+                about,
             )
         )
     return shown

@@ -21,16 +21,20 @@ def source_views(
     found: list[Source] = list(loaded_by_id(session, Source, source_ids).values())
     found.sort(key=lambda s: (s.title.casefold(), s.id))
     return [
-        SourceView(
-            s.id,
+        gate.view(
+            s,
+            SourceView(
+                s.id,
+                s.title,
+                s.author,
+                date_text(s.date),
+                label(s.source_type),
+                s.repository,
+                s.locator,
+                s.url,
+                gate.notes(s, s.title),
+            ),
             s.title,
-            s.author,
-            date_text(s.date),
-            label(s.source_type),
-            s.repository,
-            s.locator,
-            s.url,
-            gate.notes(s, s.title),
         )
         for s in found
         if gate.admit(s, "source", s.title)

@@ -69,21 +69,26 @@ def event_views(
                 people.append(name)
         fd: FuzzyDate | None = e.date
         shown.append(
-            EventView(
-                e.id,
-                date_text(fd),
-                e.date_sort,
-                fd.earliest if fd else None,
-                fd.latest if fd else None,
-                e.title,
-                gate.text_key(
-                    f"{_EVENT}:{e.id}", e.sensitivity, e.description, "description", what
+            gate.view_key(
+                f"{_EVENT}:{e.id}",
+                e.sensitivity,
+                EventView(
+                    e.id,
+                    date_text(fd),
+                    e.date_sort,
+                    fd.earliest if fd else None,
+                    fd.latest if fd else None,
+                    e.title,
+                    gate.text_key(
+                        f"{_EVENT}:{e.id}", e.sensitivity, e.description, "description", what
+                    ),
+                    label(e.category),
+                    e.place_text or place_name(gate, places.get(e.place_id), ""),
+                    tuple(people),
+                    tuple(cases),
+                    gate.cited_rows(map(CitedRow._make, cited.get(e.id, ())), e.title),
                 ),
-                label(e.category),
-                e.place_text or place_name(gate, places.get(e.place_id), ""),
-                tuple(people),
-                tuple(cases),
-                gate.cited_rows(map(CitedRow._make, cited.get(e.id, ())), e.title),
+                what,
             )
         )
     return shown

@@ -8,14 +8,14 @@ a packet has such a section: a case summary prints sooner without them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.sensitivity import Sensitivity
-from powmia_desktop.services.audience import Audience, RedactionLog
+from powmia_desktop.services.audience import Audience, Gate, RedactionLog
 
 if TYPE_CHECKING:
     from powmia_desktop.services.lists.crossref import CrossRef
@@ -82,4 +82,23 @@ def crossref_part(
         log.withhold("list cross-reference", "a man on the list", level, rule, "crossref")
         return False
 
-    return CrossRefPart(result, crossref.restrict(result, allows))
+    withheld = crossref.restrict(result, allows)
+    return CrossRefPart(_scrubbed(result, Gate(audience, log)), withheld)
+
+
+def _scrubbed(result: CrossRef, gate: Gate) -> CrossRef:
+    """The result with the phone numbers, e-mail and street addresses the audience hides
+    taken out of its titles and of each row (a name as printed on a list is free text)."""
+    what = "lists cross-reference"
+    level = Sensitivity.PUBLIC
+    groups = [
+        replace(
+            gate.view_key(f"crossref:{g.key}", level, g, what),
+            rows=[
+                gate.view_key(f"crossref:{g.key}:{i}", row.sensitivity, row, what)
+                for i, row in enumerate(g.rows)
+            ],
+        )
+        for g in result.groups
+    ]
+    return replace(gate.view_key("crossref", level, result, what), groups=groups)

@@ -1,0 +1,49 @@
+"""The home page at a large text size on a laptop screen: the names of the records changed
+last are read, not cut to a few letters, and "Back up now" is in view without scrolling."""
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+from tests.helpers.large_text import LARGE, WINDOW, settle, text_size
+
+from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.home.links import Box, ElidedLabel, RecordLink
+from powmia_desktop.gui.main_window import MainWindow
+
+MakeWindow = Callable[[Archive], MainWindow]
+#: Enough of a name to know the record by ("Korean War POW/MIA Peace T…").
+READ = 25
+
+
+def _shown(link: RecordLink) -> str:
+    """What the line shows of its name, without the "…" of a cut."""
+    return link.text().removesuffix("…")
+
+
+def test_recent_changes_and_back_up_now_have_room_at_a_large_text_size(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    with text_size(LARGE):
+        window = make_window(demo_archive)
+        window.resize(*WINDOW)
+        window.show()
+        qtbot.waitExposed(window)
+        settle()
+        recent = next(
+            b for b in window.home.findChildren(Box) if b.title.text() == "Recent changes"
+        )
+        links = recent.findChildren(RecordLink)
+        assert len(links) >= 5
+        for link in links:
+            assert len(_shown(link)) >= min(READ, len(link.item.text)), link.item.text
+            assert link.item.text.startswith(_shown(link))
+        # when it was changed is read whole; what was done is said in its tooltip
+        for label in recent.findChildren(ElidedLabel):
+            assert label.text() == label.full and label.full.startswith("today ")
+            assert label.toolTip() in (f"added {label.full}", f"changed {label.full}")
+
+        backup = next(b for b in window.home.findChildren(QPushButton) if b.text() == "Back up now")
+        viewport = window.home.viewport()
+        bottom = backup.mapTo(viewport, backup.rect().bottomLeft()).y()
+        assert backup.isVisible() and bottom <= viewport.height(), "Back up now is out of view"

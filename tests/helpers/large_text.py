@@ -1,0 +1,73 @@
+"""Large text in GUI tests: the size a person may choose, the screen it must fit, and how
+to find what is cut short."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QRadioButton,
+    QTabBar,
+    QWidget,
+)
+
+#: A large text size a person may choose (Qt's default on Linux desktops is 9 to 11).
+LARGE = 16
+#: A common laptop screen.
+SCREEN = (1366, 768)
+#: What a window gets of ``SCREEN`` once a desktop panel and its title bar take their share.
+WINDOW = (1366, 700)
+
+
+@contextmanager
+def text_size(points: int) -> Iterator[None]:
+    """The application's text at ``points`` for the block, then as it was."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+    font = QFont(before)
+    font.setPointSize(points)
+    app.setFont(font)
+    try:
+        yield
+    finally:
+        app.setFont(before)
+
+
+def settle() -> None:
+    """Let the layouts a change asked for happen (they are posted, not done at once)."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def cut_short(root: QWidget) -> list[str]:
+    """The visible labels, buttons and tabs under ``root`` given less room than their text."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel) and widget.text():
+            if widget.wordWrap():
+                short = widget.heightForWidth(widget.width()) > widget.height() + 1
+            else:
+                short = widget.sizeHint().width() > widget.width() + 1
+            if short:
+                found.append(f"label {widget.text()[:50]!r}")
+        elif isinstance(widget, QAbstractButton) and widget.text():
+            if isinstance(widget, QCheckBox | QRadioButton):
+                need = widget.sizeHint().width()
+            else:  # the text and icon with a little padding (a style's minimum width aside)
+                need = widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) + 8
+                need += widget.iconSize().width() + 4 if not widget.icon().isNull() else 0
+            if need > widget.width() + 1:
+                found.append(f"button {widget.text()!r}")
+        elif isinstance(widget, QTabBar):
+            for i in range(widget.count()):
+                if widget.tabRect(i).width() + 1 < widget.tabSizeHint(i).width():
+                    found.append(f"tab {widget.tabText(i)!r}")
+    return found
