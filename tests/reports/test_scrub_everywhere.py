@@ -237,3 +237,10 @@ def test_no_private_detail_in_any_text_printed_for_an_audience(
     demo_archive: Archive, tmp_path: Path
 ) -> None:
     _check(demo_archive, tmp_path, lambda a, who, _: _papers(a, who), _PRINTED)
+
+
+@pytest.mark.slow
+def test_no_private_detail_in_any_text_exported_for_an_audience(
+    demo_archive: Archive, tmp_path: Path
+) -> None:
+    _check(demo_archive, tmp_path, _exports, _EXPORTED)

@@ -6,7 +6,7 @@ here: the names a view prints for a case or a place, as the audience may see the
 """
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, TypeVar
 
 from powmia_desktop.core.sensitivity import Sensitivity
@@ -114,6 +114,21 @@ class Gate:
                     f"{key}:{field}",
                 )
         return found.text
+
+    def cells(
+        self,
+        key: str,
+        sensitivity: Sensitivity,
+        row: Sequence[str],
+        heads: Sequence[str],
+        owner: str,
+    ) -> list[str]:
+        """A row of an exported list (or card) as the audience may read it: each cell passed
+        through :meth:`text_key`, named by its column's heading."""
+        return [
+            self.text_key(key, sensitivity, cell, head, owner)
+            for cell, head in zip(row, heads, strict=True)
+        ]
 
     def view(self, record: Record, view: V, owner: str) -> V:
         """``view`` of ``record`` with every text in it (a title, a caption, a place, a file

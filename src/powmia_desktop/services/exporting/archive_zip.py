@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Table, Text, select
+from sqlalchemy import String, Table, select
 from sqlalchemy.orm import Session
 
 from powmia_desktop import __version__
@@ -52,6 +52,8 @@ def _foreign_keys(table: Table) -> list[tuple[str, str, bool]]:
 #: Tables whose text is the program's own settings, not what a person wrote about a case.
 _SETTINGS = frozenset({"audience_profile", "packet_template", "packet_run", "import_batch"})
 _DETAIL_RULES = {table: rule for rule, (_, table) in DETAILS.items()}
+#: Text columns that hold no words a person typed: identities, a file's hash and type.
+_NOT_WORDS = frozenset({"uid", "sha256", "mime_type"})
 
 
 def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any, str]) -> bool:
@@ -64,7 +66,8 @@ def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any
         kind = DETAILS[rule][0]
         who = names.get(values["contact_id"], f"contact {values['contact_id']}")
         named = f"{who}: {kind}" + (f" ({values['label']})" if values.get("label") else "")
-        return gate.rule_key(rule, key, level, kind, named)
+        if not gate.rule_key(rule, key, level, kind, named):
+            return False
     if table.name == "family_reference_sample" and values.get("donor_id") is not None:
         donor = names.get(values["donor_id"], "a donor")
         if not gate.rule_key("hide_dna_donors", key, level, "DNA donor name", donor):
@@ -74,7 +77,7 @@ def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any
     owner = str(values.get("display_name") or values.get("title") or values.get("surname") or key)
     for column in table.columns:
         value = values.get(column.name)
-        if not isinstance(column.type, Text) or not value:
+        if not isinstance(column.type, String) or column.name in _NOT_WORDS or not value:
             continue
         if column.name == "notes":
             values["notes"] = gate.notes_key(key, level, value, owner)

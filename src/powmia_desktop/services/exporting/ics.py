@@ -54,7 +54,7 @@ def calendar_bytes(
         event = icalendar.Event()
         event.add("uid", meeting.uid)
         event.add("dtstamp", stamp)
-        event.add("summary", meeting.title)
+        event.add("summary", gate.text(meeting, meeting.title, "title", meeting.title))
         if meeting.all_day:
             event.add("dtstart", meeting.starts_at.date())
             if meeting.ends_at is not None:
@@ -64,7 +64,7 @@ def calendar_bytes(
             if meeting.ends_at is not None:
                 event.add("dtend", _local(meeting.ends_at, meeting.timezone))
         if meeting.place:
-            event.add("location", meeting.place)
+            event.add("location", gate.text(meeting, meeting.place, "place", meeting.title))
         if meeting.description:
             event.add(
                 "description", gate.text(meeting, meeting.description, "description", meeting.title)
@@ -86,7 +86,7 @@ def calendar_bytes(
         todo = icalendar.Todo()
         todo.add("uid", task.uid)
         todo.add("dtstamp", stamp)
-        todo.add("summary", task.title)
+        todo.add("summary", gate.text(task, task.title, "title", task.title))
         todo.add("due", task.due_on)
         todo.add("status", "COMPLETED" if task.done else "NEEDS-ACTION")
         calendar.add_component(todo)

@@ -18,6 +18,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.fuzzydate import FuzzyDate
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import (
     AccountingStatus,
     Branch,
@@ -94,14 +95,12 @@ def case_rows(
     ):
         tags.setdefault(case_id, []).append(name)
     extras = case_extra_fields()
+    headers = [*CASE_HEADERS, *(f.label for f in extras)]
     gate = privacy.gate(RedactionLog() if log is None else log)
     more = {
-        case_id: [
-            gate.text_key(f"serviceman:{case_id}", level, _cell(value), f.label, surname)
-            for f, value in zip(extras, values, strict=True)
-        ]
-        for case_id, level, surname, *values in session.execute(
-            select(sm.c.id, sm.c.sensitivity, sm.c.surname, *(sm.c[f.name] for f in extras)).where(
+        case_id: (level, [_cell(value) for value in values])
+        for case_id, level, *values in session.execute(
+            select(sm.c.id, sm.c.sensitivity, *(sm.c[f.name] for f in extras)).where(
                 visible(sm, privacy)
             )
         )
@@ -109,23 +108,23 @@ def case_rows(
     rows = []
     for r in session.execute(query):
         name = f"{r[1]}, {r[2]}" if r[2] else r[1]
-        rows.append(
-            [
-                name,
-                r[3],
-                r[4],
-                date_text(r[5]),
-                stored_label(CasualtyStatus, r[8]),
-                stored_label(AccountingStatus, r[7]),
-                "Yes" if r[9] else "",
-                ", ".join(sorted(tags.get(r[0], []), key=str.casefold)),
-                r[11],
-                stored_label(Branch, r[13]),
-                r[12],
-                *more.get(r[0], [""] * len(extras)),
-            ]
-        )
-    return [*CASE_HEADERS, *(f.label for f in extras)], rows
+        level, extra = more.get(r[0], (Sensitivity.PUBLIC, [""] * len(extras)))
+        row = [
+            name,
+            r[3],
+            r[4],
+            date_text(r[5]),
+            stored_label(CasualtyStatus, r[8]),
+            stored_label(AccountingStatus, r[7]),
+            "Yes" if r[9] else "",
+            ", ".join(sorted(tags.get(r[0], []), key=str.casefold)),
+            r[11],
+            stored_label(Branch, r[13]),
+            r[12],
+            *extra,
+        ]
+        rows.append(gate.cells(f"serviceman:{r[0]}", level, row, headers, r[1]))
+    return headers, rows
 
 
 def _cell(value: object) -> str:
@@ -186,33 +185,46 @@ def contact_rows(
             c.c.title,
             c.c.organization,
             type_coerce(c.c.organization_type, String),
+            c.c.sensitivity,
         )
         .where(visible(c, privacy))
         .order_by(c.c.surname, c.c.display_name, c.c.id)
     )
     rows = [
-        [
+        gate.cells(
+            f"contact:{cid}",
+            level,
+            [
+                name,
+                stored_label(ContactKind, kind),
+                title,
+                organization,
+                stored_label(OrganizationType, org_type),
+                *(
+                    "; ".join(
+                        v for r in allowed(gate, rule, name, found.get(cid, [])) if (v := text(r))
+                    )
+                    for rule, found, text in details
+                ),
+            ],
+            CONTACT_HEADERS,
             name,
-            stored_label(ContactKind, kind),
-            title,
-            organization,
-            stored_label(OrganizationType, org_type),
-            *(
-                "; ".join(
-                    v for r in allowed(gate, rule, name, found.get(cid, [])) if (v := text(r))
-                )
-                for rule, found, text in details
-            ),
-        ]
-        for cid, name, kind, title, organization, org_type in session.execute(query)
+        )
+        for cid, name, kind, title, organization, org_type, level in session.execute(query)
     ]
     return CONTACT_HEADERS, rows
 
 
-def meeting_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+def meeting_rows(
+    session: Session, privacy: Privacy = DEFAULT_PRIVACY, log: RedactionLog | None = None
+) -> Rows:
+    """The meeting list; for an audience, what its rules hide taken out of every cell."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
     m = table_of(Meeting)
     query = (
         select(
+            m.c.id,
+            m.c.sensitivity,
             Meeting.starts_at,
             m.c.title,
             type_coerce(m.c.meeting_type, String),
@@ -223,22 +235,34 @@ def meeting_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
         .order_by(Meeting.starts_at.desc().nulls_last(), m.c.id)
     )
     rows = [
-        [
-            day_text(starts),
+        gate.cells(
+            f"meeting:{mid}",
+            level,
+            [
+                day_text(starts),
+                title,
+                stored_label(MeetingType, kind),
+                place,
+                stored_label(MeetingStatus, status),
+            ],
+            MEETING_HEADERS,
             title,
-            stored_label(MeetingType, kind),
-            place,
-            stored_label(MeetingStatus, status),
-        ]
-        for starts, title, kind, place, status in session.execute(query)
+        )
+        for mid, level, starts, title, kind, place, status in session.execute(query)
     ]
     return MEETING_HEADERS, rows
 
 
-def event_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
+def event_rows(
+    session: Session, privacy: Privacy = DEFAULT_PRIVACY, log: RedactionLog | None = None
+) -> Rows:
+    """The event list; for an audience, what its rules hide taken out of every cell."""
+    gate = privacy.gate(RedactionLog() if log is None else log)
     e = table_of(TimelineEvent)
     query = (
         select(
+            e.c.id,
+            e.c.sensitivity,
             type_coerce(e.c.date, String),
             e.c.title,
             type_coerce(e.c.category, String),
@@ -248,8 +272,14 @@ def event_rows(session: Session, privacy: Privacy = DEFAULT_PRIVACY) -> Rows:
         .order_by(e.c.date_sort.asc().nulls_last(), e.c.id)
     )
     rows = [
-        [date_text(date), title, stored_label(EventCategory, category), place]
-        for date, title, category, place in session.execute(query)
+        gate.cells(
+            f"timeline_event:{eid}",
+            level,
+            [date_text(date), title, stored_label(EventCategory, category), place],
+            EVENT_HEADERS,
+            title,
+        )
+        for eid, level, date, title, category, place in session.execute(query)
     ]
     return EVENT_HEADERS, rows
 
@@ -270,9 +300,9 @@ def export_list(
     elif kind == "contacts":
         headers, rows = contact_rows(session, privacy, log)
     elif kind == "meetings":
-        headers, rows = meeting_rows(session, privacy)
+        headers, rows = meeting_rows(session, privacy, log)
     elif kind == "events":
-        headers, rows = event_rows(session, privacy)
+        headers, rows = event_rows(session, privacy, log)
     else:
         raise ValueError(f"unknown list {kind!r}")
     write_csv(path, headers, rows, overwrite)

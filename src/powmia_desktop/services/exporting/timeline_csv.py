@@ -74,18 +74,17 @@ def timeline_rows(
             values = [source[part] for source in sources]
             return SOURCE_SEPARATOR.join(values) if any(values) else ""
 
-        rows.append(
-            [
-                date_text(date),
-                title,
-                EventCategory(category).label if category else "",
-                place,
-                description,
-                joined(0),
-                joined(1),
-                joined(2),
-            ]
-        )
+        row = [
+            date_text(date),
+            title,
+            EventCategory(category).label if category else "",
+            place,
+            description,
+            joined(0),
+            joined(1),
+            joined(2),
+        ]
+        rows.append(gate.cells(f"timeline_event:{event_id}", level, row, TIMELINE_HEADERS, what))
     return rows
 
 

@@ -79,17 +79,24 @@ def contact_cards(
     cards = []
     for contact in session.scalars(query):
         card = vobject.vCard()
-        _add(card, "fn", contact.display_name)
-        _add(card, "n", vobject.vcard.Name(
-            family=contact.surname, given=contact.given_names, prefix=contact.honorific
-        ))  # fmt: skip
-        if contact.organization:
-            _add(card, "org", [contact.organization])
+        who = contact.display_name
+        # What the audience's rules hide goes from every part of the card, names included.
+        fn, family, given, prefix, org, title = gate.cells(
+            f"contact:{contact.id}",
+            contact.sensitivity,
+            [who, contact.surname, contact.given_names, contact.honorific, contact.organization,
+             contact.title],
+            ["name", "surname", "given names", "honorific", "organization", "title"],
+            who,
+        )  # fmt: skip
+        _add(card, "fn", fn)
+        _add(card, "n", vobject.vcard.Name(family=family, given=given, prefix=prefix))
+        if org:
+            _add(card, "org", [org])
         if contact.kind is ContactKind.ORGANIZATION:
             _add(card, "x-abshowas", "COMPANY")
-        if contact.title:
-            _add(card, "title", contact.title)
-        who = contact.display_name
+        if title:
+            _add(card, "title", title)
         for phone in allowed(gate, "hide_phones", who, phones.get(contact.id, [])):
             _add(card, "tel", phone.number, _types(phone.label))
         for email in allowed(gate, "hide_emails", who, emails.get(contact.id, [])):
