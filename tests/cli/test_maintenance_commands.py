@@ -84,6 +84,25 @@ def test_check_and_repair_exit_codes(demo_db: str, capsys: pytest.CaptureFixture
     assert "No problems found" in out
 
 
+def test_check_notes_a_list_line_whose_case_was_deleted_and_leaves_it(
+    demo_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A matched list line whose case is gone (as deleting the case leaves it) is no fault:
+    told once as a note, with or without --repair, and never rewritten."""
+    sql(demo_db, "UPDATE list_membership SET serviceman_id = NULL, match_status = 'confirmed'")
+    matched = "list_membership WHERE match_status = 'confirmed'"
+    before = count(demo_db, matched)
+    assert before >= 1
+    for args in (["check"], ["check", "--repair"]):
+        code, out = run("--db", demo_db, *args)
+        assert code == 0, capsys.readouterr().err
+        assert out.count("note      [list lines] ") == before, out
+        assert "was matched to a case that has been deleted" in out
+        assert "repaired" not in out and "Backed up" not in out and "problem  " not in out
+        assert out.endswith("No problems found in " + resolve_location(demo_db).display + "\n")
+    assert count(demo_db, matched) == before
+
+
 def test_check_that_cannot_repair_says_restore(
     demo_db: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -44,9 +44,10 @@ def _areas(archive: Archive) -> list[str]:
     return [f.area for f in check_archive(archive)]
 
 
-def _repaired_cleanly(archive: Archive) -> list[str]:
+def _repaired_cleanly(archive: Archive, notes: int = 0) -> list[str]:
     report = repair_archive(archive)
-    assert report.remaining == [], report.remaining
+    assert [f for f in report.remaining if not f.note] == [], report.remaining
+    assert len(report.remaining) == notes, report.remaining
     assert report.backup is not None and report.backup.reason == "before-repair"
     return [r.done for r in report.repairs]
 
@@ -65,10 +66,12 @@ def test_broken_foreign_keys_are_cleared_or_deleted(demo_archive: Archive, raw: 
     findings = check_archive(demo_archive)
     assert [f.area for f in findings] == ["foreign keys"] * 3
     assert any("citation 1: source_id points to a source" in f.message for f in findings)
-    done = _repaired_cleanly(demo_archive)
+    # The list line, its link cleared, is matched to a case gone: a note in the second
+    # round, not a fault to repair (undoing a deletion would match it again).
+    done = _repaired_cleanly(demo_archive, notes=1)
     assert "deleted citation 1" in done
     assert any(d.startswith("cleared serviceman_id of list_membership") for d in done)
-    assert any(d.startswith("marked list line") for d in done)  # found in the second round
+    assert len(done) == 3
     with demo_archive.reader() as session:
         logged = session.scalars(
             select(ChangeLogEntry.table_name).where(ChangeLogEntry.action == "repair")

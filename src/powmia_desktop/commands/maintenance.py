@@ -97,12 +97,14 @@ def check(args: argparse.Namespace, location: ArchiveLocation, out: TextIO) -> N
             remaining = check_archive(archive)
         for finding in remaining:
             hint = f" (repair: {finding.repair})" if finding.repair else ""
-            print(f"problem   [{finding.area}] {finding.message}{hint}", file=out)
-    if not remaining:
+            kind = "note    " if finding.note else "problem "
+            print(f"{kind}  [{finding.area}] {finding.message}{hint}", file=out)
+    problems = [f for f in remaining if not f.note]
+    if not problems:
         print(f"No problems found in {location.display}", file=out)
         return
-    count = f"{len(remaining)} problem{'s' if len(remaining) != 1 else ''}"
-    if not args.repair and any(f.repairable for f in remaining):
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    if not args.repair and any(f.repairable for f in problems):
         raise ArchiveError(f"{count} found; run 'powmia check --repair' to repair them")
     raise ArchiveError(f"{count} remain that need a restore from a backup ('powmia restore')")
 

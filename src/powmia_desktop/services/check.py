@@ -2,9 +2,12 @@
 
 Checks, each reported finding by finding: SQLite's own ``integrity_check``; missing tables;
 foreign keys; links that point nowhere though no foreign key says so (a citation that
-supports nothing, a list line "confirmed" for a case that is gone); attachment files that
-are missing, damaged or used by nothing; the search index against the tables it mirrors;
-each case's current status against its status history.
+supports nothing); attachment files that are missing, damaged or used by nothing; the search
+index against the tables it mirrors; each case's current status against its status history.
+
+Some findings are notes, not problems: a list line matched to a case deleted since reads as
+unmatched until it is matched again or the deletion undone, and a repair must not rewrite it
+(that would keep an undo from matching it again), so it is told once and left as it is.
 
 Repairs run only after a backup (reason ``before-repair``), change the database in one
 transaction and the attachments folder after it, and are reported one by one. A damaged
@@ -17,18 +20,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo, copy_verified, set_folders
-from powmia_desktop.db.models import Base
+from powmia_desktop.db.models import Base, ListMembership, Source
 from powmia_desktop.db.types import utcnow
 from powmia_desktop.services.attachments import file_sha256, stored_path
 from powmia_desktop.services.backup import backup_now, utc_now
 from powmia_desktop.services.backup_sets import ATTACHMENTS, attachment_files
+from powmia_desktop.services.lists.overview import match_lost
 from powmia_desktop.services.search_index import rebuild_search_index, search_index_problems
 from powmia_desktop.services.search_server import rebuild_server_index, server_index_problems
 
@@ -56,6 +60,8 @@ class Finding:
     message: str
     repair: str = ""
     key: tuple[Any, ...] = ()
+    #: something a person should know that is no fault: nothing to repair or restore
+    note: bool = False
 
     @property
     def repairable(self) -> bool:
@@ -102,8 +108,8 @@ def repair_archive(
 ) -> RepairReport:
     """Back up, repair what can be repaired, check again; report each repair.
 
-    A repair can reveal the next problem (a link cleared leaves a list line "matched" to
-    nothing), so up to three rounds run; nothing is attempted twice.
+    A repair can reveal the next problem (or note: a link cleared leaves a list line matched
+    to nothing), so up to three rounds run; nothing is attempted twice.
     """
     report = RepairReport(None, [], check_archive(archive, progress=progress))
     tried: set[tuple[str, str]] = set()
@@ -206,19 +212,31 @@ def _check_links(connection: Connection, archive: Archive, progress: Progress) -
         for (rowid,) in _rows(connection, f"SELECT id FROM {table} WHERE {nowhere}"):
             message = f"{table.replace('_', ' ')} {rowid} belongs to no record"
             findings.append(Finding("links", message, "delete it", (table, rowid)))
-    # A held row without its best case is no fault: it stays held beside its other cases,
-    # or reads as unmatched when they are gone too (services/lists/overview.py).
-    sql = (
-        "SELECT id, name_as_printed FROM list_membership "
-        "WHERE serviceman_id IS NULL AND match_status = 'confirmed'"
+    return findings + _deleted_cases(connection)
+
+
+def _deleted_cases(connection: Connection) -> list[Finding]:
+    """A note for each list line matched to a case deleted since (services/lists/overview.py
+    reads it as unmatched). A held row without its best case is not even that: it stays held
+    beside its other cases, or reads as unmatched when they are gone too."""
+    m = ListMembership.__table__.c
+    query = (
+        select(m.id, m.name_as_printed, m.row_number, Source.title)
+        .join(Source, Source.id == m.source_id)
+        .where(match_lost())
+        .order_by(Source.title, m.import_batch_id, m.row_number, m.id)
     )
-    for rowid, name in _rows(connection, sql):
+    findings = []
+    for rowid, name, number, title in connection.execute(query):
+        where = f"row {number} of {title}" if number else f"a row of {title}"
         findings.append(
             Finding(
                 "list lines",
-                f"list line {rowid} ({name}) is marked as matched, but its case is gone",
-                "mark it unmatched",
-                ("list_membership", rowid),
+                f"{where} ({name or 'no name printed'}) was matched to a case that has been "
+                "deleted; it reads as unmatched until it is matched again (Lists, its rows) "
+                "or the deletion is undone",
+                key=("list_membership", rowid),
+                note=True,
             )
         )
     return findings
@@ -370,12 +388,6 @@ def _repair_link(connection: Connection, finding: Finding) -> str:
     return _delete(connection, table, rowid)
 
 
-def _repair_list_line(connection: Connection, finding: Finding) -> str:
-    _, rowid = finding.key
-    _set(connection, "list_membership", rowid, "match_status", "unmatched")
-    return f"marked list line {rowid} unmatched"
-
-
 def _repair_status(connection: Connection, finding: Finding) -> str:
     rowid, latest = finding.key
     _set(connection, "serviceman", rowid, "current_status", latest)
@@ -385,7 +397,6 @@ def _repair_status(connection: Connection, finding: Finding) -> str:
 _DB_REPAIRS: dict[str, Callable[[Connection, Finding], str]] = {
     "foreign keys": _repair_foreign_key,
     "links": _repair_link,
-    "list lines": _repair_list_line,
     "status": _repair_status,
 }
 

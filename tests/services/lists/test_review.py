@@ -234,7 +234,7 @@ def test_a_row_whose_every_case_is_deleted_reads_unmatched_until_a_deletion_is_u
         lsa = next(s for s in overview.list_lists(session) if s.id == smyth.source_id)
         assert (lsa.rows, lsa.held, lsa.unmatched) == (2, 1, 1)
         _counts_agree(session)
-        with pytest.raises(ValidationError, match="every case it may be was deleted"):
+        with pytest.raises(ValidationError, match="Every case it may be was deleted: choose"):
             review.confirm_match(session, smyth.membership_id)
         stored = session.get(ListMembership, smyth.membership_id)
         assert stored is not None

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from powmia_desktop.services.campaign_chart import ChartShape, chart_shape
@@ -39,12 +39,28 @@ class ProgressChartWidget(QWidget):
         self.goal, self.unit = goal, unit
         self.update()
 
+    def small_font(self) -> QFont:
+        """The chart's text: a point smaller than the window's."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        return small
+
+    def plot_area(self) -> QRectF:
+        """Where the line is drawn: the margins hold the counts at the left, the goal's and
+        the latest count's words above and the days below, at any text size."""
+        metrics = QFontMetrics(self.small_font())
+        ticks = self.shape.ticks if self.shape is not None else ()
+        widest = max((metrics.horizontalAdvance(f"{value:,}") for value, _ in ticks), default=0)
+        left = max(LEFT, widest + 12.0)
+        top = max(TOP, metrics.height() + 6.0)
+        bottom = max(BOTTOM, metrics.height() + 8.0)
+        return QRectF(left, top, self.width() - RIGHT - left, self.height() - bottom - top)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        small = self.small_font()
         painter.setFont(small)
         shape = self.shape
         if shape is None:
@@ -52,8 +68,10 @@ class ProgressChartWidget(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No counts yet")
             painter.end()
             return
-        x0, x1 = LEFT, self.width() - RIGHT
-        y0, y1 = self.height() - BOTTOM, TOP
+        area = self.plot_area()
+        x0, x1 = area.left(), area.right()
+        y0, y1 = area.bottom(), area.top()
+        line = float(painter.fontMetrics().height())
 
         def at(x: float, y: float) -> QPointF:
             return QPointF(x0 + x * (x1 - x0), y0 - y * (y0 - y1))
@@ -63,7 +81,7 @@ class ProgressChartWidget(QWidget):
             painter.setPen(QPen(RULE, 1))
             painter.drawLine(QPointF(x0, point.y()), QPointF(x1, point.y()))
             painter.setPen(MUTED)
-            box = QRectF(0, point.y() - 8, x0 - 6, 16)
+            box = QRectF(0, point.y() - line / 2, x0 - 6, line)
             painter.drawText(
                 box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{value:,}"
             )
@@ -73,7 +91,7 @@ class ProgressChartWidget(QWidget):
             painter.setPen(pen)
             painter.drawLine(QPointF(x0, y), QPointF(x1, y))
             painter.drawText(
-                QRectF(x0, y - 18, x1 - x0, 16),
+                QRectF(x0, y - line - 2, x1 - x0, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
                 f"Goal: {self.goal:,} {self.unit}".strip(),
             )
@@ -90,15 +108,16 @@ class ProgressChartWidget(QWidget):
         painter.setPen(QColor("#1a1a1a"))
         last = points[-1]
         painter.drawText(
-            QRectF(last.x() - 120, last.y() - 22, 116, 18),
+            QRectF(last.x() - 200, last.y() - line - 4, 196, line),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
             f"{shape.counts[-1]:,}",
         )
         painter.setFont(small)
         painter.setPen(MUTED)
+        baseline = self.height() - 4 - painter.fontMetrics().descent()
         if shape.last != shape.first:  # one count: its day under it, at the right
-            painter.drawText(QPointF(x0, self.height() - 8), day_text(shape.first))
+            painter.drawText(QPointF(x0, baseline), day_text(shape.first))
         text = day_text(shape.last)
         width = painter.fontMetrics().horizontalAdvance(text)
-        painter.drawText(QPointF(x1 - width, self.height() - 8), text)
+        painter.drawText(QPointF(x1 - width, baseline), text)
         painter.end()

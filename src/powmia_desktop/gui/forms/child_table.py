@@ -59,6 +59,7 @@ class ChildTable(QWidget):
         title = QLabel(spec.label, self)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setStyleSheet("font-weight: bold;")
+        title.setWordWrap(True)  # a long title wraps rather than widen the form
         self.table = QTableView(self)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(spec.label)

@@ -29,6 +29,8 @@ __all__ = ["Adder", "FormWidget", "Lookups"]
 
 #: The pickers that can make the record they choose from, and their button's words.
 NEW_BUTTONS = {"contacts": "New contact…", "sources": "Add source…"}
+#: The fewest letters a choice field keeps room for when the form is narrow.
+MIN_CHOICE_LETTERS = 12
 
 
 class FormWidget(FormBase):
@@ -49,7 +51,7 @@ class FormWidget(FormBase):
         self.level_notes: dict[str, LevelNote] = {}
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in fields:
             if spec.kind == "section":
                 heading = QLabel(spec.label, self)
@@ -113,6 +115,12 @@ class FormWidget(FormBase):
         if spec.kind in ("choice", "sensitivity", "ref"):
             combo = QComboBox(self)
             combo.setAccessibleName(spec.label)
+            # as wide as the form gives it, not its longest choice (its list shows them whole):
+            # a long choice at a large text size would make the form wider than its tab
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(MIN_CHOICE_LETTERS)
             if spec.kind == "choice":
                 assert spec.choices is not None
                 if not spec.required or spec.pick:

@@ -20,6 +20,7 @@ class FuzzyDateEdit(QWidget):
         self.feedback = QLabel(self)
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
         self.feedback.setStyleSheet("color: #555;")
+        self.feedback.setWordWrap(True)  # "Understood as: between … and …" may be long
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

@@ -83,6 +83,9 @@ class CheckDialog(QDialog):
 
     def _add_findings(self, findings: list[Finding]) -> None:
         for finding in findings:
+            if finding.note:
+                self._add_row(finding.area, finding.message, "Nothing to repair (a note)")
+                continue
             self._add_row(
                 finding.area, finding.message, finding.repair or "Restore a backup to fix this"
             )
@@ -95,15 +98,19 @@ class CheckDialog(QDialog):
 
     def _summarize(self, report: RepairReport | None = None) -> None:
         repairable = sum(f.repairable for f in self.findings)
+        problems = [f for f in self.findings if not f.note]
+        notes = len(self.findings) - len(problems)
         parts = []
         if report is not None:
             parts.append(f"{len(report.repairs)} repaired")
             if report.backup is not None:
                 parts.append(f"backed up first to {report.backup.path}")
-        if not self.findings:
+        if not problems:
             parts.append("no problems found")
         else:
-            parts.append(f"{len(self.findings)} problems, {repairable} of them repairable")
+            parts.append(f"{len(problems)} problems, {repairable} of them repairable")
+        if notes:
+            parts.append(f"{notes} note{'s' if notes != 1 else ''}")
         text = "; ".join(parts)
         self.summary.setText(text[:1].upper() + text[1:] + ".")
         self.repair_button.setEnabled(repairable > 0)

@@ -41,6 +41,15 @@ class ChartPainter:
 
     def __init__(self, canvas: TimelineCanvas) -> None:
         self.c = canvas
+        # the rows grow with the text, so that large text never runs into the next row
+        metrics = QFontMetricsF(canvas.font())
+        small = QFont(canvas.font())
+        small.setPointSizeF(canvas.font().pointSizeF() * 0.85)
+        self.row = max(ROW, metrics.height() + 2)
+        self.axis = max(AXIS, metrics.height() + 8)
+        self.era_row = max(ERA_ROW, QFontMetricsF(small).height() + 2)
+        self.more_row_height = max(MORE_ROW, metrics.height() + 10)
+        self.label_max = max(LABEL_MAX, metrics.averageCharWidth() * 24)
 
     def paint(self, p: QPainter, width: float, height: float, top: float) -> float:
         """Draw the chart on ``p`` over ``width`` × ``height`` (see TimelineCanvas.paint)."""
@@ -48,7 +57,7 @@ class ChartPainter:
         p.fillRect(QRectF(0, 0, width, height), QColor("white"))
         self.c.hits, self.c.buckets, self.c.more_row = [], [], None
         plot_right = width - 8
-        body_top = AXIS + ERA_ROW
+        body_top = self.axis + self.era_row
         self._eras(p, body_top, plot_right, height)
         self._scale(p, width, height)
         if self.c.data is None or not self.c.data.lanes:
@@ -76,13 +85,13 @@ class ChartPainter:
         there asks for the filter: ``canvas.more_row``)."""
         assert self.c.data is not None
         more = self.c.data.more_lanes
-        box = QRectF(0, y, right, MORE_ROW)
+        box = QRectF(0, y, right, self.more_row_height)
         p.fillRect(box.adjusted(0, 2, 0, -2), QColor(SHADE))
         p.setPen(QColor(LINK))
         text = f"{more:,} more case{'' if more == 1 else 's'} with events — filter to see them"
         p.drawText(box.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)
         self.c.more_row = box
-        return MORE_ROW
+        return self.more_row_height
 
     def _reading(self, p: QPainter, right: float) -> None:
         """A light mark at the end of the eras' row while the events in view are read (or
@@ -95,7 +104,7 @@ class ChartPainter:
         metrics = QFontMetricsF(small)
         text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, right - self.c.gutter - 8)
         width = metrics.horizontalAdvance(text) + 10
-        box = QRectF(right - width, AXIS + 1, width, ERA_ROW - 2)
+        box = QRectF(right - width, self.axis + 1, width, self.era_row - 2)
         p.fillRect(box, QColor(255, 255, 255, 220))
         p.setPen(QColor(MUTED if failure is None else "#a00000"))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
@@ -110,7 +119,9 @@ class ChartPainter:
             left, far = max(self.c.x_of(start), self.c.gutter), min(self.c.x_of(end), right)
             if far > left:
                 colour = QColor(era.colour)
-                p.fillRect(QRectF(left, AXIS, max(far - left, 1.0), height - AXIS), colour)
+                p.fillRect(
+                    QRectF(left, self.axis, max(far - left, 1.0), height - self.axis), colour
+                )
                 shown.append((era.name, colour, left, far))
         small = QFont(self.c.font())
         small.setPointSizeF(self.c.font().pointSizeF() * 0.85)
@@ -125,10 +136,10 @@ class ChartPainter:
                 continue
             text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
             width = metrics.horizontalAdvance(text) + 6
-            p.fillRect(QRectF(at, AXIS + 1, width, ERA_ROW - 2), colour)
+            p.fillRect(QRectF(at, self.axis + 1, width, self.era_row - 2), colour)
             p.setPen(QColor(MUTED))
             p.drawText(
-                QRectF(at + 3, AXIS, width, ERA_ROW),
+                QRectF(at + 3, self.axis, width, self.era_row),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 text,
             )
@@ -142,12 +153,12 @@ class ChartPainter:
         for day, label in scale_marks(self.c.low, self.c.high, self.c.plot_width(width), gap):
             x = self.c.x_of(day)
             p.setPen(QPen(QColor(RULE), 1))
-            p.drawLine(QPointF(x, AXIS - 4), QPointF(x, height))
+            p.drawLine(QPointF(x, self.axis - 4), QPointF(x, height))
             if x + 3 + metrics.horizontalAdvance(label) <= width:
                 p.setPen(QColor(MUTED))
-                p.drawText(QPointF(x + 3, AXIS - 8), label)
+                p.drawText(QPointF(x + 3, self.axis - 8), label)
         p.setPen(QPen(QColor(RULE), 1))
-        p.drawLine(QPointF(self.c.gutter, AXIS - 4), QPointF(width, AXIS - 4))
+        p.drawLine(QPointF(self.c.gutter, self.axis - 4), QPointF(width, self.axis - 4))
 
     def _lane_head(self, p: QPainter, lane: int, y: float, h: float, right: float) -> None:
         assert self.c.data is not None
@@ -164,7 +175,7 @@ class ChartPainter:
             shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
             self.c.lane_names[(name, room)] = shown
         p.drawText(
-            QRectF(6, y, room, min(h, 2 * ROW)),
+            QRectF(6, y, room, min(h, 2 * self.row)),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             shown,
         )
@@ -204,7 +215,7 @@ class ChartPainter:
     def _label_width(self, metrics: QFontMetricsF, title: str) -> float:
         width = self.c.label_widths.get(title)
         if width is None:
-            width = min(metrics.horizontalAdvance(title) + 8, LABEL_MAX)
+            width = min(metrics.horizontalAdvance(title) + 8, self.label_max)
             self.c.label_widths[title] = width
         return width
 
@@ -218,7 +229,7 @@ class ChartPainter:
         start_y = y
         origin, per_day = self.c.low, 1 / self.c.days_per_pixel
         for lane, marks in enumerate(by_lane):
-            rough = ROW if self.c.rough and self.c.rough[lane] else 0.0
+            rough = self.row if self.c.rough and self.c.rough[lane] else 0.0
             placed = []
             for mark in marks:
                 left = self.c.gutter + (mark.span.low - origin) * per_day
@@ -230,7 +241,7 @@ class ChartPainter:
                     placed.append((left, far + label))
             rows = pack_rows(placed, MAX_ROWS)
             crowded = -1 in rows  # a last row of marks without names for the rest
-            height = rough + ROW * (max(rows, default=0) + 1 + crowded) + 8
+            height = rough + self.row * (max(rows, default=0) + 1 + crowded) + 8
             self._lane_head(p, lane, y, height, right)
             p.save()  # nothing of an event over the lane names
             p.setClipRect(
@@ -245,9 +256,9 @@ class ChartPainter:
                     left = self.c.x_of(mark.span.low)
                     if int(left) not in ticked:  # one tick a pixel is enough to see
                         ticked.add(int(left))
-                        self._draw_crowded(p, mark, left, y + height - ROW - 4)
+                        self._draw_crowded(p, mark, left, y + height - self.row - 4)
                 else:
-                    self._draw_mark(p, mark, y + 4 + rough + row * ROW, extent, right, metrics)
+                    self._draw_mark(p, mark, y + 4 + rough + row * self.row, extent, right, metrics)
             p.restore()
             y += height
         return y - start_y
@@ -255,17 +266,17 @@ class ChartPainter:
     def _draw_crowded(self, p: QPainter, mark: EventMark, low: float, y: float) -> None:
         """A mark with no room for its name: a plain tick (a tooltip still names it)."""
         width = max(self.c.x_of(mark.span.high) - low, 2.0)
-        p.fillRect(QRectF(low, y + 4, width, ROW - 8), QColor(self.colour(mark.lane)))
-        self.c.hits.append((QRectF(low - 1, y, width + 2, ROW), mark))
+        p.fillRect(QRectF(low, y + 4, width, self.row - 8), QColor(self.colour(mark.lane)))
+        self.c.hits.append((QRectF(low - 1, y, width + 2, self.row), mark))
 
     def _rough_strip(self, p: QPainter, lane: int, count: int, y: float, right: float) -> None:
         """One row saying how many roughly dated events of ``lane`` reach into view."""
         band = QColor(self.colour(lane))
         band.setAlpha(30)
-        p.fillRect(QRectF(self.c.gutter, y + 3, right - self.c.gutter, ROW - 6), band)
+        p.fillRect(QRectF(self.c.gutter, y + 3, right - self.c.gutter, self.row - 6), band)
         p.setPen(QColor(MUTED))
         p.drawText(
-            QRectF(self.c.gutter + 6, y, right - self.c.gutter - 12, ROW),
+            QRectF(self.c.gutter + 6, y, right - self.c.gutter - 12, self.row),
             Qt.AlignmentFlag.AlignVCenter,
             f"{count:,} events dated only roughly (about, between, a month or a year) reach "
             "into these days; show one case to see them",
@@ -286,7 +297,7 @@ class ChartPainter:
         span = mark.span
         low, high = self.c.x_of(span.low), self.c.x_of(span.high)
         solid_low, solid_high = self.c.x_of(span.solid_low), self.c.x_of(span.solid_high)
-        top, bar_h = y + 4, ROW - 8
+        top, bar_h = y + 4, self.row - 8
         if high - low < 7:  # a day, or a month far away: a diamond
             middle = (low + high) / 2
             p.setPen(Qt.PenStyle.NoPen)
@@ -313,13 +324,15 @@ class ChartPainter:
                 p.fillRect(QRectF(solid_low, top, solid_high - solid_low, bar_h), colour)
         before = extent[0] < low - 1
         reach_left, reach_right = (extent[0], high) if before else (low, max(extent[1], high))
-        self.c.hits.append((QRectF(reach_left - 2, y, reach_right - reach_left + 4, ROW), mark))
+        self.c.hits.append(
+            (QRectF(reach_left - 2, y, reach_right - reach_left + 4, self.row), mark)
+        )
         room = low - extent[0] - 6 if before else min(extent[1], right) - high - 6
         if room > 20:
             p.setPen(QColor(INK))
             text = metrics.elidedText(mark.title, Qt.TextElideMode.ElideRight, room)
             if before:
                 flags = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
-                p.drawText(QRectF(extent[0], y, room, ROW), flags, text)
+                p.drawText(QRectF(extent[0], y, room, self.row), flags, text)
             else:
-                p.drawText(QRectF(high + 4, y, room, ROW), Qt.AlignmentFlag.AlignVCenter, text)
+                p.drawText(QRectF(high + 4, y, room, self.row), Qt.AlignmentFlag.AlignVCenter, text)

@@ -1,8 +1,9 @@
 """What changed between two editions of one list: who was added, who left, whose status.
 
 A row matched to a case is that case in both editions; a row held for review is known by
-its name. Rejected rows take no part. The previous edition's rows are read again with the
-mapping that edition was imported with, so a changed layout does not matter.
+its name, and so is a row whose case has been deleted since. Rejected rows take no part.
+The previous edition's rows are read again with the mapping that edition was imported
+with, so a changed layout does not matter.
 """
 
 from __future__ import annotations
@@ -46,10 +47,9 @@ def _accounting(row: ListRow) -> str | None:
     return "unaccounted_for" if row.casualty_status else None
 
 
-def entry(case_id: int, status: str, row: ListRow) -> Entry:
-    key: tuple[str, Any] = (
-        ("case", case_id) if status == "confirmed" else ("name", fold(row.sort_name))
-    )
+def entry(case_id: int | None, status: str, row: ListRow) -> Entry:
+    matched = status == "confirmed" and case_id is not None  # (its case not deleted since)
+    key: tuple[str, Any] = ("case", case_id) if matched else ("name", fold(row.sort_name))
     return Entry(key, row.sort_name, _accounting(row), row.casualty_status)
 
 

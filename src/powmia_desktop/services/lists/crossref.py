@@ -8,7 +8,9 @@
   Alive list whom the archive carries as presumed dead.
 
 A row matched to a case is that case on every list; a row held for review is known by its
-name as printed. Rejected rows take no part. Each list is taken in its latest edition, with
+name as printed, and so is a row whose case has been deleted since it was matched (it reads
+as unmatched: services/lists/overview.py), so it is never on a list's matched side. Rejected
+rows take no part. Each list is taken in its latest edition, with
 the rows entered by hand (no import) that belong to it as it stands. Statuses as printed are
 read again with the mapping each row was imported with (services/lists/printed.py), and only
 for the men on both sides, so a cross-reference of two lists of 100,000 rows reads each list
@@ -30,6 +32,7 @@ from powmia_desktop.core.vocab import AccountingStatus, CasualtyStatus, ListMatc
 from powmia_desktop.db.models import ListMembership, Serviceman, Source
 from powmia_desktop.services.importing.list_diff import Entry, changed_status, status_words
 from powmia_desktop.services.importing.tabular import fold
+from powmia_desktop.services.lists.overview import still_matched
 from powmia_desktop.services.lists.printed import PrintedReader
 
 #: The statuses "presumed dead" stands for: the missing presumed dead, a finding of death,
@@ -42,8 +45,7 @@ PRESUMED_DEAD: Final = (
 _PRESUMED_DEAD_WORDS: Final = frozenset({"presumeddead", "presumed"})
 #: Short names a person uses for a list, and words its title holds.
 _SHORT_NAMES: Final = {"lsa": "lastseenalive"}
-_CONFIRMED: Final = ListMatchStatus.CONFIRMED.value
-_KEPT: Final = (_CONFIRMED, ListMatchStatus.SUGGESTED.value)
+_KEPT: Final = (ListMatchStatus.CONFIRMED.value, ListMatchStatus.SUGGESTED.value)
 _LEVELS: Final = {int(level): level for level in Sensitivity}
 
 
@@ -166,7 +168,7 @@ def _members(session: Session, source_id: int, batch_id: int | None) -> dict[Any
     query = (
         select(
             m.serviceman_id,
-            type_coerce(m.match_status, String),
+            still_matched(),
             m.name_as_printed,
             s.surname,
             s.given_names,
@@ -184,7 +186,7 @@ def _members(session: Session, source_id: int, batch_id: int | None) -> dict[Any
     members: dict[Any, _Member] = {}
     for (
         case_id,
-        status,
+        matched,
         printed_name,
         surname,
         given,
@@ -193,7 +195,7 @@ def _members(session: Session, source_id: int, batch_id: int | None) -> dict[Any
         printed,
         level,
     ) in session.execute(query):
-        if status == _CONFIRMED and surname:
+        if matched:
             key: tuple[str, Any] = ("case", case_id)
             name = f"{surname}, {given}" if given else surname
         else:

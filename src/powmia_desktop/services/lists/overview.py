@@ -7,10 +7,11 @@ ImportBatch). A row's match, as a person reads it:
 * **matched**: the row is a case the archive already had;
 * **new**: the row made a new case (at import, or by a person at review);
 * **possible duplicate**: held at import as perhaps a case already there; in the review queue;
-* **unmatched**: rejected at import (its reason in the row's notes) or at review — or held,
-  but every case it may be has been deleted since. That is decided when the row is read, not
-  written to it: undoing a case's deletion puts the case and the row's link back, and the row
-  is held again exactly as it was.
+* **unmatched**: rejected at import (its reason in the row's notes) or at review — or matched
+  or held, but its case (every case it may be) has been deleted since. That is decided when
+  the row is read, not written to it: undoing a case's deletion puts the case and the row's
+  link back, and the row is matched (or held) again exactly as it was. Until then the row
+  can be matched again at review (services/lists/review.py).
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ MATCHED, NEW, POSSIBLE, NOT_MATCHED = "matched", "new", "possible duplicate", "u
 HELD_FOR_REVIEW: Final = "Held for review: "
 #: What a held row whose every case was deleted says before its import's reason.
 CASES_DELETED: Final = "Every case it was held beside was deleted"
+#: What a matched row whose case was deleted says before how it was matched.
+CASE_DELETED: Final = "Its case was deleted"
 
 
 class ListSummary(NamedTuple):
@@ -68,6 +71,9 @@ class ListRowView(NamedTuple):
     batch_id: int | None
     #: the row as printed, as stored (JSON text): parsed only for the rows shown
     printed: str = ""
+    #: it reads as unmatched only because its case (every case it may be) was deleted: it
+    #: may be matched again (services/lists/review.py)
+    case_deleted: bool = False
 
 
 class Appearance(NamedTuple):
@@ -100,36 +106,61 @@ def still_held() -> Any:
     return (m.match_status == SUGGESTED) & (m.serviceman_id.is_not(None) | others)
 
 
-def _match_word(status: Any, is_new: bool, held: bool) -> str:
+def still_matched() -> Any:
+    """SQL: the row is matched (confirmed) and its case is still there. Deleting the case
+    empties ``serviceman_id``; the row is then read as unmatched (and is left out of the
+    matched side of every count and cross-reference) but not rewritten, so undoing the
+    deletion matches it again."""
+    m = ListMembership.__table__.c
+    return (m.match_status == CONFIRMED) & m.serviceman_id.is_not(None)
+
+
+def match_lost() -> Any:
+    """SQL: the row was matched, but its case has been deleted since (``still_matched``)."""
+    m = ListMembership.__table__.c
+    return (m.match_status == CONFIRMED) & m.serviceman_id.is_(None)
+
+
+def _match_word(status: Any, is_new: bool, held: bool, matched: bool) -> str:
     value = getattr(status, "value", status)
-    if value == CONFIRMED:
+    if value == CONFIRMED and matched:
         return NEW if is_new else MATCHED
     return POSSIBLE if held else NOT_MATCHED
 
 
-def _notes(notes: str | None, status: Any, held: bool) -> str:
-    if getattr(status, "value", status) != SUGGESTED or held:
+def _notes(notes: str | None, status: Any, held: bool, matched: bool) -> str:
+    value = getattr(status, "value", status)
+    if value == CONFIRMED and not matched:
+        return deleted_note(notes)
+    if value != SUGGESTED or held:
         return notes or ""
     reason = (notes or "").removeprefix(HELD_FOR_REVIEW)
     return f"{CASES_DELETED} (held as: {reason})" if reason else CASES_DELETED
 
 
+def deleted_note(notes: str | None) -> str:
+    """What a matched row whose case was deleted says: that, and how it had been matched
+    (its notes; a row the import matched has none)."""
+    how = (notes or "").strip()
+    return f"{CASE_DELETED} (matched as: {how})" if how else f"{CASE_DELETED} (matched at import)"
+
+
 def list_lists(session: Session) -> list[ListSummary]:
     """Every Source that has rows, by title."""
     m, s = ListMembership.__table__.c, Serviceman.__table__.c
-    confirmed = m.match_status == CONFIRMED
-    new = case((confirmed & _is_new(), 1), else_=0)
+    matched = case((still_matched(), 1), else_=0)
+    new = case((still_matched() & _is_new(), 1), else_=0)
     held = case((still_held(), 1), else_=0)
     query = (
         select(
             Source.id,
             Source.title,
             func.count(m.id),
-            func.sum(case((confirmed, 1), else_=0)) - func.sum(new),
+            func.sum(matched) - func.sum(new),
             func.sum(new),
             func.sum(held),
-            # rejected, or held with every case it may be deleted since
-            func.count(m.id) - func.sum(case((confirmed, 1), else_=0)) - func.sum(held),
+            # rejected, or matched or held with every case it may be deleted since
+            func.count(m.id) - func.sum(matched) - func.sum(held),
             func.count(distinct(m.import_batch_id)),
             func.max(m.created_at),
         )
@@ -174,6 +205,7 @@ def list_rows(session: Session, source_id: int) -> list[ListRowView]:
             m.match_status,
             _is_new(),
             still_held(),
+            still_matched(),
             m.serviceman_id,
             s.surname,
             s.given_names,
@@ -190,16 +222,29 @@ def list_rows(session: Session, source_id: int) -> list[ListRowView]:
             i,
             number,
             printed,
-            _match_word(status, bool(new), bool(held)),
+            _match_word(status, bool(new), bool(held), bool(matched)),
             case_id,
             (f"{surname}, {given}" if given else surname) if surname else "",
-            _notes(notes, status, bool(held)),
+            _notes(notes, status, bool(held), bool(matched)),
             batch,
             text or "",
+            getattr(status, "value", status) != UNMATCHED and not (held or matched),
         )
-        for i, number, printed, status, new, held, case_id, surname, given, notes, batch, text in (
-            session.execute(query)
-        )
+        for (
+            i,
+            number,
+            printed,
+            status,
+            new,
+            held,
+            matched,
+            case_id,
+            surname,
+            given,
+            notes,
+            batch,
+            text,
+        ) in session.execute(query)
     ]
 
 
@@ -233,7 +278,8 @@ def appears_on(session: Session, case_id: int) -> list[Appearance]:
             title,
             number,
             printed_name or "",
-            _match_word(status, bool(new), held=True),  # on the case: its link is there
+            # on the case: its link is there
+            _match_word(status, bool(new), held=True, matched=True),
             as_dict(printed),
             bool(printed_name) and fold(printed_name) not in ours,
         )

@@ -215,21 +215,36 @@ def _reason(membership: ListMembership) -> str:
 
 
 def _held(session: Session, membership_id: int) -> ListMembership:
+    """The row, when a person may decide it: held for review beside a case still there, or
+    read as unmatched because its case (every case it may be) was deleted since (``lost``)."""
     membership = session.get(ListMembership, membership_id)
     if membership is None:
         raise NotFoundError(f"There is no list row with id {membership_id}")
-    waiting = membership.serviceman_id is not None or bool(
-        other_candidates(session, [membership.id]).get(membership.id)
-    )
-    if membership.match_status != ListMatchStatus.SUGGESTED or not waiting:
+    if membership.match_status == ListMatchStatus.UNMATCHED or (
+        membership.match_status == ListMatchStatus.CONFIRMED
+        and membership.serviceman_id is not None
+    ):
         where = f"Row {membership.row_number}" if membership.row_number else "This row"
-        held = membership.match_status == ListMatchStatus.SUGGESTED
-        why = "every case it may be was deleted" if held else "decided already"
-        raise ValidationError(f"{where} of the list is not waiting for review ({why})")
+        raise ValidationError(f"{where} of the list is not waiting for review (decided already)")
     return membership
 
 
+def lost(session: Session, membership: ListMembership) -> bool:
+    """Whether the row reads as unmatched only because its case, or every case it was held
+    beside, was deleted: it is decided like a held row, but matched to any case chosen."""
+    if membership.serviceman_id is not None:
+        return False
+    if membership.match_status == ListMatchStatus.UNMATCHED:
+        return False
+    held = membership.match_status == ListMatchStatus.SUGGESTED
+    return not (held and other_candidates(session, [membership.id]).get(membership.id))
+
+
 def _decided(membership: ListMembership, what: str, reason: str | None = None) -> str:
+    """The decision's notes: what was decided and why the row was held (``_held`` leaves
+    a matched row only when its case was deleted; call this before changing the status)."""
+    if membership.match_status == ListMatchStatus.CONFIRMED:
+        return f"{what} (its case had been deleted)"
     reason = _reason(membership) if reason is None else reason
     return f"{what} (held as: {reason})" if reason else what
 
@@ -237,10 +252,20 @@ def _decided(membership: ListMembership, what: str, reason: str | None = None) -
 def confirm_match(session: Session, membership_id: int, case_id: int | None = None) -> int:
     """The row is its best candidate case, or ``case_id``, one of the other cases it was
     held beside; returns the row's id. A spelling the case does not have yet is kept as one
-    of its names (as the import keeps it for rows it matches)."""
+    of its names (as the import keeps it for rows it matches). A row whose case (every case
+    it may be) was deleted is matched to ``case_id``, any case the archive has."""
     membership = _held(session, membership_id)
     reason = None
-    if membership.serviceman_id is None or case_id not in (None, membership.serviceman_id):
+    if lost(session, membership):
+        chosen = session.get(Serviceman, case_id) if case_id is not None else None
+        if chosen is None and case_id is not None:
+            raise ValidationError(f"There is no case {case_id}")
+        if chosen is None:
+            held = membership.match_status == ListMatchStatus.SUGGESTED
+            gone = "Every case it may be was deleted" if held else "Its case was deleted"
+            raise ValidationError(f"{gone}: choose the case this row is")
+        membership.serviceman = chosen
+    elif membership.serviceman_id is None or case_id not in (None, membership.serviceman_id):
         # one of the other cases it was held beside: the one chosen, or (when its best case
         # was deleted) the next best
         others = dict(other_candidates(session, [membership.id]).get(membership.id, []))
@@ -250,8 +275,8 @@ def confirm_match(session: Session, membership_id: int, case_id: int | None = No
             raise ValidationError(f"Case {case_id} is not one of the cases this row may be")
         membership.serviceman = chosen
         reason = others[case_id]
-    membership.match_status = ListMatchStatus.CONFIRMED
     membership.notes = _decided(membership, CONFIRMED_AT_REVIEW, reason)
+    membership.match_status = ListMatchStatus.CONFIRMED
     _keep_spelling(session, membership)
     session.flush()
     return membership.id
@@ -283,9 +308,9 @@ def _keep_spelling(session: Session, membership: ListMembership) -> None:
 def reject_row(session: Session, membership_id: int) -> int:
     """The row matches no case and makes none; it stays on the list as printed."""
     membership = _held(session, membership_id)
+    membership.notes = _decided(membership, REJECTED_AT_REVIEW)
     membership.match_status = ListMatchStatus.UNMATCHED
     membership.serviceman_id = None
-    membership.notes = _decided(membership, REJECTED_AT_REVIEW)
     session.flush()
     return membership.id
 
@@ -327,8 +352,8 @@ def make_new_case(session: Session, membership_id: int) -> int:
             notes=f"As printed on the list {title}, row {membership.row_number}",
         )
     membership.serviceman_id = case.id
-    membership.match_status = ListMatchStatus.CONFIRMED
     membership.notes = _decided(membership, NEW_AT_REVIEW)
+    membership.match_status = ListMatchStatus.CONFIRMED
     session.flush()
     return membership.id
 
@@ -365,6 +390,7 @@ __all__ = [
     "confirm_match",
     "decided_records",
     "held_rows",
+    "lost",
     "make_new_case",
     "reject_row",
 ]
