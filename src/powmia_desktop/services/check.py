@@ -32,7 +32,7 @@ from powmia_desktop.db.types import utcnow
 from powmia_desktop.services.attachments import file_sha256, stored_path
 from powmia_desktop.services.backup import backup_now, utc_now
 from powmia_desktop.services.backup_sets import ATTACHMENTS, attachment_files
-from powmia_desktop.services.lists.overview import case_deleted
+from powmia_desktop.services.lists.overview import match_lost
 from powmia_desktop.services.search_index import rebuild_search_index, search_index_problems
 from powmia_desktop.services.search_server import rebuild_server_index, server_index_problems
 
@@ -223,7 +223,7 @@ def _deleted_cases(connection: Connection) -> list[Finding]:
     query = (
         select(m.id, m.name_as_printed, m.row_number, Source.title)
         .join(Source, Source.id == m.source_id)
-        .where(case_deleted())
+        .where(match_lost())
         .order_by(Source.title, m.import_batch_id, m.row_number, m.id)
     )
     findings = []

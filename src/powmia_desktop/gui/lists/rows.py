@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy.orm import Session
 
 from powmia_desktop.gui.lists.common import row_table
+from powmia_desktop.gui.lists.match_again import MatchAgainBar
+from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.row_reads import LatestRead, read_job
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel
 from powmia_desktop.services.lists import overview
@@ -49,13 +51,14 @@ def _haystack(row: ListRowView) -> str:
 
 
 class ListRowsTab(QWidget):
-    """The rows of the list shown; ``open_record("case", id)`` on double-click."""
+    """The rows of the list shown; ``open_record("case", id)`` on double-click. A row whose
+    case was deleted may be matched again from under the table (gui/lists/match_again.py)."""
 
     open_record = Signal(str, int)
     #: the rows asked for last are all on screen (emitted on the GUI thread)
     loaded = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ops: ArchiveOps, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter rows…")
@@ -68,9 +71,13 @@ class ListRowsTab(QWidget):
         self.table.doubleClicked.connect(self._open_row_case)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.match_again = MatchAgainBar(ops, self)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        self.rows.modelReset.connect(self._show_current)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.match_again)
         layout.addWidget(self.status)
         self._reads: LatestRead[ListRowView] = LatestRead(self, self._arrived, self._failed)
         #: the list whose rows are shown (rows of another list are never kept)
@@ -84,6 +91,7 @@ class ListRowsTab(QWidget):
         """Read the rows of ``source_id`` (None: none) in the background; the rows of the
         same list stay on screen until the new ones come, another list's go at once."""
         self._reads.abandon()
+        self.match_again.show_row(None)
         headers = overview.list_headers(session, source_id) if source_id is not None else []
         columns = row_columns(headers)
         if [c.header for c in columns] != [c.header for c in self.rows.columns]:
@@ -121,8 +129,22 @@ class ListRowsTab(QWidget):
     def _arrived(self, prepared: RowSet[ListRowView]) -> None:
         self.rows.set_row_set(prepared, _haystack)
         count = len(prepared.rows)
-        self.status.setText(f"{count:,} row{'s' if count != 1 else ''}")
+        lost = sum(r.case_deleted for r in prepared.rows)
+        self.status.setText(
+            f"{count:,} row{'s' if count != 1 else ''}"
+            + (f"; {lost:,} of them matched to a case deleted since" if lost else "")
+        )
+        self._show_current()
         self.loaded.emit()
+
+    def current(self) -> ListRowView | None:
+        row = self.table.currentIndex().row()
+        return self.rows.row_at(row) if 0 <= row < self.rows.rowCount() else None
+
+    def _show_current(self) -> None:
+        """Offer the row in view its decisions when its case was deleted (not while the
+        rows are read again: it may be decided already)."""
+        self.match_again.show_row(None if self.loading else self.current())
 
     def _open_row_case(self, index: QModelIndex) -> None:
         row = self.rows.row_at(index.row())

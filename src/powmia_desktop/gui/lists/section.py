@@ -52,7 +52,7 @@ class ListDetail(SectionDetail):
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setFont(scaled_font(self, 1.2))
         self.heading.setWordWrap(True)  # a long title wraps rather than widen the pane
-        self.rows_tab = ListRowsTab(self)
+        self.rows_tab = ListRowsTab(ops, self)
         self.rows_tab.open_record.connect(self.open_record)
         self.rows = self.rows_tab.rows
         self.review = ReviewPanel(ops, self)

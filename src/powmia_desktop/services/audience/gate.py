@@ -144,18 +144,26 @@ class Gate:
             f.name: new
             for f in dataclasses.fields(view)  # type: ignore[arg-type]
             if f.name not in _NOT_WORDS
-            and (new := self._words(key, sensitivity, old := getattr(view, f.name), f.name, owner))
+            and (new := self.words(key, sensitivity, old := getattr(view, f.name), f.name, owner))
             is not old
         }
         return dataclasses.replace(view, **changed) if changed else view  # type: ignore[type-var]
 
-    def _words(self, key: str, sensitivity: Sensitivity, value: Any, field: str, owner: str) -> Any:
+    def words(self, key: str, sensitivity: Sensitivity, value: Any, field: str, owner: str) -> Any:
+        """``value`` (text, or tuples, lists and mappings of it: a JSON value) through
+        :meth:`text_key`; the very same object when nothing in it changed. Views inside
+        are left alone."""
         if isinstance(value, str):
             done = self.text_key(key, sensitivity, value, field, owner)
             return value if done == value else done
-        if isinstance(value, tuple) and not any(dataclasses.is_dataclass(v) for v in value):
-            words = tuple(self._words(key, sensitivity, v, field, owner) for v in value)
-            return value if all(a is b for a, b in zip(words, value, strict=True)) else words
+        if isinstance(value, dict):
+            pairs = {k: self.words(key, sensitivity, v, field, owner) for k, v in value.items()}
+            return value if all(pairs[k] is v for k, v in value.items()) else pairs
+        if isinstance(value, tuple | list) and not any(map(dataclasses.is_dataclass, value)):
+            items = [self.words(key, sensitivity, v, field, owner) for v in value]
+            if all(a is b for a, b in zip(items, value, strict=True)):
+                return value
+            return tuple(items) if isinstance(value, tuple) else items
         return value
 
     def name(self, contact: Contact | None, why: str) -> str:

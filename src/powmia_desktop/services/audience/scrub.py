@@ -11,6 +11,7 @@ prefix dialled from Europe and most of the world: "0044 20 7946 0958"). E-mail a
 and US street addresses ("1412 Elm Street", "P.O. Box 77") by patterns.
 """
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -104,6 +105,13 @@ def scrub(text: str, rules: frozenset[str] | set[str]) -> Scrubbed:
     """``text`` with every phone number, e-mail or street address the rules hide replaced."""
     if not text or not rules.intersection(_FINDERS):
         return Scrubbed(text)
+    return _scrubbed(text, frozenset(rules))
+
+
+@functools.lru_cache(maxsize=4096)
+def _scrubbed(text: str, rules: frozenset[str]) -> Scrubbed:
+    """:func:`scrub`, remembered: a source's title or a man's name is met again and again in
+    one packet (each citation, each event), and the phone number matcher is slow."""
     spans: list[tuple[int, int, str]] = []
     # E-mail first: the digits of "jo.513.555.0142@example.org" are not a phone number.
     for rule in ("hide_emails", "hide_phones", "hide_addresses"):

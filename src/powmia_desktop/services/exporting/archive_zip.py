@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import String, Table, select
+from sqlalchemy import JSON, String, Table, select
 from sqlalchemy.orm import Session
 
 from powmia_desktop import __version__
@@ -77,12 +77,12 @@ def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any
     owner = str(values.get("display_name") or values.get("title") or values.get("surname") or key)
     for column in table.columns:
         value = values.get(column.name)
-        if not isinstance(column.type, String) or column.name in _NOT_WORDS or not value:
+        if not value or column.name in _NOT_WORDS:
             continue
         if column.name == "notes":
             values["notes"] = gate.notes_key(key, level, value, owner)
-        else:
-            values[column.name] = gate.text_key(key, level, value, column.name, owner)
+        elif isinstance(column.type, String | JSON):  # JSON: a list's row as printed
+            values[column.name] = gate.words(key, level, value, column.name, owner)
     return True
 
 

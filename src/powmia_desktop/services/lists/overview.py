@@ -115,7 +115,7 @@ def still_matched() -> Any:
     return (m.match_status == CONFIRMED) & m.serviceman_id.is_not(None)
 
 
-def case_deleted() -> Any:
+def match_lost() -> Any:
     """SQL: the row was matched, but its case has been deleted since (``still_matched``)."""
     m = ListMembership.__table__.c
     return (m.match_status == CONFIRMED) & m.serviceman_id.is_(None)
