@@ -1,5 +1,7 @@
 """The home page at a large text size on a laptop screen: the names of the records changed
-last are read, not cut to a few letters, and "Back up now" is in view without scrolling."""
+last are read, not cut to a few letters, and "Back up now" is in view without scrolling;
+under it the status bar says where the archive is, shortened in its middle, beside the
+whole counts (with whether it was backed up)."""
 
 from collections.abc import Callable
 
@@ -47,3 +49,26 @@ def test_recent_changes_and_back_up_now_have_room_at_a_large_text_size(
         viewport = window.home.viewport()
         bottom = backup.mapTo(viewport, backup.rect().bottomLeft()).y()
         assert backup.isVisible() and bottom <= viewport.height(), "Back up now is out of view"
+
+
+def test_the_archive_s_place_leaves_the_counts_whole_in_the_status_bar(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    with text_size(LARGE):
+        window = make_window(demo_archive)
+        window.resize(*WINDOW)
+        window.show()
+        qtbot.waitExposed(window)
+        settle()
+        bar, counts = window.statusBar(), window.status_label
+        place = demo_archive.location.display
+        metrics = bar.fontMetrics()
+        whole = metrics.horizontalAdvance(f"Archive: {place}")
+        assert whole + counts.fontMetrics().horizontalAdvance(counts.text()) > WINDOW[0] - 60
+        message = bar.currentMessage()
+        head, _, tail = message.removeprefix("Archive: ").partition("…")
+        assert message.startswith("Archive: /") and place.startswith(head)
+        assert tail and place.endswith(tail) and place.endswith(".sqlite")
+        qtbot.waitUntil(lambda: counts.shown_text() == counts.text())
+        assert "not backed up yet" in counts.shown_text()
+        assert metrics.horizontalAdvance(message) <= counts.message_room()

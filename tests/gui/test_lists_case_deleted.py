@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
+from tests.gui.test_lists_section import _open_list
 from tests.services.lists.listfiles import import_namesakes
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.lists.match_again import CaseChooser
 from powmia_desktop.gui.lists.section import ListDetail
 from powmia_desktop.gui.main_window import MainWindow
-from powmia_desktop.services.lists import crossref
 
 MakeWindow = Callable[[Archive], MainWindow]
 
@@ -24,19 +24,6 @@ def lists(archive: Archive, tmp_path: Path) -> Archive:
     """ "John Smyth" of "Last Seen Alive" held beside John Smythe and John Smith."""
     import_namesakes(archive, tmp_path)
     return archive
-
-
-def _open_list(qtbot: QtBot, window: MainWindow, title: str) -> ListDetail:
-    window.show_section("lists")
-    page = window.section("lists").page
-    with window.archive.reader() as session:
-        source_id = crossref.find_list(session, title).source_id
-    qtbot.waitUntil(lambda: page.select_id(source_id), timeout=10_000)
-    detail = window.section_details["lists"]
-    assert isinstance(detail, ListDetail)
-    qtbot.waitUntil(lambda: detail.source_id == source_id, timeout=10_000)
-    qtbot.waitUntil(lambda: not detail.review.loading, timeout=10_000)
-    return detail
 
 
 def _smyth(qtbot: QtBot, detail: ListDetail) -> tuple[str, str, str]:

@@ -181,3 +181,38 @@ def test_a_row_whose_case_was_deleted_can_be_rejected(confirmed: Archive) -> Non
     assert [f.key for f in check_archive(confirmed) if f.area == "list lines"] == [
         ("list_membership", lost["Last Seen Alive"])
     ]
+
+
+def test_a_row_held_beside_cases_all_deleted_is_matched_to_a_case_chosen(
+    confirmed: Archive,
+) -> None:
+    with confirmed.session() as session:
+        browne = review.held_rows(session)[0]
+        assert browne.name_as_printed == "Albert Browne"
+        snapshots.remove(session, "serviceman", browne.candidate_id)
+    with confirmed.session() as session:
+        assert _rows(session, "Last Seen Alive")["Albert Browne"].case_deleted
+        with pytest.raises(ValidationError, match=r"^Every case it may be was deleted: choose"):
+            review.confirm_match(session, browne.membership_id)
+        review.confirm_match(session, browne.membership_id, _smith(session))
+    with confirmed.reader() as session:
+        row = _rows(session, "Last Seen Alive")["Albert Browne"]
+        assert (row.match, row.case_name, row.case_deleted) == ("matched", "Smith, John", False)
+        assert row.notes == "Confirmed at review (held as: similar name (96%))"
+
+
+def test_the_next_edition_knows_rows_whose_cases_were_deleted_by_their_names(
+    archive: Archive, tmp_path: Path
+) -> None:
+    """Two rows of the previous edition whose cases were deleted are two men who left (the
+    same rows make new cases now), not one man "case nothing"."""
+    import_text(archive, tmp_path, "roster.csv", ROSTER, "DPAA roster")
+    with archive.session() as session:
+        for surname in ("Smith", "Green"):
+            case_id = session.scalars(
+                select(Serviceman.id).where(Serviceman.surname == surname)
+            ).one()
+            snapshots.remove(session, "serviceman", case_id)
+    result = import_text(archive, tmp_path, "roster2.csv", ROSTER, "DPAA roster")
+    assert result.diff is not None
+    assert sorted(result.diff.left) == sorted(result.diff.added) == ["Green, Tom", "Smith, John"]

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.gui.lists.common import decide_row
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.services.lists import review
 from powmia_desktop.services.lists.overview import ListRowView
@@ -159,16 +158,7 @@ class MatchAgainBar(QWidget):
             )
 
     def _decide(self, words: Callable[[str], str], decide: Callable[[Session, int], int]) -> None:
-        row = self.row
-        if row is None:
-            return
-        try:
-            self.ops.perform(
-                words(row.name_as_printed or "the row"),
-                "list_membership",
-                row.id,
-                lambda session: decide(session, row.id),
-                related=review.decided_records,
+        if self.row is not None:
+            decide_row(
+                self, self.ops, words(self.row.name_as_printed or "the row"), self.row.id, decide
             )
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot decide this row", str(error))

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.gui.empty_note import EmptyNote
-from powmia_desktop.gui.lists.common import row_table
+from powmia_desktop.gui.lists.common import decide_row, row_table
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.row_reads import LatestRead, read_job
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel
@@ -332,17 +330,9 @@ class ReviewPanel(QWidget):
         item = self.current()
         if item is None:
             return
-        text = words(item.name_as_printed or "the row")
-        try:
-            self.ops.perform(
-                text,
-                "list_membership",
-                item.membership_id,
-                lambda session: decide(session, item.membership_id),
-                related=review.decided_records,
-            )
-        except PowmiaError as error:
-            QMessageBox.warning(self, "Cannot decide this row", str(error))
+        decide_row(
+            self, self.ops, words(item.name_as_printed or "the row"), item.membership_id, decide
+        )
 
     def _open_case(self) -> None:
         candidate = self.chosen()
