@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.services.search import KIND_LABELS, SearchResults
 
 KindRole = Qt.ItemDataRole.UserRole
@@ -119,7 +120,7 @@ class SearchDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(size_for_text(self, 900, 520))
         first = self.tree.topLevelItem(0)
         child = first.child(0) if first is not None else None
         if child is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.maintenance.common import button_row, lay_out, plain_label
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.check import Finding, RepairReport, check_archive, repair_archive
@@ -27,7 +28,7 @@ class CheckDialog(QDialog):
         self.archive = archive
         self.findings: list[Finding] = []
         self.setWindowTitle("Check & repair")
-        self.resize(820, 460)
+        self.resize(size_for_text(self, 820, 460))
 
         intro = plain_label(
             f"Checks {archive.location.display} for damage, broken links, missing or "
