@@ -1,6 +1,6 @@
 """Windows at a large text size: a dialog's size, chosen in pixels for the smallest text,
 grows with the text a person chose (so its lists and names keep their room) and never
-exceeds the screen it opens on."""
+exceeds the screen it opens on; so do the columns sized for the names in them."""
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget
@@ -52,3 +52,29 @@ def test_the_dialogs_fit_the_screen_at_a_large_text_size(
             room = dialog.screen().availableGeometry()
             assert dialog.width() <= room.width() and dialog.height() <= room.height(), dialog
             assert dialog.width() >= min(700, room.width() - SCREEN_MARGINS.width()), dialog
+
+
+def test_search_results_name_what_was_found_at_a_large_text_size(
+    qtbot: QtBot, demo_archive: Archive
+) -> None:
+    with text_size(LARGE):
+        with demo_archive.reader() as session:
+            results = search(session, "Dumas")
+        dialog = SearchDialog(results)
+        qtbot.addWidget(dialog)
+        tree = dialog.tree
+        letters = tree.fontMetrics().averageCharWidth()
+        assert letters > 10  # the text is large
+        assert tree.columnWidth(0) >= letters * 40
+        hit = tree.topLevelItem(0).child(0)
+        assert hit.toolTip(0) == hit.text(0)  # a name cut short is whole when pointed at
+
+
+def test_the_check_s_columns_grow_with_the_text(qtbot: QtBot, demo_archive: Archive) -> None:
+    with text_size(LARGE):
+        dialog = CheckDialog(demo_archive)
+        qtbot.addWidget(dialog)
+        letter = dialog.tree.fontMetrics().averageCharWidth()
+        assert letter > 10  # the text is large
+        assert dialog.tree.columnWidth(0) >= letter * 16  # "missing attachment"
+        assert dialog.tree.columnWidth(1) >= letter * 50

@@ -39,8 +39,9 @@ class CheckDialog(QDialog):
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 140)
-        self.tree.setColumnWidth(1, 420)
+        letter = self.tree.fontMetrics().averageCharWidth()  # widths grow with the text
+        self.tree.setColumnWidth(0, letter * 18)
+        self.tree.setColumnWidth(1, letter * 52)
         self.summary = plain_label("Press Check to start.", self)
         buttons, (self.check_button, self.repair_button) = button_row(self, "&Check", "&Repair")
         self.repair_button.setEnabled(False)
