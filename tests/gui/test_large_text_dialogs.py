@@ -13,7 +13,12 @@ from powmia_desktop.gui.imports.wizard import ImportWizard
 from powmia_desktop.gui.maintenance import BackupsDialog, CheckDialog
 from powmia_desktop.gui.packets.history import PrintedPacketsDialog
 from powmia_desktop.gui.search_dialog import SearchDialog
-from powmia_desktop.services.search import search
+from powmia_desktop.services.search import SearchResults, search
+
+
+def _found(archive: Archive) -> SearchResults:
+    with archive.reader() as session:
+        return search(session, "Dumas")
 
 
 def test_a_window_s_size_grows_with_the_text_within_the_screen(qtbot: QtBot) -> None:
@@ -38,10 +43,8 @@ def test_the_dialogs_fit_the_screen_at_a_large_text_size(
     qtbot: QtBot, demo_archive: Archive
 ) -> None:
     with text_size(LARGE):
-        with demo_archive.reader() as session:
-            results = search(session, "Dumas")
         dialogs = [
-            SearchDialog(results),
+            SearchDialog(_found(demo_archive)),
             BackupsDialog(demo_archive),
             CheckDialog(demo_archive),
             PrintedPacketsDialog(demo_archive),
@@ -58,9 +61,7 @@ def test_search_results_name_what_was_found_at_a_large_text_size(
     qtbot: QtBot, demo_archive: Archive
 ) -> None:
     with text_size(LARGE):
-        with demo_archive.reader() as session:
-            results = search(session, "Dumas")
-        dialog = SearchDialog(results)
+        dialog = SearchDialog(_found(demo_archive))
         qtbot.addWidget(dialog)
         tree = dialog.tree
         letters = tree.fontMetrics().averageCharWidth()
