@@ -167,3 +167,16 @@ def test_a_private_case_is_left_out_unless_asked_for(db: str, tmp_path: Path) ->
         "--include-private", "--out", str(target), "--force",
     )  # fmt: skip
     assert code == 0 and "Smith, John" in target.read_text(encoding="utf-8-sig")
+
+
+def test_a_phone_number_typed_into_a_name_is_not_printed_for_the_press(db: str) -> None:
+    sql(db, "UPDATE serviceman SET given_names = given_names || ' (937) 555-0142'"
+        " WHERE given_names = 'Walter'")  # fmt: skip
+    sql(db, "UPDATE serviceman SET sensitivity = 0")
+    sql(db, "UPDATE list_membership SET sensitivity = 0")
+    args = ("--db", db, "crossref", "Family list", "--against", "DPAA roster")
+    code, family = run(*args, "--audience", "Extended family")
+    assert code == 0 and "(937) 555-0142" in family
+    code, press = run(*args, "--audience", "Press")
+    assert code == 0 and "555-0142" not in press
+    assert "Walter [phone number withheld]" in press

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QScrollArea
 from pytestqt.qtbot import QtBot
-from tests.helpers.large_text import LARGE, WINDOW, settle, text_size
+from tests.helpers.large_text import LARGE, settle, shown_window, text_size
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.forms.form import FormWidget
@@ -19,10 +19,7 @@ def test_every_form_fits_its_tab_at_a_large_text_size(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     with text_size(LARGE):
-        window = make_window(demo_archive)
-        window.resize(*WINDOW)
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, make_window, demo_archive)
         wide: list[str] = []
         seen = 0
         for key, editor in window.editors.items():

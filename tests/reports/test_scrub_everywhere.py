@@ -22,8 +22,17 @@ import pytest
 from sqlalchemy import JSON, String, Text, select, text
 from tests.reports.pdfs import make_pdf, metadata, page_texts
 
+from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.db.archive import Archive
-from powmia_desktop.db.models import Base, Campaign, Meeting, Serviceman, Source, TimelineEvent
+from powmia_desktop.db.models import (
+    Base,
+    Campaign,
+    EventParticipant,
+    Meeting,
+    Serviceman,
+    Source,
+    TimelineEvent,
+)
 from powmia_desktop.reports.campaign_report import render_campaign_report
 from powmia_desktop.reports.packet import render_packet
 from powmia_desktop.reports.summary import render_case_summary
@@ -262,3 +271,47 @@ def test_no_private_detail_in_any_text_exported_for_an_audience(
     demo_archive: Archive, tmp_path: Path
 ) -> None:
     _check(demo_archive, tmp_path, _exports, _EXPORTED)
+
+
+def test_a_scrubbed_title_reads_sensibly_and_the_log_counts_each_field(
+    demo_archive: Archive, tmp_path: Path
+) -> None:
+    """A caption, a file's name, a meeting's place and an event's title lose the phone
+    number, e-mail or street in them; each is logged by where it was, never by what."""
+    letter = make_pdf(tmp_path / "Letter from Bill 937-555-0142.pdf", ["An attached letter"])
+    with demo_archive.session() as s:
+        attach_file(
+            s, demo_archive.location.attachments_dir, letter, serviceman_id=1,
+            caption="Bill's letter; call him at (937) 555-0142 or bill.home@example.net",
+            sensitivity=Sensitivity.PUBLIC,
+        )  # fmt: skip
+        meeting = s.scalars(select(Meeting).order_by(Meeting.id)).first()
+        event = s.scalars(select(TimelineEvent).order_by(TimelineEvent.id)).first()
+        assert meeting is not None and event is not None
+        meeting.place = "Our house, 1412 Elm Street, Dayton, OH 45402"
+        meeting.sensitivity = event.sensitivity = Sensitivity.PUBLIC
+        event.title = "Call with (937) 555-0142"
+        s.add(EventParticipant(event_id=event.id, serviceman_id=1))
+        meeting_id = meeting.id
+    sections = ("meeting", "case_summaries", "timeline", "attachments")
+    template = packets.Template("Look", tuple(packets.Section(k) for k in sections))
+    with demo_archive.reader() as session:
+        press = packets.find_audience(session, "Press")
+        request = packets.PacketRequest(template, press, case_ids=(1,), meeting_id=meeting_id)
+        data = packets.gather_packet(
+            session, request, attachments_dir=demo_archive.location.attachments_dir
+        )
+    printed = re.sub(r"\s+", " ", _text(render_packet(data).pdf))
+    assert "Where Our house, [street address withheld]" in printed
+    assert "Call with [phone number withheld]" in printed
+    assert "Bill's letter; call him at [phone number withheld] or [email address withheld]" in (
+        printed
+    )
+    assert "File Letter from Bill [phone number withheld].pdf" in printed
+    assert "555-0142" not in printed and "Elm" not in printed
+    logged = {e.kind for e in data.log.entries}
+    assert {
+        "phone number in caption", "email address in caption", "phone number in file name",
+        "street address in place", "phone number in title",
+    } <= logged  # fmt: skip
+    assert not any("555" in e.label or "@" in e.label for e in data.log.entries)

@@ -12,6 +12,7 @@ from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.services.exporting.files import check_target, write_atomically, write_bytes
 from powmia_desktop.services.importing.outcome import printable
 from powmia_desktop.services.lists import crossref, crossref_files, review
+from powmia_desktop.services.lists.packet import read_by
 from powmia_desktop.services.packets import find_audience
 
 _FORMATS = (".csv", ".json", ".pdf")
@@ -33,7 +34,7 @@ def crossref_command(args: argparse.Namespace, location: ArchiveLocation, out: T
             result = crossref.with_status(session, first, args.status)
         else:
             result = crossref.between_editions(session, first)
-    withheld = crossref.restrict(result, audience.allows)
+    result, withheld = read_by(result, audience)
     if args.out is None:
         if args.json:
             print(

@@ -30,10 +30,14 @@ from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.forms.fields import FieldSpec
 from powmia_desktop.gui.forms.form import FormWidget, Lookups
 from powmia_desktop.gui.forms.quick_add import add_record_with_dialog
+from powmia_desktop.gui.heading import Heading
 from powmia_desktop.gui.ops import ArchiveOps, Related
 from powmia_desktop.gui.panels import PanelFactory, RecordPanel
 from powmia_desktop.services.editing import RecordForm
 from powmia_desktop.services.schema import Row, Rows, Values
+
+#: What the heading adds while the record has changes not saved yet.
+NOT_SAVED = " (not saved)"
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,8 @@ class RecordEditor(QWidget):
         self.row_version: int | None = None
         self._dirty = False
 
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = Heading(self, keep=NOT_SAVED)
         self.heading.setFont(scaled_font(self, 1.45))
-        self.heading.setWordWrap(True)
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setWordWrap(True)
@@ -156,8 +158,8 @@ class RecordEditor(QWidget):
     def _update_buttons(self) -> None:
         self.save_button.setEnabled(self._dirty)
         self.revert_button.setEnabled(self._dirty)
-        title = self.heading.text().removesuffix(" (not saved)")
-        self.heading.setText(title + (" (not saved)" if self._dirty else ""))
+        title = self.heading.text().removesuffix(NOT_SAVED)
+        self.heading.setText(title + (NOT_SAVED if self._dirty else ""))
 
     # -- loading ----------------------------------------------------------------------
     def load(self, record_id: int) -> None:
@@ -359,7 +361,7 @@ class RecordEditor(QWidget):
         answer = QMessageBox.question(
             self,
             "Unsaved changes",
-            f"The {self.spec.noun} '{self.heading.text().removesuffix(' (not saved)')}' has "
+            f"The {self.spec.noun} '{self.heading.text().removesuffix(NOT_SAVED)}' has "
             "changes that are not saved. Save them?",
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard

@@ -10,7 +10,6 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QMainWindow,
@@ -30,6 +29,7 @@ from powmia_desktop.gui.maintenance.auto_backup import AutoBackup
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import SectionDetail
 from powmia_desktop.gui.sections import Section, make_sections
+from powmia_desktop.gui.status_counts import StatusCounts
 from powmia_desktop.gui.timeline_view.panels import TimelineWindow
 from powmia_desktop.gui.window import archives, backups, files, home, looks, menus, pages, records
 from powmia_desktop.gui.window.pages import HOME_ROW
@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
     lists: QStackedWidget
     details: QStackedWidget
     # made by gui/window/home.py's build_home and looks.py's decorate
-    status_label: QLabel
+    status_label: StatusCounts
     go_menu: QMenu
 
     def __init__(
@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         self.home_stale = True
         self.refresh_home()
         self.setWindowTitle(f"{APP_NAME} — {self.archive.location.display}")
-        self.statusBar().showMessage(f"Archive: {self.archive.location.display}")
+        self.statusBar().showMessage(
+            self.status_label.fitted("Archive: ", self.archive.location.display)
+        )
         for key, editor in self.editors.items():
             page = self.section(key).page
             if editor.record_id is not None and not page.select_id(editor.record_id):

@@ -16,6 +16,8 @@ MESSAGE_MARGINS = 6 + 2
 #: A little more, so a message that just fits is not cut by a rounding.
 _SLACK = 4
 _ELLIPSIS = "…"
+#: The divider before the counts and the size grip after them, about.
+_DIVIDER_AND_GRIP = 40
 #: What separates the counts: the text is shortened part by part.
 _PARTS = " · "
 
@@ -44,6 +46,16 @@ class StatusCounts(QLabel):
         self.setToolTip(text)
         self.setAccessibleDescription(text)
         self.updateGeometry()
+
+    def fitted(self, prefix: str, text: str) -> str:
+        """A lasting message (the archive's place), ``text`` shortened in its middle to
+        what the whole counts leave of the window's width, so that both are read."""
+        whole = QLabel.sizeHint(self).width() + _DIVIDER_AND_GRIP
+        metrics = self.bar.fontMetrics()
+        room = self.window().width() - MESSAGE_MARGINS - _SLACK - whole
+        room -= metrics.horizontalAdvance(prefix)
+        least = metrics.horizontalAdvance(f"{text[:8]}{_ELLIPSIS}{text[-16:]}")
+        return prefix + metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, max(room, least))
 
     def message_room(self) -> int:
         """The width the bar has for its passing message, as laid out now."""

@@ -34,6 +34,7 @@ from powmia_desktop.services.exporting.files import write_atomically, write_byte
 from powmia_desktop.services.lists import crossref, crossref_files
 from powmia_desktop.services.lists.crossref import CrossRef, ListRef
 from powmia_desktop.services.lists.overview import list_names
+from powmia_desktop.services.lists.packet import read_by
 from powmia_desktop.services.packets import list_audiences
 
 #: The audience chosen first: the family's, as ``powmia crossref`` cuts by default.
@@ -187,10 +188,10 @@ class CrossRefPanel(QWidget):
         audience = self.audience()
         result = copy.deepcopy(full) if full is not None else None
         self.withheld = 0
-        if result is not None:
-            self.withheld = crossref.restrict(
-                result, audience.allows if audience is not None else lambda _: False
-            )
+        if result is not None and audience is not None:
+            result, self.withheld = read_by(result, audience)
+        elif result is not None:
+            self.withheld = crossref.restrict(result, lambda _: False)
         self.result = result
         self.save_button.setEnabled(result is not None)
         if result is None:

@@ -14,7 +14,8 @@ Rules, applied here (in ``gate``) and nowhere else:
 * ``private`` records never appear unless the caller sets ``include_private`` — even an
   audience whose ceiling is ``private``;
 * a field rule removes a kind of field (phone numbers, emails, addresses, DNA donor names,
-  notes) whatever its level.
+  notes) whatever its level, and the phone numbers, e-mail and street addresses it hides
+  from every text of every view (``Gate.view``: each text field, not a chosen few).
 
 No ORM object leaves this package: callers get text, numbers and dates.
 

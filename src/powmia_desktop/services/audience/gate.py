@@ -144,7 +144,7 @@ class Gate:
             f.name: new
             for f in dataclasses.fields(view)  # type: ignore[arg-type]
             if f.name not in _NOT_WORDS
-            and (new := self.words(key, sensitivity, old := getattr(view, f.name), f.name, owner))
+            and (new := self.words(key, sensitivity, old := getattr(view, f.name), _said(f), owner))
             is not old
         }
         return dataclasses.replace(view, **changed) if changed else view  # type: ignore[type-var]
@@ -217,6 +217,11 @@ class Gate:
                     )
                 )
         return tuple(shown)
+
+
+def _said(field: "dataclasses.Field[Any]") -> str:
+    """A view's field as the redaction log names it: "file name", "loss place"."""
+    return str(field.metadata.get("words") or field.name.replace("_", " "))
 
 
 def case_name(case: Serviceman) -> str:

@@ -2,8 +2,9 @@
 
 A phone number written into a contact's notes ("call her at 513-555-0142") is as private
 as one in the phone field. For an audience that hides phones, emails or addresses, these
-are found in notes, summaries, minutes, quotes and answers and replaced by a short mark
-("[phone number withheld]"); what was replaced is counted, never kept.
+are found in every text it reads (the gate passes each view and exported row through) and
+replaced by a short mark ("[phone number withheld]"); what was replaced is counted, never
+kept.
 
 Phone numbers are found by ``phonenumbers`` (Google's libphonenumber rules): valid numbers
 as a US reader writes them, and international ones written with "+", "011" or "00" (the

@@ -106,7 +106,8 @@ class LinkView:
 @dataclass(frozen=True)
 class AttachmentView:
     id: int
-    name: str
+    #: the file's name (as the redaction log calls it when it takes something out)
+    name: str = field(metadata={"words": "file name"})
     caption: str
     mime_type: str
     size: int

@@ -74,6 +74,20 @@ def crossref_part(
             result = crossref.between_editions(session, first)
     except PowmiaError as error:
         return CrossRefPart(None, problem=str(error))
+    read, withheld = read_by(result, audience, log)
+    return CrossRefPart(read, withheld)
+
+
+def read_by(
+    result: CrossRef, audience: Audience, log: RedactionLog | None = None
+) -> tuple[CrossRef, int]:
+    """``result`` as ``audience`` may read it, wherever it goes (a packet, the command line,
+    the window's tab): the men it may not read about left out of it (``result`` is cut in
+    place; each is logged) and the phone numbers, e-mail and street addresses it hides
+    taken out of the rest; with how many men were left out."""
+    from powmia_desktop.services.lists import crossref
+
+    log = RedactionLog() if log is None else log
 
     def allows(level: Sensitivity) -> bool:
         if audience.allows(level):
@@ -83,7 +97,7 @@ def crossref_part(
         return False
 
     withheld = crossref.restrict(result, allows)
-    return CrossRefPart(_scrubbed(result, Gate(audience, log)), withheld)
+    return _scrubbed(result, Gate(audience, log)), withheld
 
 
 def _scrubbed(result: CrossRef, gate: Gate) -> CrossRef:
