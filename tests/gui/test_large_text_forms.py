@@ -1,7 +1,8 @@
 """The record forms at a large text size on a laptop screen: each tab's fields fit its width
 (no sideways scrolling, no field cut at the right edge); a long choice, title or date
 reading wraps or gives way instead of widening the form. A record tab's table widens its
-columns with the text, never narrower than their headings."""
+columns with the text, never narrower than their headings, and the words around the donor
+helper's relatives never squeeze them out of view."""
 
 from collections.abc import Callable
 
@@ -64,3 +65,20 @@ def test_a_panel_s_columns_grow_with_the_text_and_keep_their_headings(
             assert column.width is not None
             assert table.columnWidth(i) >= column.width * LARGE / BASE_POINTS - 1
         assert table.columnWidth(living) >= header.sectionSizeHint(living)
+
+
+def test_the_donor_helper_s_relatives_are_all_in_view_at_a_large_text_size(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    from powmia_desktop.gui.cases.followup import FollowUpDetail
+
+    with text_size(LARGE):
+        window = shown_window(qtbot, make_window, demo_archive)
+        window.show_section("dna")
+        detail = window.section_details["dna"]
+        assert isinstance(detail, FollowUpDetail)
+        qtbot.waitUntil(lambda: detail.helper.model.rowCount() >= 2, timeout=20_000)
+        settle()
+        table = detail.helper.table
+        rows = sum(table.rowHeight(r) for r in range(table.model().rowCount()))
+        assert table.viewport().height() >= rows, "a relative is cut off"

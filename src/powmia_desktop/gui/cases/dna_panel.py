@@ -29,6 +29,9 @@ _NOTE = (
     "close relatives. A Family Member Update is where swabs are taken."
 )
 
+#: The relatives' rows the table keeps room for before it scrolls.
+ROWS_SHOWN = 4
+
 
 def _columns() -> list[Column[RelativeRow]]:
     columns: list[Column[RelativeRow]] = [
@@ -83,6 +86,17 @@ class DonorHelperPanel(RecordPanel):
         self.reasons.setText("Cannot tell yet: " + "; ".join(reasons) + "." if reasons else "")
         self.reasons.setVisible(bool(reasons))
         self.model.set_rows(rows, haystack=lambda r: f"{r.name} {r.relation}")
+        self._fit_rows(len(rows))
+
+    def _fit_rows(self, count: int) -> None:
+        """Room for the relatives (a few; more scroll), however much the text around takes."""
+        table = self.table
+        shown = min(max(count, 2), ROWS_SHOWN)
+        rows = table.verticalHeader().defaultSectionSize() * shown
+        bar = table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height() + rows + bar + 2 * table.frameWidth()
+        )
 
 
 def _bold_head(line: str) -> str:

@@ -3,7 +3,14 @@ the chosen case's donor helper (who could still give which kind). Double-click a
 press Open the case, to work on it; File > Export this list writes the list as CSV."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from powmia_desktop.core.vocab import AccountingStatus, Branch
 from powmia_desktop.gui.cases.dna_panel import DonorHelperPanel
@@ -67,9 +74,15 @@ class FollowUpDetail(SectionDetail):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        # in a scroll area: at a large text size the words around the table would
+        # otherwise squeeze it to a row
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.helper)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.helper, 1)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         layout.setAlignment(buttons, Qt.AlignmentFlag.AlignRight)
         self.show_record(None)
