@@ -11,14 +11,17 @@ back with pypdf and pdftotext) and every file, and from the log of what was with
 the family, who hide nothing, must see it (so the test can fail).
 """
 
+import io
 import re
 import shutil
 import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import JSON, String, Text, select, text
 from tests.reports.pdfs import make_pdf, metadata, page_texts
 
@@ -138,6 +141,21 @@ def _text(pdf: bytes) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
+def _properties(pdf: bytes) -> str:
+    """The PDF's properties (title, subject) and its outline's headings."""
+    titles: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))
+
+    walk(PdfReader(io.BytesIO(pdf)).outline)
+    return " ".join([*metadata(pdf).values(), *titles])
+
+
 def _compact(words: str) -> str:
     return re.sub(r"\s+", "", words)
 
@@ -161,7 +179,7 @@ def _papers(archive: Archive, audience: Audience) -> Iterator[tuple[str, str]]:
             rendered = render_packet(data)
             logs.append(data.log)
             yield f"packet for meeting {meeting_id}", _text(rendered.pdf)
-            yield "packet's properties", " ".join(metadata(rendered.pdf).values())
+            yield "packet's properties and outline", _properties(rendered.pdf)
         for case_id in session.scalars(select(Serviceman.id)):
             log = RedactionLog()
             case = case_view(session, case_id, audience, log, attachments_dir=files)
@@ -197,6 +215,7 @@ def _exports(archive: Archive, audience: Audience, tmp: Path) -> Iterator[tuple[
                 logs.append(result.log)
             if suffix == ".zip":
                 with zipfile.ZipFile(path) as z:
+                    yield f"{path.name}: its files' names", " ".join(z.namelist())
                     for name in z.namelist():
                         yield f"{path.name}:{name}", z.read(name).decode("utf-8", "replace")
             else:
