@@ -20,11 +20,20 @@ def scaled_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
     return font
 
 
+def text_factor(widget: QWidget) -> float:
+    """How much larger the widget's text is than ``BASE_POINTS`` (never less than 1)."""
+    return max(widget.font().pointSizeF() / BASE_POINTS, 1.0)
+
+
+def width_for_text(widget: QWidget, width: int) -> int:
+    """``width`` (pixels chosen at ``BASE_POINTS``) grown with the widget's text size."""
+    return round(width * text_factor(widget))
+
+
 def size_for_text(widget: QWidget, width: int, height: int) -> QSize:
     """``width`` × ``height`` (pixels chosen at ``BASE_POINTS``) grown with the widget's
     text size, and no larger than the screen it is on."""
-    factor = max(widget.font().pointSizeF() / BASE_POINTS, 1.0)
-    wanted = QSize(round(width * factor), round(height * factor))
+    wanted = QSize(width_for_text(widget, width), width_for_text(widget, height))
     screen = widget.screen()
     if screen is None:
         return wanted
