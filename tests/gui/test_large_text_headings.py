@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from tests.helpers.large_text import LARGE, WINDOW, settle, text_size
+from tests.helpers.large_text import LARGE, settle, shown_window, text_size
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.editor import NOT_SAVED
@@ -25,10 +25,7 @@ def test_a_long_title_takes_two_lines_at_a_large_text_size(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     with text_size(LARGE):
-        window = make_window(demo_archive)
-        window.resize(*WINDOW)
-        window.show()
-        qtbot.waitExposed(window)
+        window = shown_window(qtbot, make_window, demo_archive)
         for key in ("questions", "sources", "cases"):
             editor = window.editors[key]
             window.show_section(key)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
-from tests.helpers.large_text import LARGE, WINDOW, settle, text_size
+from tests.helpers.large_text import LARGE, WINDOW, shown_window, text_size
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.home.links import Box, ElidedLabel, RecordLink
@@ -27,11 +27,7 @@ def test_recent_changes_and_back_up_now_have_room_at_a_large_text_size(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     with text_size(LARGE):
-        window = make_window(demo_archive)
-        window.resize(*WINDOW)
-        window.show()
-        qtbot.waitExposed(window)
-        settle()
+        window = shown_window(qtbot, make_window, demo_archive)
         recent = next(
             b for b in window.home.findChildren(Box) if b.title.text() == "Recent changes"
         )
@@ -55,11 +51,7 @@ def test_the_archive_s_place_leaves_the_counts_whole_in_the_status_bar(
     qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
 ) -> None:
     with text_size(LARGE):
-        window = make_window(demo_archive)
-        window.resize(*WINDOW)
-        window.show()
-        qtbot.waitExposed(window)
-        settle()
+        window = shown_window(qtbot, make_window, demo_archive)
         bar, counts = window.statusBar(), window.status_label
         place = demo_archive.location.display
         metrics = bar.fontMetrics()

@@ -70,3 +70,18 @@ def test_the_preview_says_why_in_words_at_a_large_text_size(
                 text = table.item(row, words).text()
                 tall = metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
                 assert table.rowHeight(row) >= tall, text
+
+
+def test_the_cross_reference_choices_are_read_whole_at_a_large_text_size(
+    qtbot: QtBot, demo_archive: Archive
+) -> None:
+    with text_size(LARGE):
+        dialog = _dialog(qtbot, demo_archive)
+        dialog.resize(1100, 700)  # as on a laptop's screen
+        settle()
+        options = dialog.crossref_options
+        for combo in (options.list_box, options.against_box):
+            text = combo.currentText()
+            assert text, "nothing offered"
+            arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
+            assert combo.width() >= combo.fontMetrics().horizontalAdvance(text) + arrow, text

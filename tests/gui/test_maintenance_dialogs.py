@@ -7,13 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from tests.helpers.damage import backed_up_then_wrecked
 from tests.helpers.dialogs import answer_questions
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.lock import ArchiveLock
-from powmia_desktop.db.models import Serviceman
+from powmia_desktop.db.models import ListMembership, Serviceman
 from powmia_desktop.gui.maintenance import BackupsDialog, CheckDialog
 from powmia_desktop.services.backup import backup_now
 
@@ -143,6 +143,23 @@ def test_check_dialog_on_a_sound_archive(qtbot: QtBot, demo_archive: Archive) ->
     dialog.run_check()
     assert dialog.tree.topLevelItemCount() == 0
     assert dialog.summary.text() == "No problems found."
+
+
+def test_check_dialog_notes_a_list_row_whose_case_was_deleted(
+    qtbot: QtBot, demo_archive: Archive
+) -> None:
+    """Such a row is no problem and nothing to repair: a note the dialog tells as one."""
+    with demo_archive.session() as session:
+        session.execute(update(ListMembership).values(serviceman_id=None, match_status="confirmed"))
+    dialog = CheckDialog(demo_archive)
+    qtbot.addWidget(dialog)
+    dialog.run_check()
+    assert dialog.tree.topLevelItemCount() == 1
+    note = dialog.tree.topLevelItem(0)
+    assert (note.text(0), note.text(2)) == ("list lines", "Nothing to repair (a note)")
+    assert "was matched to a case that has been deleted" in note.text(1)
+    assert dialog.summary.text() == "No problems found; 1 note."
+    assert not dialog.repair_button.isEnabled()
 
 
 def test_a_damaged_archive_can_be_restored_from_its_location(

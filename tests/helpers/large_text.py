@@ -1,8 +1,9 @@
 """Large text in GUI tests: the size a person may choose, the screen it must fit, and how
 to find what is cut short."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,6 +15,11 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from powmia_desktop.db.archive import Archive
+    from powmia_desktop.gui.main_window import MainWindow
 
 #: A large text size a person may choose (Qt's default on Linux desktops is 9 to 11).
 LARGE = 16
@@ -71,3 +77,16 @@ def cut_short(root: QWidget) -> list[str]:
                 if widget.tabRect(i).width() + 1 < widget.tabSizeHint(i).width():
                     found.append(f"tab {widget.tabText(i)!r}")
     return found
+
+
+def shown_window(
+    qtbot: QtBot, make_window: "Callable[[Archive], MainWindow]", archive: "Archive"
+) -> "MainWindow":
+    """A main window on ``archive`` at the size a laptop screen gives it, shown and laid
+    out (made inside ``text_size``, it takes that size)."""
+    window = make_window(archive)
+    window.resize(*WINDOW)
+    window.show()
+    qtbot.waitExposed(window)
+    settle()
+    return window

@@ -6,7 +6,7 @@ lost because the form around it was not saved.
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.gui.fonts import width_for_text
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services import attachments
@@ -70,10 +71,18 @@ def table_view(model: RowTableModel, parent: QWidget) -> QTableView:  # type: ig
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
-    for i, column in enumerate(model.columns):
-        if column.width:
-            table.setColumnWidth(i, column.width)
+    set_column_widths(table, model.columns)
     return table
+
+
+def set_column_widths(table: QTableView, columns: Sequence[Column[Any]]) -> None:
+    """The columns' widths (pixels chosen at the smallest text) grown with the text size,
+    and never narrower than their headings."""
+    header = table.horizontalHeader()
+    for i, column in enumerate(columns):
+        if column.width:
+            width = max(width_for_text(table, column.width), header.sectionSizeHint(i))
+            table.setColumnWidth(i, width)
 
 
 def _size(n: int) -> str:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from powmia_desktop.gui.fonts import size_for_text
+
 #: Highest resolution a page is rendered at for printing (dots per inch).
 MAX_PRINT_DPI = 300
 
@@ -159,7 +161,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.preview)
-        self.resize(820, 900)
+        self.resize(size_for_text(self, 820, 900))
         self.finished.connect(self._cleanup)
 
     def _cleanup(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.services.search import KIND_LABELS, SearchResults
 
 KindRole = Qt.ItemDataRole.UserRole
@@ -81,6 +82,10 @@ class _BoldHits(QStyledItemDelegate):
         painter.restore()
 
 
+#: The letters of a found record's name the first column has room for.
+FOUND_LETTERS = 44
+
+
 class SearchDialog(QDialog):
     #: (kind, record id) the person chose to open
     chosen = Signal(str, int)
@@ -98,7 +103,8 @@ class SearchDialog(QDialog):
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName("Search results")
         self.tree.setHeaderLabels(["Found", "Where the words are"])
-        self.tree.setColumnWidth(0, 360)
+        # the names keep their room at any text size (the words found take the rest)
+        self.tree.setColumnWidth(0, self.tree.fontMetrics().averageCharWidth() * FOUND_LETTERS)
         self.tree.setItemDelegateForColumn(1, _BoldHits(self.tree))
         for kind, hits in results.hits.items():
             group = QTreeWidgetItem([f"{KIND_LABELS[kind]} ({len(hits)})", ""])
@@ -106,6 +112,7 @@ class SearchDialog(QDialog):
             self.tree.addTopLevelItem(group)
             for hit in hits:
                 item = QTreeWidgetItem([hit.title, snippet_text(hit.snippet)])
+                item.setToolTip(0, hit.title)
                 item.setData(0, KindRole, kind)
                 item.setData(0, IdRole, hit.record_id)
                 item.setData(1, MarkupRole, snippet_markup(hit.snippet))
@@ -119,7 +126,7 @@ class SearchDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(size_for_text(self, 900, 520))
         first = self.tree.topLevelItem(0)
         child = first.child(0) if first is not None else None
         if child is not None:

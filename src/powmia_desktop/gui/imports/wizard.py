@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress, no_progress
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.imports.preview import PreviewModel
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.backup_first import backed_up_for_import
@@ -307,7 +308,7 @@ class ImportWizard(QWizard):
             self.file_page.kind.setCurrentIndex(self.file_page.kind.findData(kind))
         if path is not None:
             self.file_page.path.setText(str(path))
-        self.resize(820, 600)
+        self.resize(size_for_text(self, 820, 600))
 
     def run(self, *, dry_run: bool) -> ImportResult:
         page = self.file_page

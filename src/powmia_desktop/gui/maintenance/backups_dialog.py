@@ -15,6 +15,7 @@ from powmia_desktop.core.errors import Cancelled, PowmiaError
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.backup_file import BackupInfo
 from powmia_desktop.db.location import ArchiveLocation
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.maintenance.common import button_row, lay_out, plain_label
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.backup import (
@@ -58,7 +59,7 @@ class BackupsDialog(QDialog):
         self.clock = clock
         self.backups: list[BackupInfo] = []
         self.setWindowTitle("Backups")
-        self.resize(720, 420)
+        self.resize(size_for_text(self, 720, 420))
 
         self.location = archive.location if isinstance(archive, Archive) else archive
         folder = self.location.backups_dir

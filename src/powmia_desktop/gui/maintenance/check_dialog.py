@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.maintenance.common import button_row, lay_out, plain_label
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services.check import Finding, RepairReport, check_archive, repair_archive
@@ -27,7 +28,7 @@ class CheckDialog(QDialog):
         self.archive = archive
         self.findings: list[Finding] = []
         self.setWindowTitle("Check & repair")
-        self.resize(820, 460)
+        self.resize(size_for_text(self, 820, 460))
 
         intro = plain_label(
             f"Checks {archive.location.display} for damage, broken links, missing or "
@@ -38,8 +39,9 @@ class CheckDialog(QDialog):
         self.tree.setHeaderLabels(COLUMNS)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
-        self.tree.setColumnWidth(0, 140)
-        self.tree.setColumnWidth(1, 420)
+        letter = self.tree.fontMetrics().averageCharWidth()  # widths grow with the text
+        self.tree.setColumnWidth(0, letter * 18)
+        self.tree.setColumnWidth(1, letter * 52)
         self.summary = plain_label("Press Check to start.", self)
         buttons, (self.check_button, self.repair_button) = button_row(self, "&Check", "&Repair")
         self.repair_button.setEnabled(False)

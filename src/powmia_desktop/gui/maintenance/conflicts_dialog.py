@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.maintenance.common import button_row, lay_out, plain_label
 from powmia_desktop.services.conflicts import (
     ConflictView,
@@ -54,7 +55,7 @@ class ConflictsDialog(QDialog):
         self.archive = archive
         self.conflicts: list[ConflictView] = []
         self.setWindowTitle("Review conflicts")
-        self.resize(900, 560)
+        self.resize(size_for_text(self, 900, 560))
         intro = plain_label(
             "Records that an imported archive and this one both changed since they last "
             "agreed. This archive's version was kept; choose for each which to keep.",

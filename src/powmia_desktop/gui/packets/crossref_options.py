@@ -6,7 +6,7 @@ from the dialog) remembers them, and the printed section's heading names them.""
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 from sqlalchemy.orm import Session
 
 from powmia_desktop.core.vocab import CasualtyStatus
@@ -32,11 +32,14 @@ class CrossRefOptions(QWidget):
         self.against_box.setAccessibleName("Set against")
         self.list_box.currentIndexChanged.connect(lambda _: self._offer_against())
         self.against_box.currentIndexChanged.connect(lambda _: self.changed.emit())
-        layout = QHBoxLayout(self)
+        # "LIST against" above what it is set against: side by side, the longer choices
+        # were cut to a few words each
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list_box, 1)
-        layout.addWidget(QLabel("against", self))
-        layout.addWidget(self.against_box, 1)
+        layout.addWidget(self.list_box, 0, 0)
+        layout.addWidget(QLabel("against", self), 0, 1)
+        layout.addWidget(self.against_box, 1, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
 
     def load(self, session: Session) -> None:
         """Offer the archive's lists (by title, as the section names them)."""

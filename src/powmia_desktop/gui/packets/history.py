@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.workers import run_job
 from powmia_desktop.services import packets
 
@@ -116,7 +117,7 @@ class PrintedPacketsDialog(QDialog):
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.refresh()
-        self.resize(900, 420)
+        self.resize(size_for_text(self, 900, 420))
 
     def refresh(self) -> None:
         with self.archive.reader() as session:

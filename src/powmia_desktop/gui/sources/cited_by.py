@@ -3,7 +3,7 @@
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from powmia_desktop.gui.ops import ArchiveOps
-from powmia_desktop.gui.panels import RecordPanel
+from powmia_desktop.gui.panels import RecordPanel, set_column_widths
 from powmia_desktop.gui.tables import Column, RowTableModel
 from powmia_desktop.services.sources import CitingRow, list_citing
 
@@ -36,9 +36,7 @@ class CitedByPanel(RecordPanel):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, column in enumerate(CITING_COLUMNS):
-            if column.width:
-                self.table.setColumnWidth(i, column.width)
+        set_column_widths(self.table, CITING_COLUMNS)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(self.table, 1)

@@ -10,6 +10,7 @@ from powmia_desktop.core.sensitivity import Sensitivity
 from powmia_desktop.core.vocab import ParticipantRole
 from powmia_desktop.db.models import Serviceman
 from powmia_desktop.gui.editor import RecordEditor
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.timeline.editor import EVENT_EDITOR
 from powmia_desktop.services.schema import Row
@@ -45,7 +46,7 @@ class NewEventDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.editor, 1)
         layout.addWidget(buttons)
-        self.resize(760, 640)
+        self.resize(size_for_text(self, 760, 640))
 
     def save(self) -> None:
         """Save and close; a refusal is shown in the editor, and the dialog stays open."""

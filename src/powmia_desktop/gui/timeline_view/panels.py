@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import RecordPanel
 from powmia_desktop.gui.timeline_view.chart import TimelineChart
@@ -73,7 +74,7 @@ class TimelineWindow(QWidget):
         self.chart.event_clicked.connect(self.open_event)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart)
-        self.resize(1200, 640)
+        self.resize(size_for_text(self, 1200, 640))
         ops.changed.connect(self._changed)
 
     def _changed(self, _table: str, _record_id: int) -> None:

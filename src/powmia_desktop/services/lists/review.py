@@ -7,6 +7,10 @@ window can undo it as one step. A held row keeps its best candidate case in
 ``serviceman_id`` and the import's reason in its notes, and the other cases it may be in
 ``list_candidate`` (best first); confirming one of those makes it the row's case. The
 decision's notes keep the reason the chosen case was held for.
+
+A row whose case (or every case it was held beside) has been deleted since reads as
+unmatched (services/lists/overview.py) and is out of the queue, but takes the same three
+decisions (``lost``): confirmed, it is matched to any case a person chooses.
 """
 
 from __future__ import annotations
