@@ -50,8 +50,6 @@ from powmia_desktop.services.exporting.privacy import Privacy
 _NOT_READ = {
     # the archive's own bookkeeping, never exported (db/tables.py LOCAL_TABLES)
     "archive_setting", "change_log", "merge_base", "merge_conflict",
-    # the program's settings and run log, not what a person wrote about a case
-    "audience_profile", "packet_template", "packet_run", "import_batch",
     # the review queue's reasons, read by the list review only
     "list_candidate",
 }  # fmt: skip
@@ -69,6 +67,10 @@ _NOT_WORDS = {
     "meeting.timezone",
     # a colour code
     "tag.color",
+    # the rules' keys, read by the program ("hide_phones")
+    "audience_profile.field_rules",
+    # the digests of what a packet held, to tell whether it changed since
+    "packet_run.contents",
 }  # fmt: skip
 
 
@@ -81,7 +83,7 @@ def _planted_columns() -> list[tuple[str, str, bool]]:
         if t.name not in _NOT_READ
         for c in t.columns
         if type(c.type) in (String, Text, JSON)
-        and c.name != "uid"  # a record's identity across archives
+        and c.name not in ("uid", "sha256")  # a record's identity, a file's hash
         and f"{t.name}.{c.name}" not in _NOT_WORDS
     ]
 
@@ -95,7 +97,8 @@ def _secrets(i: int) -> dict[str, str]:
 
 
 def _attach(archive: Archive, tmp: Path) -> None:
-    """A file attached to a case, a meeting, an event and a source (the demo has none)."""
+    """A file attached to a case, a meeting, an event and a source (the demo has none), and
+    a packet's run logged."""
     page = make_pdf(tmp / "letter.pdf", ["An attached letter"])
     with archive.session() as s:
         for model, target in (
@@ -106,6 +109,11 @@ def _attach(archive: Archive, tmp: Path) -> None:
             attach_file(
                 s, archive.location.attachments_dir, page, caption="Letter", **{target: first}
             )
+        # A packet built once: an archive zip carries its run (its title, what it withheld).
+        analyst = packets.find_audience(s, "DPAA analyst")
+        template = packets.Template("Brief", (packets.Section("case_summaries"),))
+        data = packets.gather_packet(s, packets.PacketRequest(template, analyst, case_ids=(1,)))
+        packets.record_run(s, data, tmp / "brief.pdf", "0" * 64, 1)
 
 
 def _plant(archive: Archive) -> dict[str, dict[str, str]]:
@@ -117,9 +125,13 @@ def _plant(archive: Archive) -> dict[str, dict[str, str]]:
             words = " call {hide_phones} or {hide_emails}, {hide_addresses}.".format(**secrets)
             value = f"coalesce(\"{column}\", '') || :w"
             where = ""
-            if is_json:  # one more key in each object
-                value = f"json_set(coalesce(\"{column}\", '{{}}'), '$.Remarks', :w)"
-                where = f" WHERE json_type(coalesce(\"{column}\", '{{}}')) = 'object'"
+            if is_json:  # one more key in each object, one more item in each list
+                value = (
+                    f"CASE json_type(\"{column}\") WHEN 'array'"
+                    f" THEN json_insert(\"{column}\", '$[#]', :w)"
+                    f" ELSE json_set(\"{column}\", '$.Remarks', :w) END"
+                )
+                where = f" WHERE json_type(\"{column}\") IN ('object', 'array')"
             done = s.execute(
                 text(f'UPDATE "{table}" SET "{column}" = {value}{where}'), {"w": words}
             )
@@ -251,18 +263,20 @@ _EXPORTED = {
     "meeting.place", "meeting.title", "timeline_event.title", "timeline_event.place_text",
     "contact.display_name", "contact.organization", "serviceman.unit", "task.title",
     "citation.locator", "source.title", "attachment.caption", "attachment.original_name",
+    "packet_run.title", "packet_run.redaction_log", "audience_profile.description",
 }  # fmt: skip
 Outputs = Callable[[Archive, Audience, Path], Iterator[tuple[str, str]]]
 
 
 def _check(archive: Archive, tmp: Path, outputs: Outputs, must_show: set[str]) -> None:
     _attach(archive, tmp)
-    planted = _plant(archive)
-    assert must_show <= set(planted)
-    with archive.reader() as session:
+    with archive.session() as session:
+        packets.ensure_default_audiences(session)
         press = packets.find_audience(session, "Press")
         congress = packets.find_audience(session, "Congressional office")
         family = packets.find_audience(session, "Extended family")
+    planted = _plant(archive)  # the audiences' names too
+    assert must_show <= set(planted)
     assert not family.rules
     shown = _found(outputs(archive, family, tmp), planted)
     missing = sorted(c for c in must_show if (c, "hide_phones") not in shown)
