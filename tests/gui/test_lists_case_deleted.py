@@ -9,12 +9,14 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from tests.gui.test_lists_section import _open_list
+from tests.helpers.large_text import LARGE, cut_short, settle, shown_window, text_size
 from tests.services.lists.listfiles import import_namesakes
 
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.lists.match_again import CaseChooser
 from powmia_desktop.gui.lists.section import ListDetail
 from powmia_desktop.gui.main_window import MainWindow
+from powmia_desktop.services.lists import review
 
 MakeWindow = Callable[[Archive], MainWindow]
 
@@ -105,3 +107,30 @@ def test_a_confirmed_row_whose_case_is_deleted_is_unmatched_until_undo_and_match
     window.undo_action.trigger()  # one step: unmatched again, its case still deleted
     qtbot.waitUntil(lambda: _smyth(qtbot, detail)[0] == "unmatched", timeout=10_000)
     qtbot.waitUntil(lambda: _counted(window) == (0, 1, 1), timeout=10_000)
+
+
+def test_the_decisions_and_the_chooser_keep_their_words_at_a_large_text_size(
+    qtbot: QtBot, make_window: MakeWindow, lists: Archive
+) -> None:
+    with lists.session() as session:
+        smyth = review.held_rows(session)[0]
+        review.confirm_match(session, smyth.membership_id, smyth.candidates[1].case_id)
+    with text_size(LARGE):
+        window = shown_window(qtbot, make_window, lists)
+        detail = _open_list(qtbot, window, "Last Seen Alive")
+        window.ops.delete("Delete case Smith, John", "serviceman", smyth.candidates[1].case_id)
+        qtbot.waitUntil(lambda: _smyth(qtbot, detail)[0] == "unmatched", timeout=10_000)
+        detail.tabs.setCurrentWidget(detail.rows_tab)
+        _select_smyth(qtbot, detail)
+        settle()
+        assert detail.rows_tab.match_again.isVisible()
+        assert cut_short(detail.rows_tab) == []
+        row = detail.rows_tab.current()
+        assert row is not None
+        chooser = CaseChooser(window.ops, row, window)
+        qtbot.addWidget(chooser)
+        chooser.show()
+        settle()
+        # "Smyth" begins "Smythe": the name as printed finds him at once
+        assert chooser.cases.count() == 1 and chooser.ok.isEnabled()
+        assert cut_short(chooser) == []

@@ -11,28 +11,38 @@ back with pypdf and pdftotext) and every file, and from the log of what was with
 the family, who hide nothing, must see it (so the test can fail).
 """
 
+import io
 import re
 import shutil
 import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import JSON, String, Text, select, text
 from tests.reports.pdfs import make_pdf, metadata, page_texts
 
 from powmia_desktop.core.sensitivity import Sensitivity
+from powmia_desktop.core.vocab import DnaLine
 from powmia_desktop.db.archive import Archive
 from powmia_desktop.db.models import (
     Base,
     Campaign,
+    Contact,
+    ContactAddress,
     EventParticipant,
+    ExternalId,
+    FamilyReferenceSample,
+    Incident,
     Meeting,
     Serviceman,
     Source,
     TimelineEvent,
 )
+from powmia_desktop.db.tables import LOCAL_TABLES
 from powmia_desktop.reports.campaign_report import render_campaign_report
 from powmia_desktop.reports.packet import render_packet
 from powmia_desktop.reports.summary import render_case_summary
@@ -43,15 +53,6 @@ from powmia_desktop.services.audience.campaigns import campaign_view
 from powmia_desktop.services.exporting.dispatch import export_file
 from powmia_desktop.services.exporting.privacy import Privacy
 
-#: Tables no audience view or export reads, or whose text is the program's own.
-_NOT_READ = {
-    # the archive's own bookkeeping, never exported (db/tables.py LOCAL_TABLES)
-    "archive_setting", "change_log", "merge_base", "merge_conflict",
-    # the program's settings and run log, not what a person wrote about a case
-    "audience_profile", "packet_template", "packet_run", "import_batch",
-    # the review queue's reasons, read by the list review only
-    "list_candidate",
-}  # fmt: skip
 #: Columns left unplanted, and why.
 _NOT_WORDS = {
     # the contact details themselves: the field rules drop the whole row (tested elsewhere)
@@ -66,7 +67,16 @@ _NOT_WORDS = {
     "meeting.timezone",
     # a colour code
     "tag.color",
+    # the rules' keys, read by the program ("hide_phones")
+    "audience_profile.field_rules",
+    # the digests of what a packet held, to tell whether it changed since
+    "packet_run.contents",
 }  # fmt: skip
+
+
+#: Tables with text but no row here to plant it in: an import's batch (the file's name and
+#: its columns) and the list review's candidates (the matcher's words, not a person's).
+_NO_ROWS = {"import_batch", "list_candidate"}
 
 
 def _planted_columns() -> list[tuple[str, str, bool]]:
@@ -75,10 +85,10 @@ def _planted_columns() -> list[tuple[str, str, bool]]:
     return [
         (t.name, c.name, isinstance(c.type, JSON))
         for t in Base.metadata.sorted_tables
-        if t.name not in _NOT_READ
+        if t.name not in LOCAL_TABLES  # the archive's own bookkeeping, never exported
         for c in t.columns
         if type(c.type) in (String, Text, JSON)
-        and c.name != "uid"  # a record's identity across archives
+        and c.name not in ("uid", "sha256")  # a record's identity, a file's hash
         and f"{t.name}.{c.name}" not in _NOT_WORDS
     ]
 
@@ -92,7 +102,8 @@ def _secrets(i: int) -> dict[str, str]:
 
 
 def _attach(archive: Archive, tmp: Path) -> None:
-    """A file attached to a case, a meeting, an event and a source (the demo has none)."""
+    """A file attached to a case, a meeting, an event and a source (the demo has none), and
+    a packet's run logged."""
     page = make_pdf(tmp / "letter.pdf", ["An attached letter"])
     with archive.session() as s:
         for model, target in (
@@ -103,6 +114,20 @@ def _attach(archive: Archive, tmp: Path) -> None:
             attach_file(
                 s, archive.location.attachments_dir, page, caption="Letter", **{target: first}
             )
+        # A packet built once: an archive zip carries its run (its title, what it withheld).
+        analyst = packets.find_audience(s, "DPAA analyst")
+        template = packets.Template("Brief", (packets.Section("case_summaries"),))
+        data = packets.gather_packet(s, packets.PacketRequest(template, analyst, case_ids=(1,)))
+        packets.record_run(s, data, tmp / "brief.pdf", "0" * 64, 1)
+        # A row of each kind the demo has none of: an address, a file number, a DNA sample,
+        # an incident.
+        contact = s.scalar(select(Contact.id).order_by(Contact.id))
+        s.add(ContactAddress(contact_id=contact, label="home", city="Dayton"))
+        s.add(ExternalId(serviceman_id=1, issuer="DPAA", value="KR-1"))
+        s.add(FamilyReferenceSample(serviceman_id=1, line=DnaLine.MTDNA))
+        s.add(Incident(title="Loss of Co. F"))
+        mine = packets.Section("custom_text", {"title": "Our request", "text": "Please ask"})
+        packets.save_template(s, packets.Template("Mine", (mine,)))
 
 
 def _plant(archive: Archive) -> dict[str, dict[str, str]]:
@@ -114,9 +139,13 @@ def _plant(archive: Archive) -> dict[str, dict[str, str]]:
             words = " call {hide_phones} or {hide_emails}, {hide_addresses}.".format(**secrets)
             value = f"coalesce(\"{column}\", '') || :w"
             where = ""
-            if is_json:  # one more key in each object
-                value = f"json_set(coalesce(\"{column}\", '{{}}'), '$.Remarks', :w)"
-                where = f" WHERE json_type(coalesce(\"{column}\", '{{}}')) = 'object'"
+            if is_json:  # one more key in each object, one more item in each list
+                value = (
+                    f"CASE json_type(\"{column}\") WHEN 'array'"
+                    f" THEN json_insert(\"{column}\", '$[#]', :w)"
+                    f" ELSE json_set(\"{column}\", '$.Remarks', :w) END"
+                )
+                where = f" WHERE json_type(\"{column}\") IN ('object', 'array')"
             done = s.execute(
                 text(f'UPDATE "{table}" SET "{column}" = {value}{where}'), {"w": words}
             )
@@ -136,6 +165,21 @@ def _text(pdf: bytes) -> str:
         return " ".join(page_texts(pdf))
     done = subprocess.run([exe, "-raw", "-", "-"], input=pdf, capture_output=True, check=True)
     return done.stdout.decode("utf-8", "replace")
+
+
+def _properties(pdf: bytes) -> str:
+    """The PDF's properties (title, subject) and its outline's headings."""
+    titles: list[str] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))
+
+    walk(PdfReader(io.BytesIO(pdf)).outline)
+    return " ".join([*metadata(pdf).values(), *titles])
 
 
 def _compact(words: str) -> str:
@@ -161,7 +205,7 @@ def _papers(archive: Archive, audience: Audience) -> Iterator[tuple[str, str]]:
             rendered = render_packet(data)
             logs.append(data.log)
             yield f"packet for meeting {meeting_id}", _text(rendered.pdf)
-            yield "packet's properties", " ".join(metadata(rendered.pdf).values())
+            yield "packet's properties and outline", _properties(rendered.pdf)
         for case_id in session.scalars(select(Serviceman.id)):
             log = RedactionLog()
             case = case_view(session, case_id, audience, log, attachments_dir=files)
@@ -197,6 +241,7 @@ def _exports(archive: Archive, audience: Audience, tmp: Path) -> Iterator[tuple[
                 logs.append(result.log)
             if suffix == ".zip":
                 with zipfile.ZipFile(path) as z:
+                    yield f"{path.name}: its files' names", " ".join(z.namelist())
                     for name in z.namelist():
                         yield f"{path.name}:{name}", z.read(name).decode("utf-8", "replace")
             else:
@@ -232,18 +277,23 @@ _EXPORTED = {
     "meeting.place", "meeting.title", "timeline_event.title", "timeline_event.place_text",
     "contact.display_name", "contact.organization", "serviceman.unit", "task.title",
     "citation.locator", "source.title", "attachment.caption", "attachment.original_name",
+    "packet_run.title", "packet_run.redaction_log", "audience_profile.description",
 }  # fmt: skip
 Outputs = Callable[[Archive, Audience, Path], Iterator[tuple[str, str]]]
 
 
 def _check(archive: Archive, tmp: Path, outputs: Outputs, must_show: set[str]) -> None:
     _attach(archive, tmp)
-    planted = _plant(archive)
-    assert must_show <= set(planted)
-    with archive.reader() as session:
+    with archive.session() as session:
+        packets.ensure_default_audiences(session)
         press = packets.find_audience(session, "Press")
         congress = packets.find_audience(session, "Congressional office")
         family = packets.find_audience(session, "Extended family")
+    planted = _plant(archive)  # the audiences' names too
+    assert must_show <= set(planted)
+    # Tables the demo-like archive holds no row of (made only by importing a list).
+    empty = {t for t, *_ in _planted_columns()} - {c.partition(".")[0] for c in planted}
+    assert empty == _NO_ROWS, empty
     assert not family.rules
     shown = _found(outputs(archive, family, tmp), planted)
     missing = sorted(c for c in must_show if (c, "hide_phones") not in shown)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.lists.common import decide_row
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.services.lists import review
@@ -69,7 +70,7 @@ class CaseChooser(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.cases, 1)
         layout.addWidget(self.buttons)
-        self.resize(440, 380)
+        self.resize(size_for_text(self, 440, 380))
         self._find()
 
     @property

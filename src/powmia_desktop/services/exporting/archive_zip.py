@@ -49,11 +49,11 @@ def _foreign_keys(table: Table) -> list[tuple[str, str, bool]]:
     return out
 
 
-#: Tables whose text is the program's own settings, not what a person wrote about a case.
-_SETTINGS = frozenset({"audience_profile", "packet_template", "packet_run", "import_batch"})
 _DETAIL_RULES = {table: rule for rule, (_, table) in DETAILS.items()}
-#: Text columns that hold no words a person typed: identities, a file's hash and type.
-_NOT_WORDS = frozenset({"uid", "sha256", "mime_type"})
+#: Text columns that hold no words a person typed: identities, a file's hash and type, the
+#: digests of what a packet held. Every other one is scrubbed, the program's settings and a
+#: packet's run too (a template's own text, a run's title and what it withheld).
+_NOT_WORDS = frozenset({"uid", "sha256", "mime_type", "contents"})
 
 
 def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any, str]) -> bool:
@@ -72,8 +72,6 @@ def redact_row(table: Table, values: dict[str, Any], gate: Gate, names: dict[Any
         donor = names.get(values["donor_id"], "a donor")
         if not gate.rule_key("hide_dna_donors", key, level, "DNA donor name", donor):
             values["donor_id"] = None
-    if table.name in _SETTINGS:
-        return True
     owner = str(values.get("display_name") or values.get("title") or values.get("surname") or key)
     for column in table.columns:
         value = values.get(column.name)
