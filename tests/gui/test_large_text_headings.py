@@ -1,6 +1,7 @@
 """A record's heading at a large text size: a long title takes at most two lines, shortened
 with "…" (whole in its tooltip and in ``text()``), so the record's fields stay in view; a
-short one is shown as it is, and " (not saved)" is never the part cut."""
+short one is shown as it is, and " (not saved)" is never the part cut. A section's own
+heading (the disputed facts of a case) wraps rather than widen the window."""
 
 from collections.abc import Callable
 
@@ -60,3 +61,23 @@ def test_the_part_kept_is_never_cut(qtbot: QtBot) -> None:
         assert heading.text() == title + NOT_SAVED and heading.toolTip() == heading.text()
         heading.resize(3000, 200)  # room for all of it
         assert heading.shown() == heading.text() and not heading.toolTip()
+
+
+def test_the_disputed_facts_heading_wraps_rather_than_widen_the_window(
+    qtbot: QtBot, demo_archive: Archive
+) -> None:
+    from sqlalchemy import select
+
+    from powmia_desktop.db.models import Serviceman
+    from powmia_desktop.gui.cases.disputed import DisputedDetail
+    from powmia_desktop.gui.ops import ArchiveOps
+
+    with text_size(LARGE):
+        detail = DisputedDetail(ArchiveOps(demo_archive))
+        qtbot.addWidget(detail)
+        with demo_archive.reader() as session:
+            detail.show_record(session.scalar(select(Serviceman.id)))
+        heading = detail.heading
+        assert heading.text() == "Disputed facts of Dumas, Roger A."
+        whole = heading.fontMetrics().horizontalAdvance(heading.text())
+        assert detail.minimumSizeHint().width() < whole, "the heading widens the pane"

@@ -4,10 +4,10 @@ a fact, or press Open the case, to weigh the claims on the case's Claims tab."""
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from powmia_desktop.gui.fonts import scaled_font
+from powmia_desktop.gui.heading import Heading
 from powmia_desktop.gui.list_page import ListPage
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.panels import SectionDetail
@@ -45,8 +45,7 @@ class DisputedDetail(SectionDetail):
         super().__init__(parent)
         self.ops = ops
         self.case_id: int | None = None
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = Heading(self)  # a long name wraps (two lines at most), never widens
         self.heading.setFont(scaled_font(self, 1.2))
         self.text = QTextBrowser(self)
         self.text.setAccessibleName("Disputed facts and their sources")
