@@ -11,6 +11,7 @@ from powmia_desktop.db.archive import Archive
 from powmia_desktop.gui.fonts import BASE_POINTS, SCREEN_MARGINS, size_for_text
 from powmia_desktop.gui.imports.wizard import ImportWizard
 from powmia_desktop.gui.maintenance import BackupsDialog, CheckDialog
+from powmia_desktop.gui.packets import PacketDialog
 from powmia_desktop.gui.packets.history import PrintedPacketsDialog
 from powmia_desktop.gui.search_dialog import SearchDialog
 from powmia_desktop.services.search import SearchResults, search
@@ -49,6 +50,7 @@ def test_the_dialogs_fit_the_screen_at_a_large_text_size(
             CheckDialog(demo_archive),
             PrintedPacketsDialog(demo_archive),
             ImportWizard(demo_archive),
+            PacketDialog(demo_archive),
         ]
         for dialog in dialogs:
             qtbot.addWidget(dialog)

@@ -1,5 +1,6 @@
 """The packet dialog and its preview at a large text size: every section's name is read
-whole beside its tick box, and what is left out says why in words, not a few letters a line."""
+whole beside its tick box, a choice cut short is whole in its tooltip, and what is left out
+says why in words, not a few letters a line."""
 
 from PySide6.QtCore import QRect, Qt
 from pytestqt.qtbot import QtBot
@@ -85,3 +86,16 @@ def test_the_cross_reference_choices_are_read_whole_at_a_large_text_size(
             assert text, "nothing offered"
             arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
             assert combo.width() >= combo.fontMetrics().horizontalAdvance(text) + arrow, text
+
+
+def test_a_long_choice_cut_short_is_whole_in_its_tooltip(
+    qtbot: QtBot, demo_archive: Archive
+) -> None:
+    with text_size(LARGE):
+        dialog = _dialog(qtbot, demo_archive)
+        for box in (dialog.template_box, dialog.audience_box, dialog.meeting_box):
+            assert box.currentText() and box.toolTip() == box.currentText()
+        meetings = dialog.meeting_box
+        assert meetings.count() >= 2
+        meetings.setCurrentIndex((meetings.currentIndex() + 1) % meetings.count())
+        assert meetings.toolTip() == meetings.currentText()

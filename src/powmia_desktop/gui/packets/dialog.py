@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from powmia_desktop.core.errors import PowmiaError
 from powmia_desktop.core.progress import Progress
 from powmia_desktop.db.archive import Archive
+from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.packets.crossref_options import CrossRefOptions
 from powmia_desktop.gui.packets.preview import PacketPreviewDialog
 from powmia_desktop.gui.packets.sections_editor import SectionsEditor
@@ -112,8 +113,10 @@ class PacketDialog(QDialog):
         self.template_box.currentIndexChanged.connect(self._template_chosen)
         self.audience_box.currentIndexChanged.connect(self._show_audience)
         self._show_audience()
-        screen = self.screen().availableGeometry()
-        self.resize(min(1100, screen.width() - 40), min(700, screen.height() - 60))
+        for box in (self.template_box, self.audience_box, self.meeting_box):
+            box.setToolTip(box.currentText())  # whole, where a long choice is cut short
+            box.currentTextChanged.connect(box.setToolTip)
+        self.resize(size_for_text(self, 1100, 700))
 
     def _layout(self) -> None:
         top = QHBoxLayout()
