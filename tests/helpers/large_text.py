@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from tests.helpers.keys import wait_for
 
 if TYPE_CHECKING:
     from powmia_desktop.db.archive import Archive
@@ -45,10 +46,33 @@ def text_size(points: int) -> Iterator[None]:
 
 
 def settle() -> None:
-    """Let the layouts a change asked for happen (they are posted, not done at once)."""
+    """Let the window's background reads end and the layouts they and any other change
+    asked for happen (posted, not done at once): a read's text arriving between the layout
+    and the measuring would be measured in room laid out for "Reading…"."""
     for _ in range(3):
         QApplication.sendPostedEvents()
         QApplication.processEvents()
+    wait_for(lambda: not _reading(), "the window's background reads")
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _reading() -> bool:
+    """A visible timeline chart is still reading, or a visible label says "Reading…" (what
+    every background read in the window shows while it runs)."""
+    from powmia_desktop.gui.timeline_view.chart import TimelineChart
+
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        charts = top.findChildren(TimelineChart)
+        if any(chart.isVisible() and chart.canvas.loading for chart in charts):
+            return True
+        labels = top.findChildren(QLabel)
+        if any(label.isVisible() and label.text().startswith("Reading") for label in labels):
+            return True
+    return False
 
 
 def cut_short(root: QWidget) -> list[str]:
