@@ -81,3 +81,16 @@ def test_at_a_large_text_size_a_passing_message_is_read_whole_beside_the_counts(
     bar.clearMessage()
     qtbot.waitUntil(lambda: counts.shown_text() == whole)
     assert counts.width() >= counts.fontMetrics().horizontalAdvance(whole)
+
+
+def test_at_an_even_larger_text_size_the_window_still_fits_the_screen(
+    qtbot: QtBot, make_window: MakeWindow, demo_archive: Archive
+) -> None:
+    """Every page counts, shown or not: a stack of pages is as wide as its widest. Rows of
+    buttons below a list row, a campaign or a held row wrap rather than widen it."""
+    with text_size(18):
+        window = make_window(demo_archive)
+        window.show()
+        qtbot.waitExposed(window)
+        settle()
+        assert window.minimumSizeHint().width() <= SCREEN[0]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from powmia_desktop.core.campaign_vocab import (
     CampaignKind,
@@ -18,6 +18,7 @@ from powmia_desktop.core.errors import NotFoundError
 from powmia_desktop.gui.campaigns import actions
 from powmia_desktop.gui.campaigns.chart import ProgressChartWidget
 from powmia_desktop.gui.editor import EditorSpec
+from powmia_desktop.gui.flow_layout import button_row
 from powmia_desktop.gui.fonts import scaled_font
 from powmia_desktop.gui.forms.layout import REST, Look, form_tabs
 from powmia_desktop.gui.ops import ArchiveOps
@@ -92,7 +93,6 @@ class ProgressPanel(RecordPanel):
         self.table.doubleClicked.connect(self._open_letter)
         letters = QLabel("Correspondence of this campaign", self)
         letters.setStyleSheet("font-weight: bold;")
-        buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
         for text, job in (
             ("Add representatives…", actions.add_family_representatives),
@@ -101,11 +101,9 @@ class ProgressPanel(RecordPanel):
         ):
             button = QPushButton(text, self)
             button.clicked.connect(partial(self._act, job))
-            buttons.addWidget(button)
             self.buttons[text] = button
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(*self.buttons.values()))
         layout.addWidget(self.summary)
         layout.addWidget(self.chart, 3)
         layout.addWidget(letters)

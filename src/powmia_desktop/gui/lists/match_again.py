@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from powmia_desktop.gui.flow_layout import button_row
 from powmia_desktop.gui.fonts import size_for_text
 from powmia_desktop.gui.lists.common import decide_row
 from powmia_desktop.gui.ops import ArchiveOps
@@ -127,11 +127,7 @@ class MatchAgainBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
-        buttons = QHBoxLayout()
-        for button in (self.match_button, self.new_button, self.reject_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.match_button, self.new_button, self.reject_button))
         self.show_row(None)
 
     def show_row(self, row: ListRowView | None) -> None:

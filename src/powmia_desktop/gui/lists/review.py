@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from powmia_desktop.gui.empty_note import EmptyNote
+from powmia_desktop.gui.flow_layout import button_row
 from powmia_desktop.gui.lists.common import decide_row, row_table
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.row_reads import LatestRead, read_job
@@ -120,6 +121,7 @@ class ReviewPanel(QWidget):
         self.printed_label.setWordWrap(True)
         self.printed_label.setStyleSheet("color: #555;")
         self.empty_label = QLabel("No rows are waiting for review.", self)
+        self.empty_label.setWordWrap(True)  # beside the checkbox, in a narrow pane too
         self.confirm_button = QPushButton("Same man: confirm", self)
         self.new_button = QPushButton("New case from this row", self)
         self.new_button.setToolTip("The row is a man the archive does not have yet")
@@ -155,12 +157,7 @@ class ReviewPanel(QWidget):
         side_layout.addWidget(self.printed_label)
         # two rows: the confirm button names the case, and one row would widen the pane
         side_layout.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.reject_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        side_layout.addLayout(buttons)
+        side_layout.addLayout(button_row(self.new_button, self.reject_button, self.open_button))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.held_table)
         splitter.addWidget(side)
