@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from powmia_desktop.gui.flow_layout import button_row
 from powmia_desktop.gui.fonts import size_for_text
-from powmia_desktop.gui.lists.common import decide_row
+from powmia_desktop.gui.lists.common import Decide, decide_row, new_and_reject_buttons
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.services.lists import review
 from powmia_desktop.services.lists.overview import ListRowView
@@ -113,17 +112,8 @@ class MatchAgainBar(QWidget):
         self.label.setWordWrap(True)
         self.match_button = QPushButton("Same man as a case…", self)
         self.match_button.setToolTip("Choose the case in the archive this row is")
-        self.new_button = QPushButton("New case from this row", self)
-        self.new_button.setToolTip("The row is a man the archive does not have yet")
-        self.reject_button = QPushButton("Reject row", self)
-        self.reject_button.setToolTip("The row matches no case; it stays on the list as printed")
+        self.new_button, self.reject_button = new_and_reject_buttons(self, self._decide)
         self.match_button.clicked.connect(self.choose_case)
-        self.new_button.clicked.connect(
-            lambda: self._decide(lambda name: f"New case from {name}", review.make_new_case)
-        )
-        self.reject_button.clicked.connect(
-            lambda: self._decide(lambda name: f"Reject {name}", review.reject_row)
-        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -154,7 +144,7 @@ class MatchAgainBar(QWidget):
                 lambda session, row_id: review.confirm_match(session, row_id, case_id),
             )
 
-    def _decide(self, words: Callable[[str], str], decide: Callable[[Session, int], int]) -> None:
+    def _decide(self, words: Callable[[str], str], decide: Decide) -> None:
         if self.row is not None:
             decide_row(
                 self, self.ops, words(self.row.name_as_printed or "the row"), self.row.id, decide

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from powmia_desktop.gui.empty_note import EmptyNote
 from powmia_desktop.gui.flow_layout import button_row
-from powmia_desktop.gui.lists.common import decide_row, row_table
+from powmia_desktop.gui.lists.common import Decide, decide_row, new_and_reject_buttons, row_table
 from powmia_desktop.gui.ops import ArchiveOps
 from powmia_desktop.gui.row_reads import LatestRead, read_job
 from powmia_desktop.gui.tables import Column, RowSet, RowTableModel
@@ -123,18 +123,9 @@ class ReviewPanel(QWidget):
         self.empty_label = QLabel("No rows are waiting for review.", self)
         self.empty_label.setWordWrap(True)  # beside the checkbox, in a narrow pane too
         self.confirm_button = QPushButton("Same man: confirm", self)
-        self.new_button = QPushButton("New case from this row", self)
-        self.new_button.setToolTip("The row is a man the archive does not have yet")
-        self.reject_button = QPushButton("Reject row", self)
-        self.reject_button.setToolTip("The row matches no case; it stays on the list as printed")
+        self.new_button, self.reject_button = new_and_reject_buttons(self, self._decide)
         self.open_button = QPushButton("Open the case", self)
         self.confirm_button.clicked.connect(self._confirm)
-        self.new_button.clicked.connect(
-            lambda: self._decide(lambda name: f"New case from {name}", review.make_new_case)
-        )
-        self.reject_button.clicked.connect(
-            lambda: self._decide(lambda name: f"Reject {name}", review.reject_row)
-        )
         self.open_button.clicked.connect(self._open_case)
         self.setLayout(self._laid_out())
         self._reads: LatestRead[HeldItem] = LatestRead(self, self._arrived, self._failed)
@@ -323,7 +314,7 @@ class ReviewPanel(QWidget):
                 lambda session, row_id: review.confirm_match(session, row_id, candidate.case_id),
             )
 
-    def _decide(self, words: Callable[[str], str], decide: Callable[[Session, int], int]) -> None:
+    def _decide(self, words: Callable[[str], str], decide: Decide) -> None:
         item = self.current()
         if item is None:
             return
