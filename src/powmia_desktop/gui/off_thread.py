@@ -1,5 +1,5 @@
 """Work done off the GUI thread, its result taken in on it: every background read of the
-window (a list's rows, the timeline chart's events) goes through ``Latest``.
+window (a list's rows, the timeline chart's lanes and its events) goes through ``Latest``.
 
 ``Latest(owner, done)`` keeps at most one piece of work in flight for its owner, the latest:
 ``run(work)`` starts ``work(obsolete)`` on a thread of its own (or on the owner's executor)

@@ -9,11 +9,9 @@ picture, every lane included.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -31,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from powmia_desktop.core.errors import PowmiaError
+from powmia_desktop.gui.off_thread import Job, Latest
 from powmia_desktop.gui.timeline_view.canvas import TimelineCanvas
-from powmia_desktop.gui.timeline_view.reads import Reader
+from powmia_desktop.gui.timeline_view.reads import POLL_MS, Reader
 from powmia_desktop.logs import log_unexpected
 from powmia_desktop.services.timeline_chart import (
     BY_CASE,
@@ -47,12 +46,6 @@ HINT = "Wheel or +/− to zoom, drag to move, click an event to open it"
 FILTER_WAIT_MS = 300
 
 
-class _Carrier(QObject):
-    """Brings a read's outcome from its thread to the chart's (a queued signal)."""
-
-    done = Signal(int, object, str)  # generation, ChartData or None, error message
-
-
 class TimelineChart(QWidget):
     event_clicked = Signal(int)
     #: the lanes and counts asked for are read and shown
@@ -62,10 +55,11 @@ class TimelineChart(QWidget):
         super().__init__(parent)
         self.reader = reader
         self.case_id: int | None = None
-        self._generation = 0
         self._keep_view = False
-        self._carrier = _Carrier(self)
-        self._carrier.done.connect(self._arrived)
+        #: the lanes and counts being read; a newer read drops the one in flight
+        self._reads: Latest[ChartData] = Latest(
+            self, self._arrived, poll_ms=POLL_MS, name="timeline chart"
+        )
         self.canvas = TimelineCanvas(reader, self)
         self.canvas.event_clicked.connect(self.event_clicked)
         self.canvas.view_changed.connect(self._say_where)
@@ -180,38 +174,31 @@ class TimelineChart(QWidget):
         self._read(keep_view=self.canvas.data is not None)
 
     def _read(self, *, keep_view: bool) -> None:
-        self._generation += 1
-        generation, carrier = self._generation, self._carrier
         reader, case_id, by = self.reader, self.case_id, self.by
         like = self.cases_filter.text() if self.cases_filter.isVisibleTo(self) else ""
         self._keep_view = keep_view
 
-        def read() -> None:
-            data, error = None, ""
-            try:
-                with reader() as session:
-                    data = load_chart(session, case_id=case_id, by=by, cases_like=like)
-            except PowmiaError as problem:
-                error = str(problem)
-            except Exception as problem:  # one line for the person; the details logged
-                error = (
-                    f"Unexpected error ({type(problem).__name__}); see {log_unexpected(problem)}"
-                )
-            with contextlib.suppress(RuntimeError):  # the chart was closed meanwhile
-                carrier.done.emit(generation, data, error)
+        def read(_obsolete: object) -> ChartData:
+            with reader() as session:
+                return load_chart(session, case_id=case_id, by=by, cases_like=like)
 
         self.status.setText("Reading the timeline…")
         self.canvas.loading = True
         self.canvas.update()
-        threading.Thread(target=read, name="timeline chart", daemon=True).start()
+        self._reads.run(read)
 
-    def _arrived(self, generation: int, data: ChartData | None, error: str) -> None:
-        if generation != self._generation:
-            return  # a later read is on its way
+    def _arrived(self, job: Job[ChartData]) -> None:
         self.canvas.loading = False
         self.canvas.update()
-        if data is None:
-            self.status.setText(error)
+        try:
+            data = job.result.result()
+        except PowmiaError as problem:
+            self.status.setText(str(problem))
+            return
+        except Exception as problem:  # one line for the person; the details logged
+            self.status.setText(
+                f"Unexpected error ({type(problem).__name__}); see {log_unexpected(problem)}"
+            )
             return
         keep = (self.canvas.low, self.canvas.high)
         self.canvas.set_data(data)
