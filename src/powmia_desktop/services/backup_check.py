@@ -13,13 +13,16 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
+from sqlalchemy import create_engine
+from sqlalchemy.exc import SQLAlchemyError
+
 from powmia_desktop.core.errors import ArchiveError, PowmiaError
 from powmia_desktop.db.backup_file import BackupInfo, has_sqlite_header, integrity_problems
 from powmia_desktop.db.identity import read_archive_uid
 from powmia_desktop.db.location import ArchiveLocation
 from powmia_desktop.db.migrate import check_revision, probe_sqlite_file
 from powmia_desktop.services.attachments import file_sha256
-from powmia_desktop.services.copying import copied_tables
+from powmia_desktop.services.copying import table_rows
 
 #: Schema revisions written before archives had a uid: their backups carry none.
 _BEFORE_UIDS = frozenset({"0001", "0002"})
@@ -43,20 +46,15 @@ def nothing_entered(tables: Mapping[str, int]) -> bool:
 
 def file_tables(path: Path) -> dict[str, int] | None:
     """Rows per table of the archive file at ``path`` (read-only); None when it cannot say."""
-    names = [t.name for t in copied_tables()]
+    uri = f"{path.as_uri()}?mode=ro"
+    engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True))
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            present = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-            return {
-                name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                for name in names
-                if name in present
-            }
-        finally:
-            connection.close()
-    except (sqlite3.Error, OSError, ValueError):
+        with engine.connect() as connection:
+            return table_rows(connection)
+    except (SQLAlchemyError, OSError, ValueError):
         return None
+    finally:
+        engine.dispose()
 
 
 def uid_to_compare(path: Path) -> str | None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, Table, func, inspect, select, text
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.core.progress import Progress, no_progress
@@ -61,6 +61,17 @@ class CopyReport:
 def copied_tables() -> list[Table]:
     """Every table of an archive, parents before children."""
     return [t for t in Base.metadata.sorted_tables if t.name not in _SCHEMA_TABLES]
+
+
+def table_rows(connection: Connection) -> dict[str, int]:
+    """Rows of every table an archive copy carries, of those the database has (an older
+    schema revision has fewer)."""
+    present = set(inspect(connection).get_table_names())
+    return {
+        t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one())
+        for t in copied_tables()
+        if t.name in present
+    }
 
 
 def record_count(connection: Connection) -> int:

@@ -28,14 +28,14 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, func, inspect, select, text
+from sqlalchemy import Connection, text
 
 from powmia_desktop.core.errors import ArchiveError
 from powmia_desktop.db.backup_file import RECORD_TABLES
 from powmia_desktop.db.migrate import check_revision
 from powmia_desktop.services.attachments import file_sha256
 from powmia_desktop.services.backup_check import nothing_entered
-from powmia_desktop.services.copying import copied_tables
+from powmia_desktop.services.copying import table_rows
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL
@@ -119,12 +119,7 @@ def run_tool(tool: Path, args: list[str], url: URL, what: str) -> str:
 def contents(connection: Connection) -> dict[str, Any]:
     """What the set records of the archive: uid, schema revision, rows of every table
     (of those its schema revision has: an older one has fewer)."""
-    present = set(inspect(connection).get_table_names())
-    tables = {
-        t.name: int(connection.execute(select(func.count()).select_from(t)).scalar_one())
-        for t in copied_tables()
-        if t.name in present
-    }
+    tables = table_rows(connection)
     uid = connection.execute(
         text("SELECT value FROM archive_setting WHERE key = 'archive_uid'")
     ).scalar()
